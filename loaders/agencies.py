@@ -1,0 +1,211 @@
+"""Agency lists and role words, shared by every loader (gold README, "Roles" and "Agency lists").
+
+A cell such as ``市食安办、市食安委各成员单位、各区党委、政府按职责分工负责，各区政府配合`` becomes
+one ``Assignment`` per agency: lists split on 、 ， , ; never inside brackets; shared prefixes and
+suffixes distributed; role words at the end of a clause override the column's role.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.records import Assignment
+
+OPEN_BRACKETS = "（(〔[【《<"
+CLOSE_BRACKETS = "）)〕]】》>"
+LIST_SEPARATORS = "、，,；;"
+
+# Role words that close a clause, longest first; the value is (role, per-division-of-duties).
+ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
+    ("按职责分工负责", "responsible", True),
+    ("按照职责分工负责", "responsible", True),
+    ("按职能分工负责", "responsible", True),
+    ("按职责负责", "responsible", True),
+    ("分别负责", "responsible", False),
+    ("牵头负责", "lead", False),
+    ("共同负责", "responsible", False),
+    ("负责", "responsible", False),
+    ("牵头", "lead", False),
+    ("承办", "lead", False),
+    ("配合", "cooperating", False),
+    ("协办", "cooperating", False),
+    ("协助", "cooperating", False),
+    ("参与", "cooperating", False),
+]
+
+# Words that end the name of a body (an agency); a list item ending so is an agency by itself.
+BODY_SUFFIX = re.compile(
+    r"(局|厅|委|办|院|部|府|会|室|中心|所|站|队|司|关|处|科|社|团|协|联|署|行|馆|台|组|"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|医院|街道|乡镇)$"
+)
+# Items that name a place but no body: they take the body suffix of the item that ends the run.
+PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")
+# Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
+JURISDICTION_PREFIX = re.compile(
+    r"^(各区（市、县）|各县（市、区）|各市（州）|各县（区）|各区（县）|各[区县市镇乡州]|各级|"
+    r"中共[\u4e00-\u9fff]{1,6}?[省市县区]委|"
+    r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场])|"
+    r"省|市|县|区|州|乡|镇)"
+)
+# A bare body: no jurisdiction of its own, short, ends like a body.
+BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
+PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``, or a chunk marker's digits
+CHUNK_MARKER = re.compile(r"^\d{1,2}[、.．]\s*")
+PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长)$")
+
+
+@dataclass(frozen=True)
+class ParsedList:
+    """The assignments of one cell, and whether it said 按职责分工负责."""
+
+    assignments: list[Assignment]
+    per_division_of_duties: bool
+
+
+def split_outside_brackets(text: str, separators: str = LIST_SEPARATORS) -> list[str]:
+    """Split on any of ``separators`` that stands at bracket depth 0."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS and depth > 0:
+            depth -= 1
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def drop_unbalanced_closers(text: str) -> str:
+    """Remove closing brackets that have no opener (``…管委会）`` left over from a table)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(ch)
+    return "".join(out)
+
+
+def clean_item(item: str) -> str:
+    """Strip whitespace, line breaks, chunk markers and stray brackets from one list item."""
+    item = re.sub(r"\s+", "", item)
+    item = drop_unbalanced_closers(item)
+    item = CHUNK_MARKER.sub("", item)
+    return item.strip("。.:：")
+
+
+def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
+    """Split ``X、Y配合`` into (``X、Y``, role, per-division-of-duties)."""
+    stripped = clause.rstrip("。.；;，, \t")
+    for word, role, pdd in ROLE_SUFFIXES:
+        if stripped.endswith(word) and len(stripped) > len(word):
+            return stripped[: -len(word)], role, pdd
+    return stripped, None, False
+
+
+def looks_like_agency(item: str) -> bool:
+    """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
+    if not item or len(item) > 40 or PEOPLE.search(item):
+        return False
+    if re.search(r"[。；;！？]", item):
+        return False
+    return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
+
+
+def split_clauses(cell: str) -> list[str]:
+    """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word."""
+    clauses: list[str] = []
+    for part in split_outside_brackets(cell, "；;"):
+        pieces = split_outside_brackets(part, "，,")
+        current: list[str] = []
+        for piece in pieces:
+            current.append(piece)
+            if strip_role_suffix(piece)[1] is not None:
+                clauses.append("、".join(current))
+                current = []
+        if current:
+            # unmarked pieces after the last marked clause form a clause of their own
+            clauses.append("、".join(current))
+    return [c for c in clauses if c.strip()]
+
+
+def distribute(items: list[str]) -> list[tuple[str, str]]:
+    """(name, written) pairs after distributing shared suffixes and prefixes."""
+    names = list(items)
+    # shared suffix: a run of place-only items takes the body suffix of the item closing the run
+    for i, item in enumerate(items):
+        if PLACE_ONLY.search(item) and not BODY_SUFFIX.search(item):
+            for later in items[i + 1 :]:
+                if PLACE_ONLY.search(later) and not BODY_SUFFIX.search(later):
+                    continue
+                suffix = _body_suffix_after_place(later)
+                if suffix:
+                    names[i] = item + suffix
+                break
+    # shared prefix: a bare body takes the jurisdiction prefix of the item before it
+    for i in range(1, len(items)):
+        if BARE_BODY.match(names[i]) and not JURISDICTION_PREFIX.match(names[i]):
+            prefix = _jurisdiction_prefix(names[i - 1])
+            if prefix:
+                names[i] = prefix + names[i]
+    return list(zip(names, items))
+
+
+def _body_suffix_after_place(item: str) -> str | None:
+    """``贵州双龙航空港经济区管委会`` -> ``管委会``: what follows the place part of an agency name."""
+    m = re.search(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区)(管委会|管理委员会|工委|党工委)$", item)
+    if m:
+        return m.group(2)
+    m = re.search(r"[区县市州旗镇乡](人民政府|政府|党委|管委会)$", item)
+    return m.group(1) if m else None
+
+
+def _jurisdiction_prefix(item: str) -> str | None:
+    m = JURISDICTION_PREFIX.match(item)
+    if not m or len(m.group(0)) >= len(item):
+        return None
+    return m.group(0)
+
+
+def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
+    """All assignments of one cell of an agency column (or of a bracketed assignment)."""
+    assignments: list[Assignment] = []
+    pdd = False
+    for clause in split_clauses(cell):
+        body, role, clause_pdd = strip_role_suffix(clause)
+        pdd = pdd or clause_pdd
+        items = [clean_item(x) for x in split_outside_brackets(body)]
+        items = [x for x in items if x and not PAGE_NUMBER.match(x) and not PEOPLE.search(x)]
+        for name, written in distribute(items):
+            assignments.append(Assignment(agency=name, role=role or default_role, written=written))
+    seen, unique = set(), []
+    for a in assignments:
+        if (a.agency, a.role) not in seen:
+            seen.add((a.agency, a.role))
+            unique.append(a)
+    return ParsedList(unique, pdd)
+
+
+def is_agency_list(text: str) -> bool:
+    """Whether a whole line reads as a list of agencies (with optional role words)."""
+    text = text.strip()
+    if not text or len(text) > 400:
+        return False
+    items = []
+    for clause in split_clauses(text):
+        body, _, _ = strip_role_suffix(clause)
+        items += [clean_item(x) for x in split_outside_brackets(body)]
+    items = [x for x in items if x and not PAGE_NUMBER.match(x)]
+    if not items:
+        return False
+    if not all(looks_like_agency(x) for x in items):
+        return False
+    # a run of places alone is not an agency list: its last item must name a body
+    return any(BODY_SUFFIX.search(x) for x in items)

@@ -1,0 +1,128 @@
+"""Task tables: what each column means (from its header words) and rows -> a ``Plan``.
+
+Every table layout (a text export, and later DOCX, HTML, XLSX, CSV grids) produces ``Row``s; this
+module alone turns them into sections, task ids, assignments and targets, so the conventions of
+the gold README are written once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plankg.records import Plan, Section, Task
+
+from .agencies import parse_agency_cell
+from .numbering import section_number, task_number
+from .targets import _clause_deadline, find_targets
+
+# header words -> column role, checked in this order (people before "责任", lead before "单位")
+HEADER_ROLES: list[tuple[str, re.Pattern]] = [
+    ("people", re.compile(r"领导|责任人|联系人|负责人")),
+    ("cooperating", re.compile(r"配合|协办|协助|参与单位")),
+    ("lead", re.compile(r"牵头|承办")),
+    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室")),
+    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
+    ("number", re.compile(r"^(序号|编号)$")),
+    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
+    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求")),
+]
+AGENCY_ROLES = ("lead", "responsible", "cooperating")
+
+
+def header_role(cell: str) -> str | None:
+    """The role of a column from its header cell, or None when the words name none."""
+    cell = re.sub(r"\s+", "", cell)
+    if not cell or len(cell) > 14:
+        return None
+    for role, pattern in HEADER_ROLES:
+        if pattern.search(cell):
+            return role
+    return None
+
+
+def column_roles(headers: list[str]) -> list[str | None]:
+    """Roles of a header row; a section-like column is the text when no other column is."""
+    roles = [header_role(h) for h in headers]
+    if "text" not in roles and "section" in roles:
+        roles[len(roles) - 1 - roles[::-1].index("section")] = "text"
+    return roles
+
+
+def is_task_table(roles: list[str | None]) -> bool:
+    return "text" in roles and any(r in AGENCY_ROLES for r in roles)
+
+
+@dataclass
+class Row:
+    """One row of a task table, as cells by role; ``line`` is the row's source position."""
+
+    line: int
+    text: str
+    section: str | None = None
+    section_line: int | None = None
+    agencies: dict[str, list[str]] = field(default_factory=dict)
+    deadline: str | None = None
+    number: str | None = None
+
+
+def assemble(
+    rows: list[Row], *, key: str, title: str, source: str, source_hash: str, layout: str, year: int | None
+) -> Plan:
+    """Rows -> Plan: sections (repeats after page breaks merged), ids, assignments, targets."""
+    plan = Plan(key=key, title=title, source=source, source_hash=source_hash, layout=layout, year=year)
+    current: Section | None = None
+    numbered: list[tuple[Task, str | None]] = []
+    for row in rows:
+        if row.section:
+            current = _section_for(plan, row.section, row.section_line or row.line, current)
+        if not row.text.strip():
+            continue
+        item = task_number(row.text)
+        number = row.number or (item.number if item else None)
+        text = item.rest if item and not row.number else row.text.strip()
+        task = Task(number="", text=text, line=row.line, order=len(plan.tasks) + 1, section=current)
+        for role in AGENCY_ROLES:
+            for cell in row.agencies.get(role, []):
+                parsed = parse_agency_cell(cell, role)
+                task.assignments += [a for a in parsed.assignments if a not in task.assignments]
+                task.per_division_of_duties |= parsed.per_division_of_duties
+        task.targets = find_targets(text, year)
+        if row.deadline:
+            task.deadline = _clause_deadline(row.deadline, year)
+        plan.tasks.append(task)
+        numbered.append((task, number))
+    _assign_ids(numbered)
+    return plan
+
+
+def _section_for(plan: Plan, heading: str, line: int, current: Section | None) -> Section:
+    heading = re.sub(r"\s+", "", heading)
+    numbered = section_number(heading)
+    number = numbered.number if numbered else ""
+    for section in plan.sections:
+        if section.label == heading or (number and section.number == number and current is section):
+            return section
+    section = Section(number=number, label=heading, order=len(plan.sections) + 1, line=line)
+    plan.sections.append(section)
+    return section
+
+
+def _assign_ids(numbered: list[tuple[Task, str | None]]) -> None:
+    """Ids as the gold README: section + number where numbering restarts per section, else the number."""
+    restarts, last_section, last_number = False, None, 0
+    for task, number in numbered:
+        if number is None:
+            continue
+        if task.section is not last_section:
+            if int(number) <= last_number:
+                restarts = True
+            last_section = task.section
+        last_number = int(number)
+    for task, number in numbered:
+        section = task.section.number if task.section else ""
+        if number is None:
+            task.number = section or str(task.order)
+        elif restarts:
+            task.number = f"{section}{number}"
+        else:
+            task.number = number

@@ -1,0 +1,149 @@
+"""Word tables exported to plain text, one cell per line (the layout of both seeds).
+
+The export is irregular (gold README, "How the text files are laid out"): tabs and blank lines
+come and go, a heading may follow a row directly, a cell may break over lines. So each line is
+assigned to a column by what it contains — a numbered task, a list of agencies, a heading — not
+by counting tabs or blank lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .agencies import is_agency_list
+from .numbering import BARE_NUMBER, section_number, task_number
+from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table
+
+WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
+ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
+PAGE_NUMBER = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d+\s*页")
+TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|措施")
+TIME_CELL = re.compile(r"年|月|底前|长期|持续|常态|季度|每年|即日|完成")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """What the text export holds: title, column roles and rows."""
+
+    title: str
+    roles: list[str | None]
+    rows: list[Row]
+
+
+def clean(line: str) -> str:
+    return WORD_MARKER.sub("", line).strip().strip("\u3000").strip()
+
+
+def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
+    """Index of the first header cell and the roles of the run of header cells starting there."""
+    for i, line in enumerate(lines):
+        run = []
+        for later in lines[i:]:
+            if header_role(later.text) is None:
+                break
+            run.append(later.text)
+        roles = column_roles(run)
+        if len(run) >= 2 and is_task_table(roles):
+            return i, roles
+    return None
+
+
+def find_title(lines: list[Line], header_at: int) -> str:
+    """The document's title: the line nearest above the header that reads like one."""
+    candidates = [l.text for l in lines[:header_at] if not ATTACHMENT.match(l.text) and not PAGE_NUMBER.match(l.text)]
+    for text in reversed(candidates):
+        if TITLE_WORDS.search(text):
+            return text
+    return candidates[-1] if candidates else ""
+
+
+def parse(text: str) -> TextTable | None:
+    """The table of a text export, or None when the text holds no task table."""
+    lines = [Line(n, clean(raw)) for n, raw in enumerate(text.splitlines(), 1)]
+    lines = [l for l in lines if l.text]
+    found = find_header(lines)
+    if found is None:
+        return None
+    start, roles = found
+    header_cells = sum(1 for r in roles)
+    title = find_title(lines, start)
+    body = [l for l in lines[start + header_cells :] if not PAGE_NUMBER.match(l.text)]
+    rows = _rows(body, roles)
+    return TextTable(title=title, roles=roles, rows=rows)
+
+
+def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
+    agency_columns = [r for r in roles if r in AGENCY_ROLES]
+    has_sections = "section" in roles
+    rows: list[Row] = []
+    row: Row | None = None
+    cells: list[str] = []
+    pending_section: tuple[str, int] | None = None
+    pending_number: str | None = None
+
+    def finish() -> None:
+        nonlocal row, cells
+        if row is not None:
+            _place_agency_cells(row, cells, agency_columns)
+            rows.append(row)
+        row, cells = None, []
+
+    for i, line in enumerate(body):
+        text = line.text
+        following = body[i + 1].text if i + 1 < len(body) else ""
+        if cells and cells[-1].endswith(("、", "，", ",")):
+            cells[-1] += text  # a cell broken after a list separator
+            continue
+        if is_agency_list(text):
+            if row is None:
+                continue  # agencies with no task: nothing to attach them to
+            cells.append(text)
+            continue
+        if "number" in roles and BARE_NUMBER.match(text):
+            finish()
+            pending_number = text.strip()
+            continue
+        if has_sections and _is_heading(text, following):
+            finish()
+            pending_section = (text, line.number)
+            continue
+        if row is not None and cells and "deadline" in roles and len(text) <= 30 and TIME_CELL.search(text):
+            row.deadline = text
+            continue
+        if row is not None and cells and "people" in roles and len(text) <= 20:
+            continue  # a person or post, never an agency
+        if row is not None and not cells and task_number(text) is None:
+            row.text += text  # the task's cell goes on over several lines
+            continue
+        finish()
+        row = Row(line=line.number, text=text, number=pending_number)
+        if pending_section:
+            row.section, row.section_line = pending_section
+            pending_section = None
+        pending_number = None
+    finish()
+    return rows
+
+
+def _is_heading(text: str, following: str) -> bool:
+    """A section cell: Chinese-numbered, or a short phrase followed by task text."""
+    if task_number(text) is not None:
+        return False
+    if section_number(text) is not None:
+        return True
+    return len(text) <= 30 and not re.search(r"[。；;]", text) and bool(following) and not is_agency_list(following)
+
+
+def _place_agency_cells(row: Row, cells: list[str], columns: list[str]) -> None:
+    """Cells in column order; surplus cells belong to the last agency column."""
+    if not columns:
+        return
+    for i, cell in enumerate(cells):
+        role = columns[min(i, len(columns) - 1)]
+        row.agencies.setdefault(role, []).append(cell)

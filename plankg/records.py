@@ -1,0 +1,73 @@
+"""Plain records between parsing and RDF mapping: every loader produces these, only
+``plankg.ontology`` turns them into quads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ROLES = ("lead", "responsible", "cooperating")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One agency in one role on one task; ``written`` keeps the list item as it stood."""
+
+    agency: str
+    role: str
+    written: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantitative or dated commitment found in a task's text (gold README conventions)."""
+
+    kind: str  # "quantitative" | "milestone"
+    text: str
+    indicator: str | None = None
+    comparator: str | None = None  # ">=", "<=", "=", ">", "<"
+    value: Decimal | None = None
+    unit: str | None = None
+    period: str | None = None  # "annual" or None
+    deadline: str | None = None  # "YYYY" or "YYYY-MM-DD"
+    approximate: bool = False
+
+
+@dataclass
+class Section:
+    """A heading that groups tasks; ``label`` is the heading as written, with its number."""
+
+    number: str
+    label: str
+    order: int
+    line: int
+
+
+@dataclass
+class Task:
+    """One row or item of work; ``number`` is the task id of the gold README."""
+
+    number: str
+    text: str
+    line: int
+    order: int
+    section: Section | None = None
+    assignments: list[Assignment] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    per_division_of_duties: bool = False
+    deadline: str | None = None
+
+
+@dataclass
+class Plan:
+    """One loaded document: its key, title, source file and what was parsed from it."""
+
+    key: str
+    title: str
+    source: str
+    source_hash: str
+    layout: str
+    year: int | None = None
+    jurisdiction: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
