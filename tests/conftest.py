@@ -1,0 +1,61 @@
+"""Shared fixtures: the bundled seeds, their gold answer, real stores on disk, the installed CLI."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds.gold.json"
+SEEDS = sorted(EXAMPLES.glob("*.txt"))
+
+
+def plankg_command() -> str:
+    """The installed console script (the venv's, next to this interpreter)."""
+    beside = Path(sys.executable).with_name("plankg")
+    found = str(beside) if beside.exists() else shutil.which("plankg")
+    assert found, "the plankg console script is not installed (run `make test`)"
+    return found
+
+
+def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the installed ``plankg`` as a real process and capture its output."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("PLANKG_STORE", None)
+    return subprocess.run(
+        [plankg_command(), *args], capture_output=True, text=True, input=input, env=full_env, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    assert len(SEEDS) == 2
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory, seed_paths) -> Path:
+    """A store on disk with both seeds loaded through the CLI (read it, don't write it)."""
+    path = tmp_path_factory.mktemp("seeded") / "store"
+    result = run_cli("load", *map(str, seed_paths), "--store", str(path))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def store_copy(tmp_path, seeded_store) -> Path:
+    """A private copy of the seeded store that a test may change."""
+    target = tmp_path / "store"
+    shutil.copytree(seeded_store, target, ignore=shutil.ignore_patterns("LOCK"))
+    return target

@@ -1,0 +1,33 @@
+"""The gold README's conventions for agency lists and targets, driven by data files in tests/data."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plankg.loaders.agencies import parse_agency_cell
+from plankg.loaders.targets import find_targets
+
+DATA = Path(__file__).resolve().parent / "data"
+AGENCY_CASES = json.loads((DATA / "agency_cases.json").read_text(encoding="utf-8"))
+TARGET_CASES = json.loads((DATA / "target_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", AGENCY_CASES, ids=[c["cell"][:20] for c in AGENCY_CASES])
+def test_agency_cell(case):
+    """An agency cell yields exactly the agencies and roles the conventions name."""
+    parsed = parse_agency_cell(case["cell"], case["role"])
+    assert [[a.agency, a.role] for a in parsed.assignments] == case["want"]
+    assert parsed.per_division_of_duties == case.get("pdd", False)
+
+
+@pytest.mark.parametrize("case", TARGET_CASES, ids=[c["text"][:20] for c in TARGET_CASES])
+def test_target_text(case):
+    """A task text yields exactly the targets the conventions name, with every compared field."""
+    got = find_targets(case["text"], case.get("year"))
+    want = [[k, c, None if v is None else Decimal(v), u, p, d] for k, c, v, u, p, d in case["want"]]
+    assert [[t.kind, t.comparator, t.value, t.unit, t.period, t.deadline] for t in got] == want
+    if case.get("approximate"):
+        assert all(t.approximate for t in got)
