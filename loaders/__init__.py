@@ -17,6 +17,9 @@ SUPPORTED_SUFFIXES = (".txt",)
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
 
+RESERVED_KEYS = ("loads", "reference", "analysis")  # the shared graphs of DESIGN.md
+
+
 def plan_key(path: Path) -> str:
     """The key of a document: its file name without directory and extension."""
     return path.stem
@@ -41,6 +44,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None) -
     from . import reading, table, text_table
 
     where = where or name
+    if not key or key in RESERVED_KEYS or key.startswith("."):
+        raise InputError(f"{where}: plan key {key!r} is reserved or empty; choose another with --id")
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(f"{where}: unsupported file type {suffix or '(none)'!r} (supported: {', '.join(SUPPORTED_SUFFIXES)})")

@@ -16,13 +16,21 @@ from . import vocab as v
 _IRI_SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
 
+def _ucschar(code: int) -> bool:
+    """RFC 3987 ``ucschar``: the non-ASCII characters an IRI path may hold as they are."""
+    if (code & 0xFFFF) >= 0xFFFE:
+        return False
+    return (
+        0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+        or 0x10000 <= code <= 0xEFFFD
+    )
+
+
 def iri_segment(text: str) -> str:
-    """Percent-encode ASCII that may not stand in an IRI path segment; keep CJK as it is."""
+    """Percent-encode what may not stand in an IRI path segment; keep CJK as it is readable."""
     out = []
     for ch in text:
-        if ord(ch) >= 0xA0 and not ch.isspace() and not (0xD800 <= ord(ch) <= 0xDFFF):
-            out.append(ch)
-        elif ch in _IRI_SAFE_ASCII:
+        if ch in _IRI_SAFE_ASCII or (_ucschar(ord(ch)) and not ch.isspace()):
             out.append(ch)
         else:
             out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
