@@ -113,9 +113,26 @@ def _width(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # formats
 
+TABLE_CELL_WIDTH = 60  # terminal columns; csv, tsv, json and md always carry the whole text
+
+
+def _clip(text: str, limit: int = TABLE_CELL_WIDTH) -> str:
+    """Cut a cell to ``limit`` terminal columns, marking the cut with ``…``."""
+    if _width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += _width(ch)
+        if used > limit - 1:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
+
+
 def _table(columns: list[str], rows: list[list[Any]]) -> str:
-    """Aligned columns separated by two spaces, with a dashed rule under the header."""
-    cells = [[_one_line(_text(t, short=True)) for t in row] for row in rows]
+    """Aligned columns separated by two spaces, with a dashed rule under the header; long cells
+    are clipped so a row stays readable on a terminal."""
+    cells = [[_clip(_one_line(_text(t, short=True))) for t in row] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:

@@ -163,3 +163,12 @@ def test_export_nquads_keeps_graphs(seeded_store, seed_paths):
     result = run_cli("export", "--format", "nq", "--plan", key, "--store", str(seeded_store))
     lines = result.stdout.splitlines()
     assert lines and all(line.endswith(f"<https://w3id.org/plankg/id/graph/{key}> .") for line in lines)
+
+
+def test_table_clips_long_cells(seeded_store):
+    """The table format clips long task texts with … so rows stay on a terminal; json keeps them whole."""
+    args = ("query", "agency-tasks", "--param", "agency=市市场监管局", "--limit", "2", "--store", str(seeded_store))
+    table = run_cli(*args).stdout.splitlines()
+    assert len(table) == 4 and all(line.endswith("…") for line in table[2:])
+    rows = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert len(rows) == 2 and not rows[0]["text"].endswith("…") and len(rows[0]["text"]) > 60
