@@ -95,8 +95,19 @@ def plan_quads(plan: Plan, base: str = v.ID) -> Iterator[Quad]:
         section = section_iris.get(id(task.section)) if task.section is not None else None
         yield from _task_quads(task, p, section, plan.jurisdiction, g, base)
 
+    from .linking import agency_quads  # agencies as resources: kind, division, written forms
+
+    yield from agency_quads(plan, g, base)
+
+    # words of the tasks (tokens, keywords, topics, indicator concepts): also a function of the plan alone
+    from .annotations import annotation_quads
+
+    yield from annotation_quads(plan, p, g)
+
 
 def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Iterator[Quad]:
+    from .linking import assigned_agency
+
     t = NamedNode(f"{p.value}/task/{task.order}")
     line = _int(task.line)
 
@@ -118,7 +129,7 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
 
     for k, a in enumerate(task.assignments, 1):
         node = NamedNode(f"{t.value}/assignment/{k}")
-        agency = agency_iri(a.agency, jurisdiction, base)
+        agency = assigned_agency(a.agency, jurisdiction, base)
         yield q(node, v.RDF_TYPE, v.ASSIGNMENT)
         yield q(node, v.pk("task"), t)
         yield q(node, v.pk("agency"), agency)
@@ -129,8 +140,6 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
         yield q(node, v.pk("sourceLine"), line)
         yield q(node, v.PROV_DERIVED, p)
         yield q(t, v.ROLE_SHORTCUTS[a.role], agency)
-        yield q(agency, v.RDF_TYPE, v.ORG_ORGANIZATION)
-        yield q(agency, v.SKOS_PREFLABEL, _zh(a.agency))
 
     for k, target in enumerate(task.targets, 1):
         yield from _target_quads(target, NamedNode(f"{t.value}/target/{k}"), t, k, line, p, g)
