@@ -12,8 +12,10 @@ from pathlib import Path
 from plankg.errors import InputError
 from plankg.records import Plan
 
-LOADER_VERSION = "1"
-SUPPORTED_SUFFIXES = (".txt",)
+LOADER_VERSION = "2"  # 2: DOCX/HTML/XLSX/CSV/PDF and the prose layouts; task-table for the text export
+# what a folder load picks up; legacy .doc/.wps/.xls are included so that each is reported with
+# what to convert it to, rather than passed over in silence
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".xlsx", ".csv", ".tsv", ".pdf", ".doc", ".wps", ".xls", ".et")
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
 
@@ -25,8 +27,11 @@ def plan_key(path: Path) -> str:
     return path.stem
 
 
-def load_document(path: Path, key: str | None = None) -> Plan:
-    """Read and parse one document; raises ``InputError`` naming the file for anything unusable."""
+def load_document(path: Path, key: str | None = None, *, layout: str | None = None, jurisdiction: str | None = None) -> Plan:
+    """Read and parse one document; raises ``InputError`` naming the file for anything unusable.
+
+    The plan's division is the one its title or text names, else ``jurisdiction`` (a 6-digit
+    code, ``--jurisdiction``); see ``plankg.divisions.jurisdiction_of``."""
     where = str(path)
     if not path.exists():
         raise InputError(f"{where}: no such file")
@@ -36,31 +41,85 @@ def load_document(path: Path, key: str | None = None) -> Plan:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{where}: cannot read ({exc.strerror})") from None
-    return parse_bytes(data, name=path.name, key=key or plan_key(path), where=where)
+    plan = parse_bytes(data, name=path.name, key=key or plan_key(path), where=where, layout=layout)
+    from plankg.divisions import jurisdiction_of
+
+    plan.jurisdiction = jurisdiction_of(plan.title, (t.text for t in plan.tasks), given=jurisdiction)
+    return plan
 
 
-def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None) -> Plan:
-    """Parse a document given as bytes; ``name`` is the file name recorded as its source."""
-    from . import reading, table, text_table
+def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, layout: str | None = None) -> Plan:
+    """Parse a document given as bytes; ``name`` is the file name recorded as its source.
+
+    The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
+    ``layout`` forces one of ``detect.LAYOUTS``.
+    """
+    from . import blocks, detect, grid_table, prose, reading, script, sniff, table, text_table
 
     where = where or name
-    if not key or key in RESERVED_KEYS or key.startswith("."):
-        raise InputError(f"{where}: plan key {key!r} is reserved or empty; choose another with --id")
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{where}: unsupported file type {suffix or '(none)'!r} (supported: {', '.join(SUPPORTED_SUFFIXES)})")
-    text = reading.decode(data, where)
-    parsed = text_table.parse(text)
-    if parsed is None or not parsed.rows:
+    wanted = None
+    if layout is not None:
+        wanted = detect.normalise(layout)
+        if wanted is None:
+            raise InputError(f"--layout {layout!r}: choose one of {', '.join(detect.LAYOUTS)}")
+    fmt = sniff.sniff(data, name, where)
+    common = dict(key=key, source=name, source_hash=hashlib.sha256(data).hexdigest())
+    if fmt == "txt":
+        text = _drop_unreadable(reading.decode(data, where))
+        shadow = script.shadow_for(text)
+        text = shadow(text) if shadow else text
+        parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
+        if parsed is not None and parsed.rows:
+            plan = table.assemble(parsed.rows, title=parsed.title, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common)
+            if plan.tasks:
+                return _as_written(plan, shadow)
+        document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
+    else:
+        document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
+        shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])
+        document = shadow.blocks(document) if shadow else document
+        tables = grid_table.parse(document) if wanted in (None, detect.TASK_TABLE) else None
+        if tables is not None:
+            title = tables.title or Path(name).stem
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            if plan.tasks:
+                return _as_written(plan, shadow)
+    if wanted == detect.TASK_TABLE:
         raise InputError(f"{where}: no task table found (no header row naming task and agency columns)")
-    year = _plan_year(parsed.title)
-    plan = table.assemble(
-        parsed.rows, key=key, title=parsed.title, source=name, source_hash=hashlib.sha256(data).hexdigest(),
-        layout="text-table", year=year,
+    read = prose.read(blocks.paragraphs_of(document))
+    title = read.title or Path(name).stem
+    for candidate in [wanted] if wanted else detect.prose_order(read):
+        rows = detect.PROSE_LAYOUTS[candidate].rows(read)
+        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
+        if any(t.assignments for t in plan.tasks) or (wanted and plan.tasks):
+            return _as_written(plan, shadow)
+    if wanted:
+        raise InputError(f"{where}: no tasks found in the {wanted} layout")
+    raise InputError(
+        f"{where}: no task table found (no header row naming task and agency columns) "
+        "and no assignments in the text (no 牵头/负责 brackets, role labels, 承办/协办 or duty lists)"
     )
-    if not plan.tasks:
-        raise InputError(f"{where}: the task table has no rows")
-    return plan
+
+
+def _as_written(plan: Plan, shadow) -> Plan:
+    """The plan in the document's own characters (see ``script``)."""
+    return shadow.restore(plan) if shadow else plan
+
+
+UNREADABLE = re.compile(r"\ufffd|\(cid:\d+\)")
+
+
+def _drop_unreadable(text: str) -> str:
+    """Replacement characters a source already carried and glyphs a PDF could not map are no text."""
+    return UNREADABLE.sub("", text)
+
+
+def _read(fmt: str, data: bytes, where: str) -> list:
+    """The blocks of a non-text document, by the reader of its format."""
+    from importlib import import_module
+
+    module = {"docx": "docx", "html": "html", "xlsx": "xlsx", "csv": "csv_grid", "pdf": "pdf"}[fmt]
+    return import_module(f"{__name__}.{module}").read(data, where)
 
 
 def _plan_year(title: str) -> int | None:

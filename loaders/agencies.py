@@ -33,6 +33,9 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("参与", "cooperating", False),
 ]
 
+LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
+TRAILING_ALIAS = re.compile(r"[（(][^（）()]{2,30}[）)]$")
+ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|府|会|室|中心|所|站|队|司|关|处|科|社|团|协|联|署|行|馆|台|组|"
@@ -116,12 +119,15 @@ def looks_like_agency(item: str) -> bool:
         return False
     if re.search(r"[。；;！？]", item):
         return False
+    item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias
     return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
 
 
 def split_clauses(cell: str) -> list[str]:
     """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word."""
     clauses: list[str] = []
+    cell = ROLE_THEN_BREAK.sub(r"\1，", cell)  # ``…牵头⏎省教育厅…``: a wrapped line lost its comma
+    cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
     for part in split_outside_brackets(cell, "；;"):
         pieces = split_outside_brackets(part, "，,")
         current: list[str] = []
@@ -134,6 +140,29 @@ def split_clauses(cell: str) -> list[str]:
             # unmarked pieces after the last marked clause form a clause of their own
             clauses.append("、".join(current))
     return [c for c in clauses if c.strip()]
+
+
+CONJUNCTION = re.compile(r"以及|及|和|与|等")
+GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它)?(单位|部门)?$")
+
+
+def list_items(body: str) -> list[str]:
+    """The cleaned items of a list, also split at 和/及/以及/与/等 between two bodies
+    (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
+    a trailing ``等`` / ``等单位`` closes the list and names nothing."""
+    out: list[str] = []
+    for raw in split_outside_brackets(body):
+        item = clean_item(raw)
+        out += _split_conjunctions(GENERIC_TAIL.sub("", item) if len(item) > 3 else item)
+    return out
+
+
+def _split_conjunctions(item: str) -> list[str]:
+    for m in CONJUNCTION.finditer(item):
+        left, right = item[: m.start()], item[m.end() :]
+        if left and right and BODY_SUFFIX.search(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
+            return [left, *_split_conjunctions(right)]
+    return [item]
 
 
 def distribute(items: list[str]) -> list[tuple[str, str]]:
@@ -149,9 +178,13 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
                 if suffix:
                     names[i] = item + suffix
                 break
+    # 各 shared too: 各县、市、区政府 -> 各县政府, 各市政府, 各区政府
+    for i in range(1, len(items)):
+        if names[i - 1].startswith("各") and len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]):
+            names[i] = "各" + names[i]
     # shared prefix: a bare body takes the jurisdiction prefix of the item before it
     for i in range(1, len(items)):
-        if BARE_BODY.match(names[i]) and not JURISDICTION_PREFIX.match(names[i]):
+        if BARE_BODY.match(names[i]) and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i]):
             prefix = _jurisdiction_prefix(names[i - 1])
             if prefix:
                 names[i] = prefix + names[i]
@@ -181,7 +214,7 @@ def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
     for clause in split_clauses(cell):
         body, role, clause_pdd = strip_role_suffix(clause)
         pdd = pdd or clause_pdd
-        items = [clean_item(x) for x in split_outside_brackets(body)]
+        items = list_items(body)
         items = [x for x in items if x and not PAGE_NUMBER.match(x) and not PEOPLE.search(x)]
         for name, written in distribute(items):
             assignments.append(Assignment(agency=name, role=role or default_role, written=written))
@@ -201,11 +234,11 @@ def is_agency_list(text: str) -> bool:
     items = []
     for clause in split_clauses(text):
         body, _, _ = strip_role_suffix(clause)
-        items += [clean_item(x) for x in split_outside_brackets(body)]
+        items += list_items(body)
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
     if not items:
         return False
     if not all(looks_like_agency(x) for x in items):
         return False
     # a run of places alone is not an agency list: its last item must name a body
-    return any(BODY_SUFFIX.search(x) for x in items)
+    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) for x in items)

@@ -13,18 +13,18 @@ from plankg.records import Plan, Section, Task
 
 from .agencies import parse_agency_cell
 from .numbering import section_number, task_number
-from .targets import _clause_deadline, find_targets
+from .targets import deadline_of, find_targets
 
 # header words -> column role, checked in this order (people before "责任", lead before "单位")
 HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"领导|责任人|联系人|负责人")),
-    ("cooperating", re.compile(r"配合|协办|协助|参与单位")),
+    ("cooperating", re.compile(r"配合|协办|协助|协同|参与单位")),
     ("lead", re.compile(r"牵头|承办")),
-    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室")),
+    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|^(部门|部门名称|单位名称|职能部门)$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
     ("number", re.compile(r"^(序号|编号)$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
-    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求")),
+    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 
@@ -79,7 +79,7 @@ def assemble(
             continue
         item = task_number(row.text)
         number = row.number or (item.number if item else None)
-        text = item.rest if item and not row.number else row.text.strip()
+        text = item.rest if item and (not row.number or item.number == row.number) else row.text.strip()
         task = Task(number="", text=text, line=row.line, order=len(plan.tasks) + 1, section=current)
         for role in AGENCY_ROLES:
             for cell in row.agencies.get(role, []):
@@ -88,7 +88,7 @@ def assemble(
                 task.per_division_of_duties |= parsed.per_division_of_duties
         task.targets = find_targets(text, year)
         if row.deadline:
-            task.deadline = _clause_deadline(row.deadline, year)
+            task.deadline = deadline_of(row.deadline, year)
         plan.tasks.append(task)
         numbered.append((task, number))
     _assign_ids(numbered)

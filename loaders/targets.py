@@ -44,12 +44,12 @@ MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月(?:(?P<day>[1-3]?\d)�
 YEAR_END = re.compile(r"(?<![\d年])年底前")
 COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
-    r"全面|基本|见效|达标|落实到位|上线|运行"
+    r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"
 )
 LEADING_NOISE = re.compile(r"^(其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-_SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])")
 
 
 def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
@@ -198,6 +198,30 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
     if YEAR_END.search(clause) and plan_year:
         return f"{plan_year}-12-31"
     return None
+
+
+BARE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?!\d)")
+ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+def deadline_of(cell: str, plan_year: int | None) -> str | None:
+    """The deadline a 完成时限 cell states: as in task text, and also a bare month (``2023年6月`` is
+    the end of June) or an ISO date (a spreadsheet's date cell); the latest month of a range."""
+    iso = ISO_DATE.search(cell)
+    if iso:
+        return iso.group(0)
+    found = _clause_deadline(cell, plan_year)
+    if found and len(found) > 4:
+        return found
+    months = list(BARE_MONTH.finditer(cell))
+    if months:
+        last = months[-1]
+        years = [int(m.group("year")) for m in months if m.group("year")]
+        year = years[-1] if years else (int(found) if found else plan_year)
+        if year:
+            month = int(last.group("month"))
+            return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return found
 
 
 def _month_deadline(m: re.Match, year: int) -> str:

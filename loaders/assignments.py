@@ -1,0 +1,171 @@
+"""Where prose states who does a task: bracketed assignments, labelled lines, 由…承办 sentences.
+
+Each finder returns ``Found`` pieces holding agency cells by role, in the shape a task table's
+agency columns have, so the agency lists themselves are parsed once, by ``agencies``; role words
+of labels are the task-table header vocabulary (``table.header_role``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .agencies import CLOSE_BRACKETS, OPEN_BRACKETS, is_agency_list, split_outside_brackets
+from .table import AGENCY_ROLES, header_role
+
+TIME_PHRASE = re.compile(
+    r"^(力争|争取|计划|预计|确保)?(于|在|到)?((19|20)\d{2}年(\d{1,2}月)?(底前|底|末|前|内|上半年|下半年)?|\d{1,2}月(底前|底|中旬前|上旬前|下旬前|前)|"
+    r"年底前|长期坚持|长期|持续推进|持续|常态化(推进)?|逐年推进|分年度推进|每年|每季度|每月|定期)(完成|实施|推进|落实|建成)?$"
+)
+NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|例如|下同|详见|见|参见|注|其中|试行|暂行|征求意见稿)")
+LABEL = re.compile(
+    r"(?P<label>(?:牵头责任|协同责任|配合责任|主要责任|具体责任|牵头|责任|配合|协办|承办|主办|主责|参与|协助|协同|实施|落实|负责)"
+    r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
+    r"完成时限|完成时间|时间节点|完成期限|时限要求|责任领导|分管领导|牵头领导|责任人)\s*(?P<sep>[:：]|(?<=[位门室])[。.])"
+)
+TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
+SUBJECT = re.compile(
+    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体)?(?P<word>牵头负责|牵头|承办|负责|主办)"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
+)
+_SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible",
+                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating"}
+
+
+@dataclass
+class Found:
+    """Agency cells by role (as a task table's columns would hold them), a deadline, a position."""
+
+    start: int = 0
+    end: int = 0
+    cells: dict[str, list[str]] = field(default_factory=dict)
+    deadline: str | None = None
+    closes: bool = False  # it closes its sentence or clause: the text is split after it
+    cut: bool = False  # a bracket: taken out of the task's text, whose assignments it states
+
+    def add(self, role: str, cell: str) -> None:
+        cell = cell.strip().strip("。.；;，,")
+        if cell and cell not in self.cells.get(role, []):
+            self.cells.setdefault(role, []).append(cell)
+
+    def merge(self, other: Found) -> None:
+        for role, cells in other.cells.items():
+            for cell in cells:
+                self.add(role, cell)
+        self.deadline = self.deadline or other.deadline
+
+    def __bool__(self) -> bool:
+        return any(self.cells.values())
+
+
+def top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost bracket pair, end exclusive; unbalanced ones are ignored."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPEN_BRACKETS[:2]:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in CLOSE_BRACKETS[:2] and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+def bracket_assignments(text: str) -> list[Found]:
+    """Every ``（…牵头，…负责）``-style bracket of a text, with its span."""
+    out = []
+    for start, end in top_level_brackets(text):
+        found = parse_assignment_clause(text[start + 1 : end - 1], bare_ok=_at_sentence_end(text, start, end))
+        if found:
+            found.start, found.end, found.closes, found.cut = start, end, True, True
+            out.append(found)
+    return out
+
+
+def _at_sentence_end(text: str, start: int, end: int) -> bool:
+    """A bracket with no role word counts only after a closed sentence (``…。（市发改委）``): right
+    after a name (``报市经贸局（市中小企业局）``) it is an alias."""
+    return text[start - 1 : start] in ("", "。", "；", ";", ".", "\n")
+
+
+def parse_assignment_clause(content: str, *, bare_ok: bool = False) -> Found | None:
+    """A bracket's content: agencies with role words, ``牵头单位：…`` labels, a deadline; else None."""
+    content = content.strip()
+    if not content or len(content) > 400 or NOT_ASSIGNMENT.match(content):
+        return None
+    if LABEL.search(content) and _label_role(content):
+        found = labelled(content)
+        return found if found else None
+    found = Found()
+    agency_pieces: list[str] = []
+    for piece in split_outside_brackets(content, "；;，,"):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if TIME_PHRASE.match(piece):
+            found.deadline = found.deadline or piece
+            continue
+        agency_pieces.append(piece)
+    if not agency_pieces:
+        return None
+    clause = "，".join(agency_pieces)
+    if not is_agency_list(clause):
+        return None
+    from .agencies import strip_role_suffix
+
+    if not bare_ok and all(strip_role_suffix(p)[1] is None for p in agency_pieces):
+        return None
+    found.add("responsible", clause)
+    return found
+
+
+def _label_role(text: str) -> str | None:
+    m = LABEL.search(text)
+    return header_role(m.group("label")) if m else None
+
+
+def labelled(text: str) -> Found:
+    """Labels in a line: ``牵头单位：A；责任单位：B、C  完成时限：2024年底前`` (several per line allowed)."""
+    found = Found()
+    marks = [m for m in LABEL.finditer(text) if header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
+    for i, m in enumerate(marks):
+        value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)]
+        value = TRAILING_NUMBER.sub("", value.strip()).strip().strip("。.；;，,")
+        role = header_role(m.group("label"))
+        if not value or role == "people":
+            continue
+        if role == "deadline":
+            found.deadline = found.deadline or value
+        elif role in AGENCY_ROLES:
+            found.add(role, value)
+    return found
+
+
+def label_line(text: str) -> tuple[Found, str | None] | None:
+    """A line that starts with a label: its assignments, and the role whose agencies follow on the
+    next line when the label stands alone (``责任部门：`` then the list)."""
+    m = LABEL.match(text.strip())
+    role = header_role(m.group("label")) if m else None
+    if role not in (*AGENCY_ROLES, "deadline", "people"):
+        return None
+    rest = text.strip()[m.end() :].strip()
+    return labelled(text), (role if not rest and role in AGENCY_ROLES else None)
+
+
+def subject_assignments(sentence: str) -> list[Found]:
+    """``由省经贸委承办，省农业厅、卫生厅协办`` and ``由X负责，Y配合`` inside running text; each
+    closes its clause, so an item listing several (``A馆由X牵头；B馆由Y牵头，Z配合``) gives a task each."""
+    out = []
+    for m in SUBJECT.finditer(sentence):
+        who = m.group("who").strip()
+        if not is_agency_list(who):
+            continue
+        stop = re.compile(r"[；;。]").search(sentence, m.end())
+        found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True)
+        found.add(_SUBJECT_ROLE[m.group("word")], who)
+        helpers = (m.group("helpers") or "").strip()
+        if helpers and is_agency_list(helpers):
+            found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
+        out.append(found)
+    return out

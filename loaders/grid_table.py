@@ -1,0 +1,130 @@
+"""Task tables in grid formats (DOCX, HTML, XLSX, CSV, PDF) -> ``table.Row``s for ``table.assemble``.
+
+A grid already knows its cells, so no guessing by content is needed as for the text export:
+find the header row (``table.column_roles``), skip header rows repeated on later pages, and let a
+merged cell speak once — a vertically merged section cell opens its section on its first row, a
+merged task cell gathers the agencies of all its rows. A headerless table right after a task
+table of the same width is its continuation on the next page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block, Grid, GridRow, Paragraph, join_wrapped
+from .numbering import BARE_NUMBER
+from .prose import title_of
+from .table import AGENCY_ROLES, Row, column_roles, is_task_table
+from .text_table import Line, clean
+
+HEADER_SCAN = 5  # rows from the top of a grid searched for the header
+_CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]+[、.．]?$")
+
+
+@dataclass(frozen=True)
+class GridTables:
+    """What the task tables of a document hold: the title above them and their rows in order."""
+
+    title: str
+    rows: list[Row]
+
+
+def parse(blocks: list[Block]) -> GridTables | None:
+    """Rows of every task table in the blocks, or None when no grid has a task-table header."""
+    rows: list[Row] = []
+    roles: list[str | None] | None = None
+    title_lines: list[Line] | None = None
+    before: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            before.append(Line(block.line, clean(block.text)))
+            continue
+        header = _header(block)
+        if header is not None:
+            at, roles = header
+            if title_lines is None:
+                title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
+            rows += _rows(block, at + 1, roles)
+        elif roles is not None and block.width == len(roles):
+            rows += _rows(block, 0, roles)  # the table goes on after a page break
+        else:
+            roles = None
+    if title_lines is None or not rows:
+        return None
+    lines = [l for l in title_lines if l.text]
+    return GridTables(title_of(lines), rows)
+
+
+def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
+    for i, row in enumerate(grid.rows[:HEADER_SCAN]):
+        roles = column_roles(row.texts())
+        if not is_task_table(roles):
+            continue
+        # a second header row under merged headers (责任单位 over 牵头单位 | 配合单位) refines the roles
+        while i + 1 < len(grid.rows):
+            below = column_roles(grid.rows[i + 1].texts())
+            if not any(below) or not all(
+                b is not None or not cell.text or cell is above
+                for b, cell, above in zip(below, grid.rows[i + 1].cells, grid.rows[i].cells)
+            ):
+                break
+            roles = [b or r for b, r in zip(below, roles)]
+            i += 1
+        return i, roles
+    return None
+
+
+def _row_text(row: GridRow) -> str:
+    seen, parts = set(), []
+    for cell in row.cells:
+        if cell.origin not in seen and cell.text:
+            seen.add(cell.origin)
+            parts.append(cell.text)
+    return " ".join(parts)
+
+
+def _rows(grid: Grid, start: int, roles: list[str | None]) -> list[Row]:
+    """Rows of a grid's body from row ``start`` on, as ``table.Row``s."""
+    out: list[Row] = []
+    for r, grid_row in enumerate(grid.rows[start:], start):
+        texts = grid_row.texts()
+        if is_task_table(column_roles(texts)):
+            continue  # a header repeated at the top of a page
+        cells = {role: [] for role in set(roles) if role}
+        starts = {role: [] for role in set(roles) if role}
+        for role, cell in zip(roles, grid_row.cells):
+            if role and cell.text and cell.text not in cells[role]:
+                cells[role].append(cell.text)
+                starts[role].append(cell.origin[0] == r)
+        if len({c.origin for c in grid_row.cells}) == 1 and len(roles) > 2 and texts[0]:
+            out.append(Row(line=grid_row.line, text="", section=join_wrapped(texts[0]), section_line=grid_row.line))
+            continue  # a heading row merged across the whole table
+        text = join_wrapped("\n".join(cells.get("text", [])))
+        if cells.get("text") and not any(starts.get("text", [])) and out and out[-1].text:
+            _add_agencies(out[-1], cells)  # a merged task cell: this row only adds agencies
+            continue
+        number = " ".join(cells.get("number", [])).strip()
+        section = join_wrapped("\n".join(s for s, first in zip(cells.get("section", []), starts.get("section", [])) if first))
+        if number and _CN_NUMBER.match(number) and not any(cells.get(role) for role in AGENCY_ROLES):
+            heading = text or section  # 一 | 加强组织领导 : a section row numbered in its own column
+            out.append(Row(line=grid_row.line, text="", section=f"{number.rstrip('、.．')}、{heading}", section_line=grid_row.line))
+            continue
+        row = Row(
+            line=grid_row.line, text=text, section=section or None, section_line=grid_row.line if section else None,
+            number=number if BARE_NUMBER.match(number or "x") else None,
+            deadline=" ".join(cells.get("deadline", [])) or None,
+        )
+        _add_agencies(row, cells)
+        out.append(row)
+    return out
+
+
+def _add_agencies(row: Row, cells: dict[str, list[str]]) -> None:
+    for role in AGENCY_ROLES:
+        for cell in cells.get(role, []):
+            # paragraphs of a cell are list items: a line break separates agencies like 、 does
+            listed = re.sub(r"(?<![、，,；;])\s*\n\s*", "、", cell.strip())
+            if listed not in row.agencies.get(role, []):
+                row.agencies.setdefault(role, []).append(listed)
+
+

@@ -1,0 +1,25 @@
+"""Layout: ``牵头单位：`` / ``责任单位：`` / ``配合单位：`` / ``责任部门：`` lines after each task.
+
+The labels attach to the item they follow (``prose.read`` does that); a label with nothing after
+it takes the agency list on the next line. ``完成时限：`` gives the task's deadline.
+"""
+from __future__ import annotations
+
+from .assignments import bracket_assignments
+from .prose import Prose, rows as prose_rows
+from .table import Row
+
+NAME = "labelled"
+
+
+def score(prose: Prose) -> int:
+    """How many lines carry role labels (承办/协办 labels count for the 承办/协办 layout instead)."""
+    return sum(1 for e in prose.entries if e.labels and not _chengban_label(e.raw))
+
+
+def _chengban_label(raw: str) -> bool:
+    return "承办" in raw or "协办" in raw
+
+
+def rows(prose: Prose) -> list[Row]:
+    return prose_rows(prose, [bracket_assignments])

@@ -1,0 +1,307 @@
+"""Plans written as numbered prose -> ``table.Row``s: the shared reading of every prose layout.
+
+Paragraphs are cleaned (Word markers, page numbers, chunk markers), classified (numbered item,
+labelled line, plain text) and hung on a tree by their numbering shapes (``一、`` ``（一）`` ``1.``
+``（1）`` ``①``: a shape seen before closes back to its level, a new shape opens a deeper one).
+Tasks follow the gold README: a numbered item is a task — the first Arabic-numbered level, with
+what is numbered under it folded into its text, or a Chinese-numbered item with no items under
+it; a heading that carries its own assignment (a 承办/协办 block, a bracket) is a task too, and the
+items under it are further tasks. The layout modules only say where assignments are written.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .agencies import is_agency_list
+from .assignments import Found, bracket_assignments, label_line, subject_assignments
+from .blocks import Paragraph
+from .numbering import section_number, task_number
+from .table import Row
+from .text_table import ATTACHMENT, Line, clean, find_title
+
+PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
+CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")
+TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意见|办法|规划|任务|责任|细则")
+MONTH_AFTER_NUMBER = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月)")  # ``2.11月底前…``: item 2, not 2.11
+INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
+ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
+
+
+@dataclass
+class Entry:
+    """One cleaned paragraph: its number (if any), the text after it, or the labels it carries."""
+
+    line: int
+    raw: str
+    text: str
+    shape: str | None = None
+    number: str | None = None
+    labels: Found | None = None
+    waits_for: str | None = None  # a label whose agencies follow on the next line
+
+
+@dataclass
+class Node:
+    """A numbered item and everything written under it."""
+
+    entry: Entry | None
+    children: list[Node] = field(default_factory=list)
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    labels: Found = field(default_factory=Found)
+    label_texts: list[str] = field(default_factory=list)
+
+    @property
+    def shape(self) -> str | None:
+        return self.entry.shape if self.entry else None
+
+    @property
+    def is_arabic(self) -> bool:
+        return self.shape in ARABIC_SHAPES
+
+    def descendants(self) -> list[Node]:
+        out = []
+        for child in self.children:
+            out += [child, *child.descendants()]
+        return out
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A prose document read into a tree: title, preamble-free root, all entries."""
+
+    title: str
+    root: Node
+    entries: list[Entry]
+    body_start: int  # index of the first entry after the preamble (title, addressees, notice)
+
+    def body_text(self) -> str:
+        """The body's paragraphs joined as ``_joined`` joins an item's, for counting marks."""
+        return _joined([(e.line, e.raw) for e in self.entries[self.body_start :]])[0]
+
+
+def shape_of(raw_number: str) -> str:
+    """The numbering shape of a number as written: ``一、`` -> cn, ``（一）`` -> pcn, ``1.`` -> ar., …"""
+    n = raw_number.strip()
+    if n[:1] in "（(":
+        return "pcn" if re.search(r"[一二三四五六七八九十]", n) else "par"
+    if re.match(r"[一二三四五六七八九十百]", n):
+        return "cn"
+    if n[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "circ"
+    return "ar、" if n.endswith("、") else "ar."
+
+
+def classify(paragraph: Paragraph) -> Entry | None:
+    """A cleaned entry, or None for what is not text (page numbers, chunk markers, blanks)."""
+    text = clean(paragraph.text).replace("\u3000", " ").strip()
+    if not text or PAGE_NUMBER.match(text) or CHUNK_MARKER.match(text):
+        return None
+    entry = Entry(paragraph.line, text, text)
+    heading, item = section_number(text), task_number(MONTH_AFTER_NUMBER.sub(r"\1 ", text, count=1))
+    if heading:
+        entry.shape, entry.number, entry.text = shape_of(_prefix(text, heading.rest)), heading.number, heading.rest
+    elif item:
+        entry.shape, entry.number, entry.text = shape_of(_prefix(text, item.rest)), item.number, item.rest
+    labelled = label_line(entry.text)
+    if labelled is not None:
+        entry.labels, entry.waits_for = labelled
+        entry.shape = entry.number = None  # ``（一）承办单位。…`` is a label, not an item
+    return entry
+
+
+def _prefix(text: str, rest: str) -> str:
+    return text[: text.rfind(rest)] if rest and text.endswith(rest) else text
+
+
+def read(paragraphs: list[Paragraph]) -> Prose:
+    """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
+    entries = [e for e in (classify(p) for p in paragraphs) if e is not None]
+    first_item = next(
+        (i for i, e in enumerate(entries) if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text)),
+        min(1, len(entries)),  # no item anywhere: all but the title line is body
+    )
+    title = _title(entries[:first_item])
+    root = Node(None)
+    stack = [root]
+    waiting: str | None = None
+    for entry in entries[first_item:]:
+        if ATTACHMENT.match(entry.text):
+            continue  # 附件 heads the plan a notice carries: what follows is read on
+        current = stack[-1]
+        if entry.labels is not None:
+            current.labels.merge(entry.labels)
+            current.label_texts.append(entry.raw)
+            waiting = entry.waits_for
+            continue
+        if waiting and not entry.shape and is_agency_list(entry.text):
+            current.labels.add(waiting, entry.text)
+            current.label_texts[-1] += entry.text
+            continue
+        waiting = None
+        if entry.shape is None:
+            current.paragraphs.append((entry.line, entry.text))
+            continue
+        level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].shape == entry.shape), None)
+        if level is not None:
+            del stack[level:]
+        node = Node(entry, paragraphs=[(entry.line, entry.text)])
+        stack[-1].children.append(node)
+        stack.append(node)
+    return Prose(title, root, entries, first_item)
+
+
+def _title(preamble: list[Entry]) -> str:
+    return title_of([Line(e.line, e.raw) for e in preamble])
+
+
+def title_of(lines: list[Line]) -> str:
+    """The document's title among the lines before its body: the last short line that names a plan
+    (方案, 清单, 分工, …), not a sentence, an addressee (``各区政府：``), a date or a bracketed note."""
+    candidates = [
+        l for l in lines
+        if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
+        and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", l.text) and not re.match(r"^[（(].*[）)]$", l.text)
+        and not ATTACHMENT.match(l.text) and not INTRO.match(l.text)
+    ]
+    titled = [l for l in candidates if TITLE_LINE.search(l.text)]
+    if titled:
+        title = titled[-1]
+        at = lines.index(title)
+        before = lines[at - 1] if at else None
+        if before in candidates and not TITLE_LINE.search(before.text) and not is_agency_list(before.text):
+            return before.text + title.text  # a title broken over two lines
+        return title.text
+    return find_title(candidates, len(candidates)) if candidates else (lines[0].text if lines else "")
+
+
+# -- tasks ---------------------------------------------------------------------------------------
+Finder = Callable[[str], list[Found]]
+
+
+def rows(prose: Prose, finders: list[Finder], *, labels_in_text: bool = False) -> list[Row]:
+    """Rows of every task in the tree; ``finders`` locate assignments inside a task's text."""
+    out: list[Row] = []
+    _walk(prose.root, finders, labels_in_text, out, section=None)
+    return out
+
+
+def _walk(node: Node, finders: list[Finder], labels_in_text: bool, out: list[Row], section: Node | None) -> None:
+    if node.entry is None:
+        out += _segment_rows([node], node.paragraphs, finders, labels_in_text, None, None, require=True)
+    elif node.is_arabic:
+        folded = [node, *node.descendants()]  # labels under a sub-item belong to the task
+        out += _segment_rows(folded, _folded(node), finders, labels_in_text, section, node.entry.number, require=False)
+        return
+    else:
+        section = node
+        own = _segment_rows([node], node.paragraphs, finders, labels_in_text, section, None, require=True)
+        if not own and not node.children and _has_body(node):
+            own = _segment_rows([node], node.paragraphs, finders, labels_in_text, section, None, require=False)
+        out += own
+    for child in node.children:
+        _walk(child, finders, labels_in_text, out, section)
+
+
+def _folded(node: Node, top: bool = True) -> list[tuple[int, str]]:
+    """An item's paragraphs and, in document order, everything numbered under it (as written)."""
+    own = node.paragraphs if top else [(node.entry.line, node.entry.raw), *node.paragraphs[1:]]
+    return own + [p for child in node.children for p in _folded(child, top=False)]
+
+
+def _has_body(node: Node) -> bool:
+    text = "".join(t for _, t in node.paragraphs)
+    return len(node.paragraphs) > 1 or len(text) > 30 or bool(re.search(r"[。；;]", text.rstrip("。")))
+
+
+def _segment_rows(
+    nodes: list[Node], paragraphs: list[tuple[int, str]], finders: list[Finder], labels_in_text: bool,
+    section: Node | None, number: str | None, require: bool,
+) -> list[Row]:
+    """The task(s) of one item: one per sentence closed by its own bracket, or one with its labels;
+    ``nodes`` are the item and the sub-items folded into it, whose label lines it takes."""
+    if not paragraphs:
+        return []
+    labels = Found()
+    for node in nodes:
+        labels.merge(node.labels)
+    label_texts = [t for node in nodes for t in node.label_texts]
+    text, starts = _joined(paragraphs)
+    found = [f for finder in finders for f in finder(text)]
+    heading = _heading(section)
+    base = dict(section=heading, section_line=section.entry.line if section else None, number=number)
+    closing = [f for f in found if f.closes]
+    if labels or not closing:
+        if require and not labels and not found:
+            return []
+        for f in found:
+            labels.merge(f)
+        full = _unwrapped(_without(text, [f for f in closing if f.cut]))
+        full = "\n".join([full, *label_texts]) if labels_in_text and label_texts else full
+        return [Row(line=paragraphs[0][0], text=full, agencies=labels.cells, deadline=labels.deadline, **base)]
+    closing.sort(key=lambda f: f.start)
+    out: list[Row] = []
+    previous = 0
+    for i, f in enumerate(closing):
+        end = f.end
+        while end < len(text) and text[end] in "。；;，,.":
+            end += 1
+        stop = len(text) if i == len(closing) - 1 else end
+        for other in found:
+            if not other.closes and previous <= other.start < stop:
+                f.merge(other)
+        piece = _unwrapped(_without(text[previous:stop], [f] if f.cut else [], offset=previous).strip())
+        if piece.strip(" 。；;，,"):
+            out.append(Row(line=_line_at(starts, previous), text=piece, agencies=f.cells, deadline=f.deadline, **base))
+        elif out:
+            for role, cells in f.cells.items():
+                out[-1].agencies.setdefault(role, []).extend(cells)
+        previous = end
+    return out
+
+
+def _unwrapped(text: str) -> str:
+    """A task's text without the line breaks of wrapped lines; the break after a short heading
+    stays, so that the heading does not run into its first sentence."""
+    head, sep, rest = text.partition("\n")
+    if sep and len(head) <= 20:
+        return head + "\n" + rest.replace("\n", "")
+    return text.replace("\n", "")
+
+
+def _without(text: str, brackets: list[Found], offset: int = 0) -> str:
+    """The text less its assignment brackets: who does a task is recorded as assignments, and a
+    deadline inside a bracket is the task's deadline, not a dated target of its text."""
+    for f in sorted(brackets, key=lambda f: -f.start):
+        text = text[: f.start - offset] + text[f.end - offset :]
+    return text
+
+
+def _joined(paragraphs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """Paragraph texts joined, with (offset, line) of each paragraph's start."""
+    parts, starts, at = [], [], 0
+    for line, text in paragraphs:
+        if parts and not re.search(r"[。；;：:！？!?，,、）)]$", parts[-1]):
+            parts.append("\n")  # a heading, or a line wrapped mid-sentence: ``_unwrapped`` decides
+            at += 1
+        starts.append((at, line))
+        parts.append(text)
+        at += len(text)
+    return "".join(parts), starts
+
+
+def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
+    line = starts[0][1]
+    for at, number in starts:
+        if at <= offset:
+            line = number
+    return line
+
+
+def _heading(section: Node | None) -> str | None:
+    """A section's label: its number and first sentence, as written."""
+    if section is None or section.entry is None:
+        return None
+    raw = section.entry.raw
+    return raw[: raw.index("。") + 1] if "。" in raw[:-1] else raw

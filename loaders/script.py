@@ -1,0 +1,81 @@
+"""Documents in traditional characters: parse a simplified shadow, give names back as written.
+
+Many published copies of plans are traditional-character mirrors (牽頭, 負責, 責任單位). Every rule
+of the loaders is written in simplified characters, so such a document is converted character
+for character (OpenCC's TSCharacters table, first candidate) — the shadow has the same length —
+parsed, and every string of the resulting plan is mapped back through the pairs this document
+itself showed, so agencies, texts and titles keep the characters they were written in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from plankg.records import Plan
+
+from .blocks import Block, map_text
+
+MIN_SHARE = 0.03  # traditional-only characters among the Chinese ones that make a document traditional
+MIN_COUNT = 5
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Traditional -> simplified, one character for one (multi-character entries are left out)."""
+    from importlib import resources
+
+    try:
+        text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    table = {}
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
+
+
+class Shadow:
+    """The simplified shadow of a traditional document, and the way back for parsed strings."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self.table = table
+        self.back: dict[int, str] = {}
+
+    def __call__(self, text: str) -> str:
+        converted = text.translate(self.table)
+        for original, simple in zip(text, converted):
+            if original != simple:
+                self.back.setdefault(ord(simple), original)
+        return converted
+
+    def blocks(self, blocks: list[Block]) -> list[Block]:
+        return map_text(blocks, self)
+
+    def restore(self, plan: Plan) -> Plan:
+        """Every string of the plan in the document's own characters again."""
+        back = lambda s: s.translate(self.back) if s else s  # noqa: E731
+        plan.title = back(plan.title)
+        for section in plan.sections:
+            section.label = back(section.label)
+        for task in plan.tasks:
+            task.text = back(task.text)
+            task.assignments = [replace(a, agency=back(a.agency), written=back(a.written)) for a in task.assignments]
+            task.targets = [replace(t, text=back(t.text), indicator=back(t.indicator), unit=back(t.unit)) for t in task.targets]
+        return plan
+
+
+def shadow_for(sample: str) -> Shadow | None:
+    """A shadow when ``sample`` is written in traditional characters, else None."""
+    table = _table()
+    if not table:
+        return None
+    chinese = _CJK.findall(sample)
+    traditional = sum(1 for ch in chinese if ord(ch) in table)
+    if traditional < MIN_COUNT or traditional < MIN_SHARE * len(chinese):
+        return None
+    return Shadow(table)
