@@ -3,19 +3,36 @@
 Every write of a plan is one SPARQL Update (``DROP SILENT GRAPH … ; INSERT DATA …``), which
 Oxigraph applies as one transaction: a reader or a kill sees the old plan or the new one, never
 half of either (NOTES.md, "pyoxigraph").
+
+A store is a directory holding RocksDB's files and ``plankg-store.json``, which records the store
+format (``store_format``, an integer plankg bumps on an incompatible change), the plankg and
+Oxigraph versions that last wrote the store and those that created it::
+
+    {"store_format": 1, "plankg": "0.1.0", "oxigraph": "0.5.13",
+     "created": {"plankg": "0.1.0", "oxigraph": "0.5.13"}}
+
+A store is opened only when its ``store_format`` equals this plankg's and its Oxigraph version is
+of the same series (same major.minor while Oxigraph is 0.x): otherwise ``StoreError`` names the
+migration, an N-Quads export with the old version loaded by the new one. A store without the file
+(made before it existed) is taken as current and gets one. Storage failures of RocksDB
+(``OSError``, plain ``RuntimeError``) become ``StoreError`` naming the store: disk full, corrupt,
+in use.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from plankg.errors import StoreError
+from plankg.errors import InputError, StoreError
 from plankg.ontology import vocab as v
 from plankg.ontology.mapping import graph_iri, iri_segment, plan_iri, plan_quads
 from plankg.records import Plan
@@ -24,28 +41,184 @@ DEFAULT_STORE = "plankg-store"
 PLAN_GRAPH_PREFIX = v.ID + "graph/"
 SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value}
 
+# The store's own record of who wrote it: a small JSON file beside RocksDB's files.
+META_FILE = "plankg-store.json"
+STORE_FORMAT = 1  # bump when plankg changes what it keeps in a store in an incompatible way
+_META_TMP_PREFIX = f".{META_FILE}."  # ".plankg-store.json.<pid>.tmp" while being written
+
+
+def oxigraph_series(version: str) -> str:
+    """The part of an Oxigraph version within which the on-disk format is kept: ``0.5`` or ``1``."""
+    parts = version.split(".")
+    return ".".join(parts[:2]) if parts[0] == "0" else parts[0]
+
+
+def current_meta() -> dict:
+    """What this plankg writes into ``plankg-store.json``."""
+    import pyoxigraph
+
+    import plankg
+
+    return {"store_format": STORE_FORMAT, "plankg": plankg.__version__, "oxigraph": pyoxigraph.__version__}
+
+
+def read_meta(path: Path) -> dict | None:
+    """The store's ``plankg-store.json``, or None when it has none (a store older than the file)."""
+    meta_path = path / META_FILE
+    try:
+        text = meta_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise store_failure(exc, path) from None
+    try:
+        meta = json.loads(text)
+        if not isinstance(meta, dict) or not isinstance(meta.get("store_format"), int):
+            raise ValueError("no store_format")
+        str(meta["plankg"]), str(meta["oxigraph"])
+    except (ValueError, KeyError):
+        raise StoreError(f"store {path} is corrupt: {META_FILE} is not a plankg store description") from None
+    return meta
+
+
+def write_meta(path: Path, meta: dict) -> None:
+    """Write ``plankg-store.json`` whole (temporary file, then rename): never half a file."""
+    tmp = path / f"{_META_TMP_PREFIX}{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as stream:
+            json.dump(meta, stream, indent=2, sort_keys=True)
+            stream.write("\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path / META_FILE)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise store_failure(exc, path) from None
+
+
+def check_compatible(path: Path, meta: dict) -> None:
+    """Refuse a store written in another plankg store format or by another Oxigraph series."""
+    ours = current_meta()
+    if meta["store_format"] == ours["store_format"] and oxigraph_series(str(meta["oxigraph"])) == oxigraph_series(ours["oxigraph"]):
+        return
+    raise StoreError(
+        f"store {path} was written by plankg {meta['plankg']} with Oxigraph {meta['oxigraph']} "
+        f"(store format {meta['store_format']}); this plankg {ours['plankg']} with Oxigraph {ours['oxigraph']} "
+        f"(store format {ours['store_format']}) cannot open it. To migrate, run with plankg {meta['plankg']}: "
+        f"`plankg export --format nq --output dump.nq --store {path}`, then with this plankg: "
+        f"`plankg load dump.nq --store NEW-STORE` (or load the source documents again)"
+    )
+
+
+def store_failure(exc: BaseException, path: str | os.PathLike) -> StoreError:
+    """The ``StoreError`` for an ``OSError`` or ``RuntimeError`` raised by RocksDB/pyoxigraph."""
+    message = str(exc).strip()
+    first = message.splitlines()[0] if message else type(exc).__name__
+    lowered = message.lower()
+    if getattr(exc, "errno", None) == errno.ENOSPC or "no space left" in lowered:
+        return StoreError(f"store {path}: disk full (no space left on device); free some space and run the command again")
+    if "corruption" in lowered or "corrupt" in lowered:
+        return StoreError(f"store {path} is corrupt: {first}")
+    if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM) or "permission denied" in lowered:
+        return StoreError(f"store {path}: permission denied ({first})")
+    return StoreError(f"store {path}: {first}")
+
+
+@contextmanager
+def guarded(path: str | os.PathLike):
+    """Turn the storage errors of pyoxigraph (``OSError``, plain ``RuntimeError``) into ``StoreError``."""
+    try:
+        yield
+    except OSError as exc:
+        raise store_failure(exc, path) from None
+    except RuntimeError as exc:
+        if type(exc) is not RuntimeError:  # typer.Exit, RecursionError, …: not a storage error
+            raise
+        raise store_failure(exc, path) from None
+
+
+def _entries(path: Path) -> list[str]:
+    return [p.name for p in path.iterdir() if not p.name.startswith(_META_TMP_PREFIX)]
+
 
 def open_store(path: str | os.PathLike, *, create: bool = False, wait: float = 0.0) -> Store:
-    """Open the store at ``path`` for exclusive use, waiting up to ``wait`` seconds for its lock."""
+    """Open the store at ``path`` for exclusive use, waiting up to ``wait`` seconds for its lock.
+
+    A new store gets its ``plankg-store.json`` before RocksDB writes a file, so a store whose
+    creation was killed half-way is still recognised as one and opens. A store written by an
+    incompatible version, or one that has data files but lost its ``CURRENT`` file (RocksDB would
+    start a new database over it), is refused before RocksDB touches it.
+    """
     path = Path(path)
     if not path.exists():
         if not create:
             raise StoreError(f"no store at {path} (load a document first, or pass --store)")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise store_failure(exc, path) from None
     elif not path.is_dir():
         raise StoreError(f"store {path} is not a directory")
-    elif any(path.iterdir()) and not (path / "CURRENT").exists():
-        raise StoreError(f"{path} is not an Oxigraph store (no CURRENT file)")
+    try:
+        entries = _entries(path)
+    except OSError as exc:
+        raise store_failure(exc, path) from None
+    has_rocksdb, has_meta = "CURRENT" in entries, META_FILE in entries
+    if entries and not has_rocksdb and not has_meta:
+        raise StoreError(f"{path} is not an Oxigraph store (no CURRENT file) nor a plankg store (no {META_FILE})")
+    if not has_rocksdb and any(name.endswith((".sst", ".log")) for name in entries):
+        # data without CURRENT: RocksDB would start an empty database over it and delete the data
+        raise StoreError(f"store {path} is corrupt: its CURRENT file is missing; restore it from a backup")
+    if not has_rocksdb and not create:
+        raise StoreError(f"no store at {path} (load a document first, or pass --store)")
+    meta = read_meta(path) if has_meta else None
+    if meta is not None:
+        check_compatible(path, meta)
+    elif not has_rocksdb:
+        meta = _fresh_meta()
+        write_meta(path, meta)  # before RocksDB: a killed creation still leaves a plankg store
+    store = _open_locked(path, wait)
+    for stale in path.glob(f"{_META_TMP_PREFIX}*.tmp"):  # left by a process killed mid-write
+        try:
+            if time.time() - stale.stat().st_mtime > 60:  # not one a process creating the store writes now
+                stale.unlink()
+        except OSError:
+            pass
+    ours = current_meta()
+    if meta is None or any(meta.get(k) != ours[k] for k in ours):
+        # a store from before this file, or one a compatible other version wrote last: record us
+        write_meta(path, {**ours, "created": (meta or {}).get("created") or _fresh_meta()["created"]})
+    return store
+
+
+def _fresh_meta() -> dict:
+    ours = current_meta()
+    return {**ours, "created": {"plankg": ours["plankg"], "oxigraph": ours["oxigraph"]}}
+
+
+_LOCK_MESSAGES = ("while lock file", "lock hold by", "temporarily unavailable", "no locks available")
+
+
+def _is_lock_error(exc: OSError) -> bool:
+    """RocksDB's "IO error: While lock file: …/LOCK: Resource temporarily unavailable" (another
+    process) or "lock hold by current process … No locks available" (another handle here)."""
+    message = str(exc).lower()
+    return any(m in message for m in _LOCK_MESSAGES)
+
+
+def _open_locked(path: Path, wait: float) -> Store:
     deadline = time.monotonic() + max(wait, 0.0)
     while True:
         try:
             return Store(str(path))
         except OSError as exc:
-            message = str(exc)
-            if "lock" not in message.lower():
-                raise StoreError(f"cannot open store {path}: {message.splitlines()[0]}") from None
+            if not _is_lock_error(exc):
+                raise store_failure(exc, path) from None
             if time.monotonic() >= deadline:
                 raise StoreError(f"store {path} is in use by another process") from None
             time.sleep(0.1)
+        except RuntimeError as exc:
+            raise store_failure(exc, path) from None
 
 
 @dataclass(frozen=True)
@@ -110,6 +283,26 @@ def remove_plan(store: Store, key: str) -> int:
     return size
 
 
+def reference_version_in(store: Store) -> str | None:
+    """The version of the reference graph the store holds, or None when it has none."""
+    from plankg.ontology.reference import VERSION
+
+    for q in store.quads_for_pattern(v.REFERENCE_GRAPH, VERSION, None, v.REFERENCE_GRAPH):
+        return q.object.value
+    return None
+
+
+def ensure_reference(store: Store) -> bool:
+    """Write the reference graph (divisions, agency kinds, ontology) when the store has none or
+    another version of it, in one transaction (DROP + INSERT DATA); True when it was written."""
+    from plankg.ontology.reference import reference_quads, reference_version
+
+    if reference_version_in(store) == reference_version():
+        return False
+    store.update(f"DROP SILENT GRAPH {v.REFERENCE_GRAPH} ;\n" + _insert_data(reference_quads()))
+    return True
+
+
 def plan_graphs(store: Store) -> list[NamedNode]:
     """The named graphs that hold one plan each (not the loads, reference or analysis graphs)."""
     return sorted(
@@ -123,3 +316,50 @@ def graph_hash(store: Store, graph: NamedNode) -> str:
     """A canonical hash of one graph: sha256 of its sorted N-Triples (plan graphs have no blank nodes)."""
     lines = sorted(f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads_for_pattern(None, None, None, graph))
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def load_record(store: Store, key: str) -> dict[str, str]:
+    """What the loads graph holds about a plan's last load (``byteHash``, ``loadedFrom``, …), or {}."""
+    prefix = v.pk("").value
+    record = {}
+    for q in store.quads_for_pattern(load_record_iri(key), None, None, v.LOADS_GRAPH):
+        if q.predicate.value.startswith(prefix) and isinstance(q.object, Literal):
+            record[q.predicate.value[len(prefix):]] = q.object.value
+    return record
+
+
+def restore_graphs(store: Store, quads: Iterable[Quad], where: str) -> dict[str, int]:
+    """Put the plan graphs of an N-Quads dump into the store in one transaction, each replacing the
+    graph of that name; returns the quad count per graph. Quads outside plan graphs are refused."""
+    by_graph: dict[str, list[Quad]] = {}
+    for q in quads:
+        g = q.graph_name
+        if not isinstance(g, NamedNode) or not g.value.startswith(PLAN_GRAPH_PREFIX) or g.value in SHARED_GRAPHS:
+            raise InputError(f"{where}: quad outside a plan graph ({g}); a dump holds plan graphs only")
+        by_graph.setdefault(str(g), []).append(q)
+    if not by_graph:
+        return {}
+    unique = {g: list(dict.fromkeys(qs)) for g, qs in by_graph.items()}
+    drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in unique)
+    store.update(drops + _insert_data(q for qs in unique.values() for q in qs))
+    return {g: len(qs) for g, qs in unique.items()}
+
+
+def backup_store(store: Store, source: Path, target: Path) -> None:
+    """A consistent copy of the open store as a new store directory ``target`` (with its
+    ``plankg-store.json``); written beside ``target`` and renamed, so ``target`` is whole or absent."""
+    import shutil
+
+    tmp = target.parent / f".{target.name}.partial-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        with guarded(target):
+            store.backup(str(tmp))
+        meta = read_meta(source) or _fresh_meta()
+        write_meta(tmp, meta)
+        try:
+            os.rename(tmp, target)
+        except OSError as exc:
+            raise store_failure(exc, target) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,114 @@
+"""Every failure a user can reach through the CLI ends as exactly one stderr line ``Error: …`` with
+the exit code of DESIGN.md (1 empty/violations, 2 bad input, 3 store) and never a traceback."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import plankg
+from conftest import fill_disk, run_cli
+from plankg.store import META_FILE
+
+
+def assert_one_line_error(result, code: int, needle: str) -> None:
+    """Exit ``code``; stderr is one line starting ``Error: `` that contains ``needle``; no traceback."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
+    assert lines[0].startswith("Error: "), lines[0]
+    assert needle in lines[0], (needle, lines[0])
+
+
+# (id, argv builder, exit code, text the message must contain); the builders get (seeded store, tmp_path)
+CASES = [
+    ("missing-file", lambda s, t: ["load", str(t / "absent.txt"), "--store", str(t / "new")], 2, "absent.txt: no such file"),
+    ("file-without-table", lambda s, t: ["load", str(_write(t / "notes.txt", "只有一段文字。\n")), "--store", str(t / "new")], 2,
+     "notes.txt: no task table"),
+    ("empty-file", lambda s, t: ["load", str(_write(t / "empty.txt", "")), "--store", str(t / "new")], 2, "empty.txt: empty file"),
+    ("unsupported-type", lambda s, t: ["load", str(_write(t / "a.bin", "x")), "--store", str(t / "new")], 2, "a.bin"),
+    ("unknown-option", lambda s, t: ["load", "x.txt", "--bogus"], 2, "No such option: --bogus"),
+    ("unknown-command", lambda s, t: ["frobnicate"], 2, "No such command"),
+    ("missing-argument", lambda s, t: ["load"], 2, "Missing argument"),
+    ("bad-option-value", lambda s, t: ["query", "plans", "--limit", "many", "--store", str(s)], 2, "--limit"),
+    ("bad-format", lambda s, t: ["export", "--format", "xml", "--store", str(s)], 2, "--format 'xml'"),
+    ("bad-query-format", lambda s, t: ["query", "plans", "--format", "xml", "--store", str(s)], 2, "--format 'xml'"),
+    ("unknown-query", lambda s, t: ["query", "no-such-query", "--store", str(s)], 2, "no-such-query"),
+    ("unknown-parameter", lambda s, t: ["query", "assignments", "--param", "colour=red", "--store", str(s)], 2, "colour"),
+    ("malformed-parameter", lambda s, t: ["query", "assignments", "--param", "no-equals-sign", "--store", str(s)], 2, "no-equals-sign"),
+    ("bad-parameter-type", lambda s, t: ["query", "targets-due", "--param", "year=soon", "--store", str(s)], 2, "year"),
+    ("missing-required-parameter", lambda s, t: ["query", "plan-summary", "--store", str(s)], 2, "plan"),
+    ("remove-unknown-plan", lambda s, t: ["remove", "no-such-plan", "--store", str(s)], 2, "no-such-plan"),
+    ("export-unknown-plan", lambda s, t: ["export", "--plan", "no-such-plan", "--store", str(s)], 2, "no-such-plan"),
+    ("load-id-with-many-files", lambda s, t: ["load", str(_write(t / "a.txt", "x")), str(_write(t / "b.txt", "y")), "--id", "k",
+                                             "--store", str(t / "new")], 2, "--id"),
+    ("backup-target-exists", lambda s, t: ["backup", str(t), "--store", str(s)], 2, "already exists"),
+    ("store-missing", lambda s, t: ["stats", "--store", str(t / "nowhere")], 3, "no store at"),
+    ("store-not-a-directory", lambda s, t: ["stats", "--store", str(_write(t / "file", "x"))], 3, "not a directory"),
+    ("store-not-a-store", lambda s, t: ["query", "plans", "--store", str(_junk_dir(t))], 3, "not an Oxigraph store"),
+    ("store-corrupt", lambda s, t: ["stats", "--store", str(_corrupt_copy(s, t))], 3, "is corrupt"),
+    ("store-wrong-version", lambda s, t: ["stats", "--store", str(_old_copy(s, t))], 3, "plankg export --format nq"),
+    ("fail-empty", lambda s, t: ["query", "tasks-search", "--param", "text=绝无此词", "--fail-empty", "--store", str(s)], 1,
+     "found nothing"),
+]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _junk_dir(tmp: Path) -> Path:
+    junk = tmp / "junk"
+    junk.mkdir()
+    _write(junk / "readme.md", "not a store")
+    return junk
+
+
+def _copy(store: Path, tmp: Path) -> Path:
+    import shutil
+
+    target = tmp / "copy"
+    shutil.copytree(store, target, ignore=shutil.ignore_patterns("LOCK"))
+    return target
+
+
+def _corrupt_copy(store: Path, tmp: Path) -> Path:
+    target = _copy(store, tmp)
+    (target / "CURRENT").write_bytes(b"garbage\n")
+    return target
+
+
+def _old_copy(store: Path, tmp: Path) -> Path:
+    target = _copy(store, tmp)
+    meta = json.loads((target / META_FILE).read_text(encoding="utf-8"))
+    (target / META_FILE).write_text(json.dumps({**meta, "oxigraph": "0.3.22"}), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("argv, code, needle", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_failure_is_one_error_line(seeded_store, tmp_path, argv, code, needle):
+    """The failure exits with its documented code and prints exactly one line 'Error: …' naming the fault."""
+    assert_one_line_error(run_cli(*argv(seeded_store, tmp_path), timeout=60), code, needle)
+
+
+def test_store_in_use_is_one_error_line(store_copy):
+    """A store held by another process gives one line 'Error: store … is in use' and exit 3."""
+    with plankg.open(store_copy):
+        assert_one_line_error(run_cli("query", "plans", "--store", str(store_copy), timeout=30), 3, "is in use")
+
+
+def test_disk_full_is_one_error_line(small_disk, seed_paths):
+    """A load onto a full disk gives one line 'Error: store …: disk full' and exit 3."""
+    fill_disk(small_disk, leave=200_000)
+    result = run_cli("load", *map(str, seed_paths), "--store", str(small_disk / "store"), timeout=60)
+    assert_one_line_error(result, 3, "disk full")
+
+
+def test_successful_commands_write_nothing_to_stderr(seeded_store):
+    """The commands that succeed exit 0 and leave stderr empty."""
+    for argv in (["stats"], ["query", "plans"], ["export", "--format", "nt"], ["validate"]):
+        result = run_cli(*argv, "--store", str(seeded_store), timeout=60)
+        assert result.returncode == 0 and result.stderr == "", (argv, result.stderr)
