@@ -1,0 +1,58 @@
+"""Quads for what plankg reads out of a plan's words: per task its tokens (the word index
+``tasks-search`` matches), its keywords and its topics; per target its indicator concept.
+
+All of it depends on the plan alone (its text and agency names, plus the shipped dictionary and
+schemes), so it belongs in the plan's own graph and keeps that graph a pure function of the
+document. The corpus-wide similarities live in the analysis graph (``plankg.similarity``).
+
+    task  pk:token "学校食堂" , … ;            # every word of the text (agency mentions left out)
+          pk:keyword "明厨亮灶" , … ;          # up to 10 content words by fixed tf·idf
+          pk:vectorNorm 31.4 ;                # length of its fixed-IDF word vector (similarity)
+          pk:topic topic:school-canteens .    # shortcut of the qualified assignment below
+    task/<n>/topic/<slug>  a pk:TopicAssignment ;
+          pk:task task ; pk:topic topic:school-canteens ;
+          pk:rule <…/topic/school-canteens/rule/1> ; pk:matchedKeyword "学校食堂" .
+    task/<n>/target/<k>  pk:indicatorConcept indicator:mingchu-liangzao-coverage .
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from plankg.records import Plan
+
+from . import vocab as v
+
+
+def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
+    """Tokens, keywords, topics and indicator concepts of every task of ``plan`` (segments text)."""
+    from plankg.concepts import indicator_concept, tag_topics
+    from plankg.words import norm, plan_words, vector
+
+    words = plan_words(plan)
+    for task in plan.tasks:
+        t = NamedNode(f"{plan_node.value}/task/{task.order}")
+        found = words[task.order]
+        for token in sorted(found.tokens):
+            yield Quad(t, v.pk("token"), Literal(token), graph)
+        length = norm(vector(found.tokens))
+        if length > 0:
+            yield Quad(t, v.pk("vectorNorm"), Literal(f"{length:.9f}", datatype=v.XSD_DECIMAL), graph)
+        keywords = [w for w, _ in found.keywords]
+        for word in sorted(keywords):
+            yield Quad(t, v.pk("keyword"), Literal(word), graph)
+        for tag in tag_topics(keywords):
+            topic = NamedNode(tag.topic)
+            node = NamedNode(f"{t.value}/topic/{tag.topic.rsplit('/', 1)[-1]}")
+            yield Quad(t, v.pk("topic"), topic, graph)
+            yield Quad(node, v.RDF_TYPE, v.pk("TopicAssignment"), graph)
+            yield Quad(node, v.pk("task"), t, graph)
+            yield Quad(node, v.pk("topic"), topic, graph)
+            yield Quad(node, v.pk("rule"), NamedNode(tag.rule), graph)
+            for word in tag.matched:
+                yield Quad(node, v.pk("matchedKeyword"), Literal(word), graph)
+        for k, target in enumerate(task.targets, 1):
+            concept = indicator_concept(target.indicator, target.text, target.unit)
+            if concept is not None:
+                yield Quad(NamedNode(f"{t.value}/target/{k}"), v.pk("indicatorConcept"), NamedNode(concept), graph)

@@ -1,0 +1,344 @@
+"""Similar tasks across plans, kept incrementally in the analysis graph.
+
+A task's vector is its set of content words (``pk:token`` minus stopwords and agency terms, see
+``plankg.words.is_vector_term``), each weighted by its fixed IDF; its length is stored in the
+plan graph as ``pk:vectorNorm``. The similarity of two tasks is the cosine of their vectors,
+rounded to 6 decimals. For each task the analysis graph holds its top ``K`` tasks of *other*
+plans (score > 0, ties broken by task IRI) as qualified relations::
+
+    <…/similarity/<keyA>/<n>/<keyB>/<m>> a pk:Similarity ;
+        pk:plan <plan A> ; pk:task <task A> ; pk:similarTask <task B> ; pk:similarPlan <plan B> ;
+        pk:score 0.4123 ; pk:rank 1 ; pk:sharedWord "明厨亮灶" , "覆盖率" ;
+        prov:wasGeneratedBy <…/method/fixed-idf-cosine/1> .
+
+and one ``pk:AnalysisRecord`` per analysed plan (``pk:analysedSourceHash``, the plan's
+``pk:sourceHash``, and ``pk:analysedLoad``, the ``pk:loadedAt`` of the load it was analysed after). A plan is *pending* when its record is missing or differs from
+the plan graph and load record; a record whose plan is gone marks a removed plan.
+
+``analyze`` brings the graph up to date for the pending and removed plans ``X`` in one SPARQL
+update, touching only what they change:
+
+- the lists of the tasks of pending plans, computed whole;
+- the lists that held a task of a plan in ``X`` (it changed or left), computed whole;
+- the lists of other tasks that a task of a pending plan now enters, merged;
+- nothing else: the store's token index (``?task pk:token ?word``, an inverted index of
+  word -> tasks) gives the dot products of the changed tasks with every other task without
+  reading, or comparing, the rest of the corpus.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from plankg.ontology import vocab as v
+
+K = 5
+SHARED_WORDS = 5  # the words that weigh most in a match, kept on each pk:Similarity (unordered)
+METHOD = NamedNode(v.ID + "method/fixed-idf-cosine/1")
+PK = v.PK
+AN = v.ANALYSIS_GRAPH
+_PROV_GENERATED = NamedNode(v.PREFIXES["prov"] + "wasGeneratedBy")
+
+
+@dataclass
+class AnalysisReport:
+    """What one ``analyze`` did: plans analysed and removed, and how many lists it wrote."""
+
+    analysed: list[str] = field(default_factory=list)  # plan IRIs
+    removed: list[str] = field(default_factory=list)
+    lists_written: int = 0  # task lists replaced or created (a list that did not change is not counted)
+    merged: int = 0  # of those, lists of unchanged tasks that a new task entered
+    recomputed: int = 0  # of those, lists of unchanged tasks that had held a changed or removed task
+    entries: int = 0  # pk:Similarity resources inserted
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.analysed or self.removed)
+
+
+def _q(store: Store, text: str):
+    return store.query(f"PREFIX pk: <{PK}>\n" + text)
+
+
+def _values(var: str, terms) -> str:
+    return f"VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}"
+
+
+def _chunks(items: list, size: int = 2000):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# ---------------------------------------------------------------------------------------------
+# state of the store
+
+@dataclass(frozen=True)
+class PlanState:
+    plan: str  # plan IRI
+    graph: str
+    source_hash: str
+    loaded_at: str
+
+
+def plan_states(store: Store) -> dict[str, PlanState]:
+    """Every plan graph's plan with its source hash and the time of its last load ("" if none)."""
+    out = {}
+    rows = _q(store, f"""
+        SELECT ?g ?p ?hash ?loaded WHERE {{
+          GRAPH ?g {{ ?p a pk:Plan ; pk:sourceHash ?hash }}
+          OPTIONAL {{ GRAPH {v.LOADS_GRAPH} {{ ?r pk:plan ?p ; pk:loadedAt ?loaded }} }}
+        }}""")
+    for row in rows:
+        g = row["g"]
+        if g.value.startswith(v.ID + "graph/") and g.value not in (v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, AN.value):
+            loaded = row["loaded"].value if row["loaded"] is not None else ""
+            out[row["p"].value] = PlanState(row["p"].value, g.value, row["hash"].value, loaded)
+    return out
+
+
+def analysis_records(store: Store) -> dict[str, tuple[str, str]]:
+    """Plan IRI -> (source hash, loaded at) as the analysis graph last recorded them."""
+    out = {}
+    for row in _q(store, f"""
+        SELECT ?p ?hash ?loaded WHERE {{ GRAPH {AN} {{
+          ?r a pk:AnalysisRecord ; pk:plan ?p ; pk:analysedSourceHash ?hash . OPTIONAL {{ ?r pk:analysedLoad ?loaded }} }} }}"""):
+        out[row["p"].value] = (row["hash"].value, row["loaded"].value if row["loaded"] is not None else "")
+    return out
+
+
+def pending(store: Store) -> tuple[list[str], list[str]]:
+    """(plans to analyse, plans removed since their analysis), as plan IRIs."""
+    states, records = plan_states(store), analysis_records(store)
+    todo = sorted(p for p, s in states.items() if records.get(p) != (s.source_hash, s.loaded_at))
+    gone = sorted(p for p in records if p not in states)
+    return todo, gone
+
+
+def record_iri(plan: str) -> NamedNode:
+    return NamedNode(v.ID + "analysis/" + plan[len(v.ID + "plan/"):])
+
+
+def similarity_iri(a: str, b: str) -> NamedNode:
+    def part(task: str) -> str:
+        plan, _, n = task[len(v.ID + "plan/"):].rpartition("/task/")
+        return f"{plan}/{n}"
+
+    return NamedNode(f"{v.ID}similarity/{part(a)}/{part(b)}")
+
+
+def plan_of(task: str) -> str:
+    return task.rpartition("/task/")[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# vectors and scores
+
+def _task_vectors(store: Store, graphs: list[str] | None = None, tasks: list[str] | None = None):
+    """Task IRI -> (set of vector words, norm) for the tasks of ``graphs`` or the given ``tasks``."""
+    from plankg.words import is_vector_term
+
+    words: dict[str, set[str]] = defaultdict(set)
+    norms: dict[str, float] = {}
+    batches = [("g", [NamedNode(g) for g in graphs])] if graphs is not None else [("t", [NamedNode(t) for t in tasks or []])]
+    for var, terms in batches:
+        for chunk in _chunks(terms):
+            rows = _q(store, f"""
+                SELECT ?t ?tok ?n WHERE {{ {_values(var, chunk)}
+                  GRAPH ?g {{ ?t a pk:Task . OPTIONAL {{ ?t pk:vectorNorm ?n }} OPTIONAL {{ ?t pk:token ?tok }} }} }}""")
+            for row in rows:
+                t = row["t"].value
+                words.setdefault(t, set())
+                if row["n"] is not None:
+                    norms[t] = float(row["n"].value)
+                if row["tok"] is not None and is_vector_term(row["tok"].value):
+                    words[t].add(row["tok"].value)
+    return {t: (ws, norms.get(t, 0.0)) for t, ws in words.items()}
+
+
+def _dots(store: Store, vectors: dict[str, tuple[set[str], float]]) -> tuple[dict, dict]:
+    """Dot products of the given tasks with every task that shares a word with one of them,
+    through the token index; also the norm of each such task."""
+    from plankg.words import idf
+
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for t, (ws, _) in vectors.items():
+        for w in ws:
+            by_word[w].append(t)
+    shared: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
+    norms: dict[str, float] = {}
+    for chunk in _chunks(sorted(by_word), 500):
+        rows = _q(store, f"""
+            SELECT ?t ?tok ?n WHERE {{ {_values('tok', [Literal(w) for w in chunk])}
+              GRAPH ?g {{ ?t pk:token ?tok ; pk:vectorNorm ?n }} }}""")
+        for row in rows:
+            other, word = row["t"].value, row["tok"].value
+            norms[other] = float(row["n"].value)
+            weight = idf(word) ** 2
+            for t in by_word[word]:
+                if plan_of(t) != plan_of(other):
+                    shared[t][other].append((weight, word))
+    # fsum is exact whatever the order the rows came in: incremental and full runs agree
+    dots = {
+        t: {o: (math.fsum(w for w, _ in ws), tuple(sorted(word for _, word in sorted(ws, key=lambda x: (-x[0], x[1]))[:SHARED_WORDS])))
+            for o, ws in others.items()}
+        for t, others in shared.items()
+    }
+    return defaultdict(dict, dots), norms
+
+
+def _score(dot: float, a: float, b: float) -> Decimal:
+    if a <= 0 or b <= 0:
+        return Decimal(0)
+    return Decimal(f"{dot / (a * b):.6f}")
+
+
+Entry = tuple  # (similar task IRI, score, shared words)
+
+
+def _top(scored: dict[str, tuple[Decimal, tuple[str, ...]]]) -> list[Entry]:
+    best = sorted(((o, s, ws) for o, (s, ws) in scored.items() if s > 0), key=lambda item: (-item[1], item[0]))
+    return best[:K]
+
+
+def _lists(store: Store, sources: list[str]) -> dict[str, list[Entry]]:
+    """The stored lists of ``sources`` (task IRIs), best first."""
+    found: dict[str, dict[str, tuple[Decimal, set[str]]]] = {s: {} for s in sources}
+    for chunk in _chunks([NamedNode(s) for s in sources]):
+        for row in _q(store, f"""
+            SELECT ?a ?b ?score ?word WHERE {{ {_values('a', chunk)}
+              GRAPH {AN} {{ ?s a pk:Similarity ; pk:task ?a ; pk:similarTask ?b ; pk:score ?score .
+                OPTIONAL {{ ?s pk:sharedWord ?word }} }} }}"""):
+            entry = found[row["a"].value].setdefault(row["b"].value, (Decimal(row["score"].value), set()))
+            if row["word"] is not None:
+                entry[1].add(row["word"].value)
+    return {
+        s: sorted(((b, score, tuple(sorted(words))) for b, (score, words) in items.items()),
+                  key=lambda item: (-item[1], item[0]))
+        for s, items in found.items()
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# the update
+
+def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
+    """Bring the analysis graph up to date with the plan graphs in one SPARQL update."""
+    states = plan_states(store)
+    if full:
+        todo, gone = sorted(states), []
+        old_records = analysis_records(store)
+    else:
+        todo, gone = pending(store)
+        old_records = None
+    report = AnalysisReport(analysed=todo, removed=gone)
+    if not todo and not gone and not full:
+        return report
+    changed_plans = set(todo) | set(gone)
+
+    # the changed tasks, and the lists that held one of the changed plans' old tasks
+    new_vectors = _task_vectors(store, graphs=[states[p].graph for p in todo]) if todo else {}
+    held: set[str] = set()
+    if not full and changed_plans:
+        for row in _q(store, f"""
+            SELECT DISTINCT ?a WHERE {{ {_values('pb', [NamedNode(p) for p in sorted(changed_plans)])}
+              GRAPH {AN} {{ ?s pk:similarPlan ?pb ; pk:task ?a }} }}"""):
+            if plan_of(row["a"].value) not in changed_plans:
+                held.add(row["a"].value)
+    whole = dict(new_vectors)
+    whole.update(_task_vectors(store, tasks=sorted(held)) if held else {})
+    dots, norms = _dots(store, whole)
+    for t, (_, n) in whole.items():
+        norms.setdefault(t, n)
+
+    lists: dict[str, list[Entry]] = {}
+    for t in sorted(whole):
+        if plan_of(t) in states:  # held lists of tasks whose plan still exists
+            lists[t] = _top({o: (_score(d, whole[t][1], norms[o]), ws) for o, (d, ws) in dots[t].items()})
+
+    # other lists that a new task may enter: every task sharing a word with one
+    entering: dict[str, dict[str, tuple[Decimal, tuple[str, ...]]]] = defaultdict(dict)
+    for t in new_vectors:
+        for other, (d, ws) in dots[t].items():
+            if other not in whole and plan_of(other) not in changed_plans:
+                entering[other][t] = (_score(d, norms[other], new_vectors[t][1]), ws)
+    merged_sources = []
+    if entering and not full:
+        current = _lists(store, sorted(entering))
+        for other, offers in sorted(entering.items()):
+            old = current[other]
+            candidate = {b: (score, ws) for b, score, ws in old}
+            candidate.update(offers)
+            new = _top(candidate)
+            if new != old:
+                lists[other] = new
+                merged_sources.append(other)
+
+    # lists written: every list that now has entries, and the held lists that lost them all
+    report.lists_written = sum(1 for t, items in lists.items() if items or t in held)
+    # delete: lists of changed plans' (old) tasks, recomputed lists, and merged lists
+    parts = []
+    if full:
+        parts.append(f"DROP SILENT GRAPH {AN}")
+    else:
+        plans = [NamedNode(p) for p in sorted(changed_plans)]
+        parts.append(f"""DELETE {{ GRAPH {AN} {{ ?s ?p ?o }} }} WHERE {{ {_values('pa', plans)}
+            GRAPH {AN} {{ ?s a pk:Similarity ; pk:plan ?pa ; ?p ?o }} }}""")
+        parts.append(f"""DELETE {{ GRAPH {AN} {{ ?r ?p ?o }} }} WHERE {{ {_values('pa', plans)}
+            GRAPH {AN} {{ ?r a pk:AnalysisRecord ; pk:plan ?pa ; ?p ?o }} }}""")
+        rewritten = [NamedNode(t) for t in sorted(lists) if plan_of(t) not in changed_plans]
+        for chunk in _chunks(rewritten):
+            parts.append(f"""DELETE {{ GRAPH {AN} {{ ?s ?p ?o }} }} WHERE {{ {_values('a', chunk)}
+                GRAPH {AN} {{ ?s a pk:Similarity ; pk:task ?a ; ?p ?o }} }}""")
+    quads: list[Quad] = []
+    for t, items in sorted(lists.items()):
+        for rank, (other, score, words) in enumerate(items, 1):
+            quads += _similarity_quads(t, other, score, rank, words)
+    report.entries = sum(len(items) for items in lists.values())
+    for p in todo:
+        node, s = record_iri(p), states[p]
+        quads += [
+            Quad(node, v.RDF_TYPE, v.pk("AnalysisRecord"), AN),
+            Quad(node, v.pk("plan"), NamedNode(p), AN),
+            Quad(node, v.pk("analysedSourceHash"), Literal(s.source_hash), AN),
+            Quad(node, _PROV_GENERATED, METHOD, AN),
+        ]
+        if s.loaded_at:
+            quads.append(Quad(node, v.pk("analysedLoad"), Literal(s.loaded_at, datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), AN))
+    if full and old_records:
+        report.removed = sorted(p for p in old_records if p not in states)
+    if quads:
+        from plankg.store import _insert_data
+
+        parts.append(_insert_data(quads))
+    report.merged, report.recomputed = len(merged_sources), len(held)
+    store.update(f"PREFIX pk: <{PK}>\n" + " ;\n".join(parts))
+    return report
+
+
+def _similarity_quads(a: str, b: str, score: Decimal, rank: int, words: tuple[str, ...]) -> list[Quad]:
+    node = similarity_iri(a, b)
+    shared = [Quad(node, v.pk("sharedWord"), Literal(word), AN) for word in words]
+    return shared + [
+        Quad(node, v.RDF_TYPE, v.pk("Similarity"), AN),
+        Quad(node, v.pk("plan"), NamedNode(plan_of(a)), AN),
+        Quad(node, v.pk("task"), NamedNode(a), AN),
+        Quad(node, v.pk("similarTask"), NamedNode(b), AN),
+        Quad(node, v.pk("similarPlan"), NamedNode(plan_of(b)), AN),
+        Quad(node, v.pk("score"), Literal(format(score, "f"), datatype=v.XSD_DECIMAL), AN),
+        Quad(node, v.pk("rank"), Literal(str(rank), datatype=v.XSD_INTEGER), AN),
+        Quad(node, _PROV_GENERATED, METHOD, AN),
+    ]
+
+
+def snapshot(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """Every stored list as task IRI -> [(similar task IRI, score)], best first (for tests and checks)."""
+    out: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for row in _q(store, f"""
+        SELECT ?a ?b ?score ?rank WHERE {{ GRAPH {AN} {{
+          ?s a pk:Similarity ; pk:task ?a ; pk:similarTask ?b ; pk:score ?score ; pk:rank ?rank }} }}"""):
+        out[row["a"].value].append((row["b"].value, row["score"].value, int(row["rank"].value)))
+    return {a: [(b, s) for b, s, _ in sorted(items, key=lambda x: x[2])] for a, items in sorted(out.items())}
