@@ -429,12 +429,38 @@ def bind(query: SavedQuery, params: Mapping[str, list]) -> tuple[str, dict[Varia
     return text, substitutions
 
 
+def bind_as_values(query: SavedQuery, params: Mapping[str, list]) -> str:
+    """The SPARQL text with every value in a ``VALUES`` block (from ``str(term)``), for a remote
+    endpoint, which takes no substitutions: the same answer as ``bind`` gives locally."""
+    shape = _shape(query.sparql)
+    blocks: list[str] = []
+    for name, terms in params.items():
+        _declared(query, name)
+        for term in terms:
+            if not isinstance(term, (NamedNode, Literal)):
+                raise TypeError(f"parameter {name}: bind takes NamedNode or Literal, not {type(term).__name__}")
+        if terms:
+            blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+    if not blocks:
+        return query.sparql
+    at = shape.where_open + 1
+    return query.sparql[:at] + "\n  " + "\n  ".join(blocks) + "\n" + query.sparql[at:]
+
+
 # ---------------------------------------------------------------------------------------------
 # running
 
-def run(store: Store, name_or_query: str | SavedQuery, params: Mapping[str, Any] | Sequence[str] | None = None) -> Result:
+CATALOGUE_TAG = "catalogue"
+
+
+def run(store: Store | None, name_or_query: str | SavedQuery, params: Mapping[str, Any] | Sequence[str] | None = None,
+        *, allow_service: bool = False) -> Result:
     """Run a saved query with parameters given as ``NAME=VALUE`` strings or a mapping of
-    names to terms or strings (as parse_params returns)."""
+    names to terms or strings (as parse_params returns).
+
+    A query that calls a remote endpoint (tagged ``federated``, or holding SERVICE) is refused
+    unless ``allow_service``; the endpoint's failures are ``EndpointError`` (exit 4). A query
+    tagged ``catalogue`` answers from the catalogue graph, and ``store`` may then be None."""
     query = name_or_query if isinstance(name_or_query, SavedQuery) else get(name_or_query)
     if params is None:
         typed = _complete(query, {})
@@ -443,7 +469,30 @@ def run(store: Store, name_or_query: str | SavedQuery, params: Mapping[str, Any]
     else:
         typed = parse_params(query, list(params))
     text, substitutions = bind(query, typed)
-    return _result(store.query(text, substitutions=substitutions or None))
+    if CATALOGUE_TAG in query.tags:  # answers from the catalogue itself, whatever the store holds
+        from plankg.queries.catalogue_rdf import catalogue_store
+
+        store = catalogue_store()
+    if not is_federated(query):
+        return _result(store.query(text, substitutions=substitutions or None))
+    endpoints = ", ".join(t.value for t in typed.get("endpoint", [])) or "a remote endpoint"
+    if not allow_service:
+        raise InputError(f"query {query.name} is federated: it sends a SERVICE request to {endpoints}; "
+                         "allow it with --allow-service")
+    try:
+        return _result(store.query(text, substitutions=substitutions or None))
+    except (OSError, RuntimeError) as exc:
+        if isinstance(exc, RuntimeError) and type(exc) is not RuntimeError:
+            raise
+        from plankg.errors import EndpointError
+
+        message = " ".join(str(exc).split())
+        raise EndpointError(f"query {query.name}: endpoint {endpoints} failed: {message[:300]}") from None
+
+
+def is_federated(query: SavedQuery) -> bool:
+    """True for a query that calls a remote endpoint: tagged ``federated`` or holding SERVICE."""
+    return "federated" in query.tags or any(_keyword(t) == "SERVICE" for t in _tokens(query.sparql))
 
 
 def _result(answer: Any) -> Result:
@@ -507,5 +556,5 @@ def _first_operation(text: str) -> str | None:
 
 __all__ = [
     "PARAM_TYPES", "Param", "SavedQuery", "Result", "catalogue", "get", "describe", "parse_saved_query",
-    "coerce", "parse_params", "bind", "run", "run_sparql",
+    "coerce", "parse_params", "bind", "bind_as_values", "run", "run_sparql", "is_federated",
 ]
