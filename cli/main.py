@@ -70,15 +70,49 @@ def _output(path: Optional[Path]):
         raise
 
 
+LayoutOption = typer.Option(
+    None, "--layout", help="Force a layout: task-table, inline, labelled, chengban or duty-list (default: detect)."
+)
+
+
+def _check_layout(layout: Optional[str]) -> None:
+    """Refuse an unknown --layout once, before any file is read."""
+    if layout is not None:
+        from plankg.loaders.detect import LAYOUTS, normalise
+
+        if normalise(layout) is None:
+            raise InputError(f"--layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+
+
 @app.command()
 def load(
     paths: List[Path] = typer.Argument(..., help="Documents or folders of documents to load."),
     key: Optional[str] = typer.Option(None, "--id", help="Plan key to use instead of the file name (one file only)."),
+    force: bool = typer.Option(False, "--force", help="Load files whose bytes are unchanged since their last load too."),
+    layout: Optional[str] = LayoutOption,
+    jurisdiction: Optional[str] = typer.Option(
+        None, "--jurisdiction", metavar="CODE",
+        help="6-digit division code (520100) for documents whose title and text name no division.",
+    ),
+    no_analysis: bool = typer.Option(
+        False, "--no-analysis",
+        help="Skip the corpus-wide step (similar tasks across plans); `plankg analyze` runs it later.",
+    ),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Load documents: each file replaces its plan whole, or is reported and left out."""
+    """Load documents: each file replaces its plan whole, or is reported and left out.
+
+    A file whose bytes are unchanged since its plan's last load is skipped (unless --force); an
+    N-Quads dump written by `plankg export --format nq` restores its plan graphs. Each task's
+    words, keywords and topics are always made; the similar-task lists of the analysis graph are
+    updated once after the last file unless --no-analysis."""
     with reported():
+        _check_layout(layout)
+        if jurisdiction is not None:
+            from plankg.divisions import check_code
+
+            check_code(jurisdiction)
         with _open(store, create=True, wait=wait) as graph:
             from plankg.api import expand_paths
 
@@ -89,7 +123,9 @@ def load(
                 nonlocal done
                 done += 1
                 counter = f"[{done}/{total}] " if total > 1 else ""
-                if result.ok:
+                if result.skipped:
+                    typer.echo(f"{counter}skipped {result.path} ({result.key} unchanged since its last load)")
+                elif result.ok:
                     typer.echo(
                         f"{counter}loaded {result.path} as {result.key}: {result.tasks} tasks, "
                         f"{result.assignments} assignments, {result.targets} targets"
@@ -97,12 +133,90 @@ def load(
                 else:
                     typer.echo(f"Error: {result.error.message}", err=True)
 
-            results = graph.load_many(paths, key, on_result=report)
+            results = graph.load_many(
+                paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False
+            )
+            if not no_analysis:
+                _report_analysis(graph.analyze())
         failed = sum(1 for r in results if not r.ok)
+        skipped = sum(1 for r in results if r.skipped)
         if total > 1:
-            typer.echo(f"{len(results) - failed} loaded, 0 skipped, {failed} failed")
+            typer.echo(f"{len(results) - failed - skipped} loaded, {skipped} skipped, {failed} failed")
         if failed:
             raise typer.Exit(2)
+
+
+def _report_analysis(report) -> None:
+    """One line on what an analysis changed; nothing when there was nothing to do."""
+    if report.changed:
+        analysed, removed = len(report.analysed), len(report.removed)
+        typer.echo(
+            f"similar tasks: {analysed} plan{'' if analysed == 1 else 's'} analysed, {removed} removed; "
+            f"{report.lists_written} task list{'' if report.lists_written == 1 else 's'} written"
+        )
+
+
+@app.command()
+def analyze(
+    full: bool = typer.Option(False, "--full", help="Recompute every similar-task list, not only what changed."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Update the similar-task lists for plans loaded with --no-analysis (or removed since)."""
+    with reported():
+        with _open(store, wait=wait) as graph:
+            report = graph.analyze(full=full)
+        if report.changed:
+            _report_analysis(report)
+        else:
+            typer.echo("similar tasks: up to date")
+
+
+@app.command()
+def search(
+    text: List[str] = typer.Argument(..., help="Words or phrases; a phrase is split into words as task texts are."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Tasks whose text has every word of TEXT (whole words: 监管 does not find 市场监管局)."""
+    with reported():
+        if fmt not in QUERY_FORMATS:
+            raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+        from plankg.queries import output as render_output
+        from plankg.words import query_words
+
+        words = [w for phrase in text for w in query_words(phrase)]
+        if not words:
+            raise InputError("search: no words in the text given")
+        with _open(store, wait=wait) as graph:
+            result = graph.search(words)
+        if limit is not None:
+            result.rows = result.rows[:limit]
+        render_output.render(result, fmt, sys.stdout)
+
+
+@app.command("inspect")
+def inspect_command(
+    path: Path = typer.Argument(..., help="One document to parse."),
+    layout: Optional[str] = LayoutOption,
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Show the detected format and layout and the records a document gives, storing nothing."""
+    with reported():
+        if fmt not in ("text", "json"):
+            raise InputError(f"--format {fmt!r}: choose text or json")
+        _check_layout(layout)
+        from plankg.loaders.summary import inspect_file, plan_record, plan_text
+
+        plan, kind = inspect_file(path, layout)
+        if fmt == "json":
+            import json
+
+            typer.echo(json.dumps(plan_record(plan, kind), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(plan_text(plan, kind))
 
 
 @app.command()
@@ -120,6 +234,47 @@ def remove(
         typer.echo(f"removed {key}: {removed} quads")
 
 
+TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Stop the query after this many seconds (exit 5).")
+AllowServiceOption = typer.Option(
+    False, "--allow-service", help="Allow SERVICE and LOAD, which make plankg fetch from the network."
+)
+EndpointOption = typer.Option(
+    None, "--endpoint", metavar="QUERY_URL",
+    help="Run on this remote SPARQL endpoint instead of the store (credentials from env "
+         "PLANKG_ENDPOINT_USER/PLANKG_ENDPOINT_PASSWORD or ~/.netrc; --timeout defaults to 60 s).",
+)
+
+
+def _remote(endpoint: str, timeout: Optional[float]):
+    """The checked endpoint and the time limit a remote query gets."""
+    from plankg import remote
+
+    return remote.endpoint(endpoint), (timeout if timeout is not None else remote.DEFAULT_TIMEOUT)
+
+
+def _print_result(result, *, fmt: str, output: Optional[Path], limit: Optional[int], fail_empty: bool, what: str) -> None:
+    """Apply --limit and --fail-empty, then render in the asked format."""
+    from plankg.errors import EmptyResult
+    from plankg.queries import output as render_output
+
+    if limit is not None:
+        result.rows = result.rows[:limit]
+    if fail_empty and not result.rows:
+        raise EmptyResult(f"{what} found nothing")
+    with _output(output) as stream:
+        render_output.render(result, fmt, stream)
+
+
+def _bounded(timeout: Optional[float], what: str, output: Optional[Path]) -> None:
+    """With --timeout, run this command in a killable child and exit with its code."""
+    if timeout is None:
+        return
+    from plankg.cli.bounded import in_child, rerun_bounded
+
+    if not in_child():
+        raise typer.Exit(rerun_bounded(timeout, what, output))
+
+
 @app.command()
 def query(
     name: str = typer.Argument(..., help="Saved query name (see `plankg queries`)."),
@@ -128,6 +283,9 @@ def query(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
     fail_empty: bool = typer.Option(False, "--fail-empty", help="Exit 1 when the query finds nothing."),
+    timeout: Optional[float] = TimeoutOption,
+    allow_service: bool = AllowServiceOption,
+    endpoint: Optional[str] = EndpointOption,
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
@@ -136,37 +294,113 @@ def query(
         if fmt not in QUERY_FORMATS:
             raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
         from plankg import queries
-        from plankg.queries import output as render_output
 
         saved = queries.get(name)
         bound = queries.parse_params(saved, list(param))
+        if "federated" in saved.tags and not allow_service:
+            raise InputError(f"query {name} is federated (SERVICE): run it with --allow-service")
+        if endpoint is not None:
+            if "catalogue" in saved.tags:
+                raise InputError(f"query {name} reads plankg's own query catalogue: run it without --endpoint")
+            from plankg import remote
+
+            where, limit_s = _remote(endpoint, timeout)
+            result = remote.run_query(where, saved, bound, limit_s)
+            _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
+            return
+        _bounded(timeout, f"query {name}", output)
+        if queries.CATALOGUE_TAG in saved.tags:  # answered from the catalogue: no store needed
+            result = queries.run(None, saved, bound)
+        else:
+            with _open(store, wait=wait) as graph:
+                from plankg.store import guarded
+
+                with guarded(graph.path):
+                    result = queries.run(graph.store, saved, bound, allow_service=allow_service)
+        _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
+
+
+@app.command()
+def sparql(
+    text: Optional[str] = typer.Argument(None, help="SPARQL query text ('-' reads standard input)."),
+    file: Optional[Path] = typer.Option(None, "--file", "-F", help="Read the SPARQL from this .rq file."),
+    update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (the store is read-only otherwise)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
+    fail_empty: bool = typer.Option(False, "--fail-empty", help="Exit 1 when the query finds nothing."),
+    timeout: Optional[float] = TimeoutOption,
+    allow_service: bool = AllowServiceOption,
+    endpoint: Optional[str] = EndpointOption,
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Run ad-hoc SPARQL against the store (read-only unless --update)."""
+    with reported():
+        if fmt not in QUERY_FORMATS:
+            raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+        if (text is None) == (file is None):
+            raise InputError("give the SPARQL either as an argument or with --file, not both or neither")
+        if file is not None:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+        elif text == "-":
+            text = sys.stdin.read()
+        if endpoint is not None:
+            if update:
+                raise InputError("--update does not go with --endpoint (publish graphs with `plankg push`)")
+            from plankg import remote
+
+            where, limit_s = _remote(endpoint, timeout)
+            result = remote.run_sparql(where, remote.with_prefixes(text), limit_s)
+            _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
+            return
+        _bounded(timeout, "query", output)
+        from plankg import queries
+
         with _open(store, wait=wait) as graph:
-            result = queries.run(graph.store, saved, bound)
-        if limit is not None:
-            result.rows = result.rows[:limit]
-        if fail_empty and not result.rows:
-            from plankg.errors import EmptyResult
+            from plankg.store import guarded
 
-            raise EmptyResult(f"query {name} found nothing")
-        with _output(output) as stream:
-            render_output.render(result, fmt, stream)
+            with guarded(graph.path):
+                result = queries.run_sparql(graph.store, text, update=update, allow_service=allow_service)
+        if update:
+            typer.echo("update applied")
+            return
+        _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
 
 
-@app.command("queries")
+queries_app = typer.Typer(
+    help="List the saved queries, or show one (`plankg queries show NAME`).",
+    invoke_without_command=True, rich_markup_mode=None, no_args_is_help=False,
+)
+app.add_typer(queries_app, name="queries")
+
+
+@queries_app.callback()
 def list_queries(
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    ctx: typer.Context,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, or ttl (the catalogue as RDF)."),
 ) -> None:
     """List the saved queries with their summaries and parameters."""
+    if ctx.invoked_subcommand is not None:
+        return
     import json
 
     from plankg import queries
 
     with reported():
-        if fmt not in ("table", "json"):
-            raise InputError(f"--format {fmt!r}: choose table or json")
+        if fmt not in ("table", "json", "ttl"):
+            raise InputError(f"--format {fmt!r}: choose table, json or ttl")
         catalogue = queries.catalogue()
         if fmt == "json":
             typer.echo(json.dumps([queries.describe(q) for q in catalogue.values()], ensure_ascii=False, indent=2))
+            return
+        if fmt == "ttl":
+            from plankg.queries.catalogue_rdf import catalogue_turtle
+
+            sys.stdout.buffer.write(catalogue_turtle())
             return
         width = max(len(n) for n in catalogue)
         for name, q in catalogue.items():
@@ -174,6 +408,31 @@ def list_queries(
                 f"{p.name}{'' if p.required else '?'}{'*' if p.multiple else ''}:{p.type}" for p in q.params
             )
             typer.echo(f"{name.ljust(width)}  {q.summary}" + (f"  [{params}]" if params else ""))
+
+
+@queries_app.command("show")
+def show_query(name: str = typer.Argument(..., help="Saved query name.")) -> None:
+    """Print a saved query's description, parameters and SPARQL."""
+    from plankg import queries
+
+    with reported():
+        q = queries.get(name)
+        typer.echo(f"{q.name}: {q.summary}")
+        if q.description:
+            typer.echo("")
+            typer.echo(q.description.strip())
+        if q.tags:
+            typer.echo(f"\ntags: {', '.join(q.tags)}")
+        if q.params:
+            typer.echo("\nparameters:")
+            for p in q.params:
+                flags = ", ".join(
+                    x for x in ("required" if p.required else "optional", "repeatable" if p.multiple else "",
+                                f"default {p.default}" if p.default is not None else "",
+                                f"one of {'/'.join(p.enum)}" if p.enum else "") if x
+                )
+                typer.echo(f"  {p.name} ({p.type}; {flags})" + (f": {p.description}" if p.description else ""))
+        typer.echo("\n" + q.sparql.strip())
 
 
 @app.command()
@@ -191,22 +450,29 @@ def validate(store: str = StoreOption, wait: float = WaitOption) -> None:
 
 @app.command()
 def export(
-    fmt: str = typer.Option("nq", "--format", "-f", help="nq or trig (graphs kept), ttl or nt (their union)."),
+    fmt: str = typer.Option(
+        "nq", "--format", "-f",
+        help="nq, trig or jsonld (graphs kept; jsonld with ontology/context.jsonld), ttl or nt (their union), "
+             "or csv (a saved query's rows, see --what).",
+    ),
+    what: Optional[str] = typer.Option(
+        None, "--what", metavar="QUERY", help="With --format csv: the saved query to export (default agencies)."
+    ),
     plan: Optional[str] = typer.Option(None, "--plan", help="Export only this plan's graph (its key)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Export the plan graphs as RDF."""
+    """Export the plan graphs as RDF, or the agencies (a saved query) as CSV for open data."""
     with reported():
         with _open(store, wait=wait) as graph:
             if output is None:
-                graph.export(fmt, sys.stdout.buffer, plan)
+                graph.export(fmt, sys.stdout.buffer, plan, what)
                 return
             tmp = output.with_name(f".{output.name}.partial")
             try:
                 with open(tmp, "wb") as stream:
-                    graph.export(fmt, stream, plan)
+                    graph.export(fmt, stream, plan, what)
                 tmp.replace(output)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror})") from None
@@ -225,9 +491,128 @@ def stats(store: str = StoreOption, wait: float = WaitOption) -> None:
             typer.echo(f"{k.ljust(width)}  {n}")
 
 
+@app.command()
+def backup(
+    target: Path = typer.Argument(..., help="New directory to write the copy into (must not exist)."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Write a consistent copy of the store into a new directory (a store itself)."""
+    with reported():
+        with _open(store, wait=wait) as graph:
+            graph.backup(target)
+        typer.echo(f"backed up {store} to {target}")
+
+
+@app.command()
+def push(
+    url: str = typer.Argument(..., metavar="GRAPH_STORE_URL", help="The server's Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store)."),
+    plan: List[str] = typer.Option([], "--plan", help="Push only this plan (its key); repeat for several. Default: every plan."),
+    reference: bool = typer.Option(False, "--reference", help="Push the reference graph too (if the store has one)."),
+    query_endpoint: Optional[str] = typer.Option(
+        None, "--query-endpoint", metavar="QUERY_URL", help="The server's query URL for the check (derived for Oxigraph, Fuseki, Virtuoso, RDF4J)."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.001, help="Seconds each request may take (exit 5)."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Publish plan graphs to a SPARQL server: one PUT per named graph (Graph Store HTTP Protocol).
+
+    Sends every plan graph (or those of --plan), with every plan also the analysis graph, and
+    with --reference the reference graph; never the loads graph. Each PUT replaces that graph on
+    the server and blank nodes go as fixed skolem IRIs (…/.well-known/genid/…), so pushing again
+    leaves the server unchanged; each graph's triples are then counted through the query
+    endpoint. Credentials come from env
+    PLANKG_ENDPOINT_USER/PLANKG_ENDPOINT_PASSWORD or ~/.netrc (Basic or Digest), never the URL."""
+    with reported():
+        from plankg import remote
+
+        target = remote.endpoint(url, "GRAPH_STORE_URL")
+        derived = query_endpoint or remote.query_endpoint_for(url)
+        if derived is None:
+            raise InputError(f"{target.display}: cannot tell the server's query URL for the check; give --query-endpoint")
+        checker = remote.endpoint(derived, "--query-endpoint")
+        graphs, notes = remote.payloads(store, plan, reference, wait)
+        for note in notes:
+            typer.echo(note)
+        if not graphs:
+            return
+
+        def report(pushed) -> None:
+            state = "checked" if pushed.ok else f"MISMATCH: the server holds {pushed.on_server}"
+            typer.echo(f"pushed <{pushed.graph}>: {pushed.sent} triples ({state})")
+
+        done = remote.push(target, checker, graphs, timeout, on_pushed=report)
+        bad = [p for p in done if not p.ok]
+        if bad:
+            from plankg.errors import EndpointError
+
+            raise EndpointError(
+                f"{checker.display}: {len(bad)} of {len(done)} graphs do not hold what was sent (first: <{bad[0].graph}>, "
+                f"{bad[0].on_server} triples on the server, {bad[0].sent} sent)"
+            )
+        typer.echo(f"pushed {len(done)} graphs, {sum(p.sent for p in done)} triples to {target.display}")
+
+
+@app.command()
+def serve(
+    port: int = typer.Option(7878, "--port", min=1, max=65535, help="Port to listen on."),
+    bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (0.0.0.0: every interface; anyone who reaches it can read the graph)."),
+    timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run on the server."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Serve a snapshot of the store read-only over HTTP (SPARQL endpoint and YASGUI page).
+
+    The live store stays writable (`plankg load` works meanwhile); the snapshot shows the store
+    as it was at start. Ctrl-C or SIGTERM stops the server and deletes the snapshot."""
+    with reported():
+        from plankg import serve as serving
+
+        def banner(served) -> None:
+            typer.echo(f"serving a read-only snapshot of {served.store} (snapshot {served.snapshot})")
+            typer.echo(f"  YASGUI page:      {served.yasgui}")
+            typer.echo(f"  SPARQL endpoint:  {served.query_url}  (queries stop after {served.timeout:g} s)")
+            if bind not in ("127.0.0.1", "::1", "localhost"):
+                typer.echo(f"  listening on {bind}: anyone who can reach this address can read the graph")
+            typer.echo("saved queries:")
+            for link in served.links():
+                if link.url:
+                    typer.echo(f"  {link.name}: {link.url}")
+                else:
+                    params = " ".join(f"--param {n}=…" for n in link.needs)
+                    typer.echo(f"  {link.name}: needs parameters: plankg query {link.name} {params} --endpoint {served.query_url}")
+            typer.echo("Ctrl-C stops the server.")
+
+        code = serving.serve(store, port, bind, timeout, wait, on_ready=banner)
+        typer.echo("stopped; snapshot removed")
+        raise typer.Exit(code)
+
+
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors too end as one line ``Error: …`` (exit 2)."""
+    try:  # typer >= 0.22 carries its own copy of click
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - older typer on click
+        from click import exceptions as click_errors
+
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:
+        error.show()  # plain `plankg`: the help, as before
+        sys.exit(error.exit_code)
+    except click_errors.UsageError as error:
+        where = f"{error.ctx.command_path}: " if error.ctx is not None else ""
+        hint = f" (see `{error.ctx.command_path} --help`)" if error.ctx is not None else ""
+        message = " ".join(error.format_message().split())
+        typer.echo(f"Error: {where}{message}{hint}", err=True)
+        sys.exit(error.exit_code)
+    except click_errors.ClickException as error:
+        typer.echo(f"Error: {' '.join(error.format_message().split())}", err=True)
+        sys.exit(error.exit_code)
+    except click_errors.Abort:
+        typer.echo("Error: aborted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

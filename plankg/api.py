@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg.errors import InputError, PlankgError
-from plankg.store import DEFAULT_STORE, LoadInfo, open_store, plan_graphs, remove_plan, replace_plan
+from plankg.concepts import ensure_schemes
+from plankg.errors import InputError, PlankgError, StoreError
+from plankg.store import (
+    DEFAULT_STORE, LoadInfo, backup_store, ensure_reference, guarded, load_record, open_store, plan_graphs, remove_plan,
+    replace_plan, restore_graphs,
+)
 
-EXPORT_FORMATS = ("nq", "trig", "ttl", "nt")
+EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld", "csv")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class LoadResult:
     targets: int = 0
     quads: int = 0
     error: PlankgError | None = None
+    skipped: bool = False  # the file's bytes are unchanged since its plan's last load
 
     @property
     def ok(self) -> bool:
@@ -58,52 +63,172 @@ class PlanGraph:
     def __enter__(self) -> PlanGraph:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:  # don't hide the error that is already on its way out
+                raise
 
     def close(self) -> None:
-        self.store.flush()
-        del self.store
+        try:
+            with guarded(self.path):
+                self.store.flush()
+        finally:
+            del self.store
 
     # -- writing -------------------------------------------------------------------------------
-    def load(self, path: str | os.PathLike, key: str | None = None) -> LoadResult:
-        """Parse one file and replace its plan's graph atomically; raises ``InputError`` if unusable."""
-        from plankg.loaders import LOADER_VERSION, load_document
+    def load(
+        self, path: str | os.PathLike, key: str | None = None, *, force: bool = False, layout: str | None = None,
+        jurisdiction: str | None = None, analysis: bool = True,
+    ) -> LoadResult:
+        """Parse one file and replace its plan's graph atomically; raises ``InputError`` if unusable.
+
+        A file whose bytes, path and loader version equal its plan's last load is skipped
+        (``skipped=True``) unless ``force``; an N-Quads dump (``.nq``, from ``export``) restores its
+        plan graphs whole. ``layout`` forces a layout (see ``plankg.loaders.detect.LAYOUTS``).
+        ``jurisdiction`` (a 6-digit division code) places a plan whose document names no division;
+        the reference graph of divisions and agency kinds is written first if missing or outdated.
+        Keywords and topics are always made (they are part of the plan's graph); ``analysis=False``
+        skips the corpus-wide step (similar tasks), which ``analyze()`` then catches up."""
+        from plankg.loaders import LOADER_VERSION, load_document, plan_key
 
         path = Path(path)
-        plan = load_document(path, key)
+        if jurisdiction is not None:
+            from plankg.divisions import check_code
+
+            check_code(jurisdiction)
+        with guarded(self.path):
+            ensure_reference(self.store)
+            ensure_schemes(self.store)
+        if path.suffix.lower() == ".nq" and path.is_file():
+            restored = self._restore(path)
+            if analysis:
+                self.analyze()
+            return restored
+        if not force and layout is None and (jurisdiction is None or self._placed(key or plan_key(path), jurisdiction)):
+            unchanged = self._unchanged(path, key or plan_key(path), LOADER_VERSION)
+            if unchanged is not None:
+                return unchanged
+        plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
         info = LoadInfo(
             path=str(path.resolve()), byte_hash=plan.source_hash, loader_version=LOADER_VERSION,
             layout=plan.layout, loaded_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         )
-        quads = replace_plan(self.store, plan, info)
+        with guarded(self.path):
+            quads = replace_plan(self.store, plan, info)
+        if analysis:  # after the plan's graph is written, in an update of its own
+            self.analyze()
         return LoadResult(
             path=path, key=plan.key, tasks=len(plan.tasks), quads=quads,
             assignments=sum(len(t.assignments) for t in plan.tasks), targets=sum(len(t.targets) for t in plan.tasks),
         )
 
+    def _placed(self, key: str, jurisdiction: str) -> bool:
+        """True when the plan's graph already has division ``jurisdiction`` (a reload may skip)."""
+        from plankg.ontology.mapping import graph_iri, plan_iri
+        from plankg.ontology.vocab import ID, pk
+
+        division = f"{ID}division/{jurisdiction}"
+        with guarded(self.path):
+            found = self.store.quads_for_pattern(plan_iri(key), pk("jurisdiction"), None, graph_iri(key))
+            return any(q.object.value == division for q in found)
+
+    def _unchanged(self, path: Path, key: str, loader_version: str) -> LoadResult | None:
+        """The skipped result when ``path`` holds the bytes its plan was last loaded from."""
+        import hashlib
+
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None  # load_document reports it
+        with guarded(self.path):
+            record = load_record(self.store, key)
+        if (record.get("byteHash") != hashlib.sha256(data).hexdigest() or record.get("loaderVersion") != loader_version
+                or record.get("loadedFrom") != str(path.resolve())):
+            return None
+        return LoadResult(path=path, key=key, skipped=True)
+
+    def _restore(self, path: Path) -> LoadResult:
+        """Load an N-Quads dump of plan graphs (``plankg export --format nq``) in one transaction."""
+        from pyoxigraph import RdfFormat, parse
+
+        from plankg.ontology.vocab import PK, RDF_TYPE
+
+        try:
+            quads = list(parse(path=str(path), format=RdfFormat.N_QUADS))
+        except SyntaxError as exc:
+            raise InputError(f"{path}: not valid N-Quads ({str(exc).splitlines()[0]})") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        with guarded(self.path):
+            sizes = restore_graphs(self.store, quads, str(path))
+        if not sizes:
+            raise InputError(f"{path}: no quads in the dump")
+        kinds = {f"{PK}{c}": 0 for c in ("Task", "Assignment", "Target")}
+        for q in quads:
+            if q.predicate == RDF_TYPE and q.object.value in kinds:
+                kinds[q.object.value] += 1
+        return LoadResult(
+            path=path, key=f"{len(sizes)} plan graphs", quads=sum(sizes.values()), tasks=kinds[f"{PK}Task"],
+            assignments=kinds[f"{PK}Assignment"], targets=kinds[f"{PK}Target"],
+        )
+
     def load_many(
         self, paths: Iterable[str | os.PathLike], key: str | None = None,
-        on_result: Callable[[LoadResult], None] | None = None,
+        on_result: Callable[[LoadResult], None] | None = None, *, force: bool = False, layout: str | None = None,
+        jurisdiction: str | None = None, analysis: bool = True,
     ) -> list[LoadResult]:
-        """Load each file whole or not at all, going on past failures; ``on_result`` reports each."""
+        """Load each file whole or not at all, going on past failures; ``on_result`` reports each.
+        With ``analysis`` the similar-task lists are brought up to date once, after the last file."""
+        if jurisdiction is not None:
+            from plankg.divisions import check_code
+
+            check_code(jurisdiction)  # a bad --jurisdiction is refused before any file is read
         files = expand_paths(paths)
         if key is not None and len(files) > 1:
             raise InputError(f"--id {key!r} names one plan but {len(files)} files were given")
         results = []
         for path in files:
             try:
-                result = self.load(path, key)
+                result = self.load(path, key, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False)
             except InputError as exc:
                 result = LoadResult(path=path, error=exc)
             results.append(result)
             if on_result:
                 on_result(result)
+        if analysis:
+            self.analyze()
         return results
 
-    def remove(self, key: str) -> int:
-        """Delete a plan; returns the number of quads removed (0 when no such plan)."""
-        return remove_plan(self.store, key)
+    def remove(self, key: str, *, analysis: bool = True) -> int:
+        """Delete a plan; returns the number of quads removed (0 when no such plan). With
+        ``analysis`` the similar-task lists it was in are recomputed (in an update of their own)."""
+        with guarded(self.path):
+            removed = remove_plan(self.store, key)
+        if removed and analysis:
+            self.analyze()
+        return removed
+
+    def analyze(self, *, full: bool = False):
+        """Bring the similar-task lists of the analysis graph up to date with the plans loaded or
+        removed since (one SPARQL update); ``full`` recomputes every list. Returns an
+        ``plankg.similarity.AnalysisReport``."""
+        from plankg.similarity import analyze
+
+        with guarded(self.path):
+            ensure_schemes(self.store)
+            return analyze(self.store, full=full)
+
+    def backup(self, target: str | os.PathLike) -> Path:
+        """Write a consistent copy of the store to the new directory ``target`` (whole or not at all)."""
+        target = Path(target)
+        if target.exists():
+            raise InputError(f"{target}: already exists; a backup goes into a new directory")
+        if not target.parent.is_dir():
+            raise InputError(f"{target.parent}: no such directory")
+        backup_store(self.store, self.path, target)
+        return target
 
     # -- reading -------------------------------------------------------------------------------
     def plan_keys(self) -> list[str]:
@@ -119,18 +244,40 @@ class PlanGraph:
         query = queries.get(name)
         return queries.run(self.store, query, queries.parse_params(query, list(params)))
 
-    def query(self, name: str, **params: object) -> list[dict]:
-        """Run a saved query and give its rows as dicts of plain Python values (lists repeat a param)."""
+    def query(self, name: str, **params: object) -> Rows:
+        """Run a saved query and give its rows as dicts of plain Python values (lists repeat a
+        param); the list has ``.to_pandas()`` when pandas is installed."""
         from plankg.queries import output
 
         pairs = []
         for k, value in params.items():
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 pairs.append(f"{k}={item}")
-        return output.as_records(self.run(name, pairs))
+        result = self.run(name, pairs)
+        return Rows(output.as_records(result), columns=list(result.columns))
 
-    def export(self, fmt: str, stream, plan: str | None = None) -> int:
-        """Write the plan graphs as N-Quads/TriG (graphs kept) or N-Triples/Turtle (their union)."""
+    def search(self, words: Iterable[str]):
+        """Tasks whose word index has every one of ``words`` (the ``tasks-search`` columns)."""
+        from plankg import queries
+
+        words = list(dict.fromkeys(words))
+        result = None
+        for word in words:
+            found = self.run("tasks-search", [f"text={word}"])
+            if result is None:
+                result = found
+            else:
+                keep = {(r[1], r[3]) for r in found.rows}  # (source, task)
+                result.rows = [r for r in result.rows if (r[1], r[3]) in keep]
+        return result if result is not None else queries.Result(["plan", "source", "section", "task", "line", "task_text"])
+
+    def frame(self, name: str, **params: object):
+        """Run a saved query and give its rows as a pandas DataFrame (needs ``pip install plankg[pandas]``)."""
+        return self.query(name, **params).to_pandas()
+
+    def export(self, fmt: str, stream, plan: str | None = None, what: str | None = None) -> int:
+        """Write the plan graphs as N-Quads/TriG/JSON-LD (graphs kept) or N-Triples/Turtle (their
+        union); ``csv`` writes a saved query's rows instead (``what``, default ``agencies``)."""
         from pyoxigraph import RdfFormat, serialize
 
         from plankg.ontology.mapping import graph_iri
@@ -138,31 +285,73 @@ class PlanGraph:
 
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"--format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
-        graphs = plan_graphs(self.store)
+        if fmt == "csv":
+            return self._export_rows(what or "agencies", stream, plan)
+        if what is not None:
+            raise InputError(f"--what {what!r}: goes with --format csv (the RDF formats export the plan graphs)")
+        with guarded(self.path):
+            graphs = plan_graphs(self.store)
         if plan is not None:
             graphs = [g for g in graphs if g == graph_iri(plan)]
             if not graphs:
                 raise InputError(f"--plan {plan!r}: no such plan in {self.path}")
-        quads = [q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g)]
+        with guarded(self.path):
+            quads = [q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g)]
         if fmt in ("nq", "trig"):
             items: list = quads
         else:
             items = list(dict.fromkeys(q.triple for q in quads))
+        if fmt == "jsonld":
+            return _write_jsonld(quads, stream)
         rdf_format = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES}[fmt]
         prefixes = PREFIXES if fmt in ("trig", "ttl") else None
         serialize(items, stream, rdf_format, prefixes=prefixes)
         return len(items)
 
+    def _export_rows(self, what: str, stream, plan: str | None) -> int:
+        """A saved query's rows as CSV (``export --format csv --what agencies``)."""
+        from plankg import queries
+        from plankg.queries import output
+
+        saved = queries.get(what)
+        if queries.is_federated(saved):
+            raise InputError(f"--what {what!r}: a federated query is not exported; run `plankg query {what} --allow-service`")
+        pairs = []
+        if plan is not None:
+            if saved.param("key") is None:
+                raise InputError(f"--plan: query {what} has no key parameter; export it without --plan")
+            pairs.append(f"key={plan}")
+        required = [p.name for p in saved.params if p.required]
+        if required:
+            raise InputError(f"--what {what!r}: the query needs parameters ({', '.join(required)}); "
+                             f"use `plankg query {what} --format csv --param …`")
+        with guarded(self.path):
+            result = queries.run(self.store, saved, pairs)
+        output.render(result, "csv", stream)
+        return len(result.rows)
+
     def stats(self) -> dict[str, int]:
         """Counts of plans, sections, tasks, assignments, targets, agencies and quads."""
-        from plankg.ontology.vocab import PK
+        with guarded(self.path):
+            return self._stats()
+
+    def _stats(self) -> dict[str, int]:
+        # Python-side scans, not SPARQL aggregates: a scan stops at the first storage error, while
+        # Oxigraph 0.5.13's aggregate evaluation keeps collecting a corrupt block's repeated error
+        # until memory runs out.
+        from pyoxigraph import DefaultGraph, NamedNode
+
+        from plankg.ontology.vocab import PK, RDF_TYPE
+
+        def named(quads):
+            return (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
 
         counts = {"plans": len(plan_graphs(self.store))}
         for name, cls in (("sections", "Section"), ("tasks", "Task"), ("assignments", "Assignment"), ("targets", "Target")):
-            q = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{PK}{cls}> }} }}"
-            counts[name] = int(next(iter(self.store.query(q)))["n"].value)
-        q = f"SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ GRAPH ?g {{ ?a <{PK}agencyName> ?n }} }}"
-        counts["agency names"] = int(next(iter(self.store.query(q)))["c"].value)
+            pattern = self.store.quads_for_pattern(None, RDF_TYPE, NamedNode(f"{PK}{cls}"), None)
+            counts[name] = len({q.subject for q in named(pattern)})
+        pattern = self.store.quads_for_pattern(None, NamedNode(f"{PK}agencyName"), None, None)
+        counts["agency names"] = len({q.object for q in named(pattern)})
         counts["quads"] = len(self.store)
         return counts
 
@@ -170,7 +359,51 @@ class PlanGraph:
         """SHACL-validate the plan graphs against the shipped shapes."""
         from plankg.validate import validate
 
-        return validate(self.store)
+        with guarded(self.path):
+            return validate(self.store)
+
+
+class Rows(list):
+    """A saved query's rows (dicts keyed by column), in order; ``columns`` names them."""
+
+    def __init__(self, rows: Iterable[dict] = (), columns: list[str] | None = None) -> None:
+        super().__init__(rows)
+        self.columns = list(columns) if columns is not None else (list(self[0]) if self else [])
+
+    def to_pandas(self):
+        """The rows as a pandas DataFrame with the query's columns (pandas is an optional extra)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "to_pandas() needs pandas, which plankg does not install by default: "
+                "pip install 'plankg[pandas]' (or pip install pandas)"
+            ) from None
+        return pandas.DataFrame(list(self), columns=self.columns)
+
+
+def _write_jsonld(quads: list, stream) -> int:
+    """The quads as JSON-LD, their named graphs kept, compacted with ``ontology/context.jsonld``.
+
+    pyoxigraph writes only expanded JSON-LD, so rdflib (a dependency already, for validate)
+    compacts it; it is imported here only, keeping every other command's start-up fast."""
+    import json
+    from importlib.resources import files
+
+    import rdflib
+    from pyoxigraph import RdfFormat, serialize
+
+    context = json.loads(files("plankg.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
+    dataset = rdflib.Dataset()
+    if quads:
+        dataset.parse(data=serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    text = dataset.serialize(format="json-ld", context=context["@context"], auto_compact=True, ensure_ascii=False)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        stream.write(data)
+    except TypeError:  # a text stream
+        stream.write(data.decode("utf-8"))
+    return len(quads)
 
 
 def quads_of(store, graph) -> Iterator:

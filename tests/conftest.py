@@ -59,3 +59,34 @@ def store_copy(tmp_path, seeded_store) -> Path:
     target = tmp_path / "store"
     shutil.copytree(seeded_store, target, ignore=shutil.ignore_patterns("LOCK"))
     return target
+
+
+def fill_disk(mount: Path, leave: int) -> Path:
+    """Write a ballast file that leaves about ``leave`` bytes free on the file system of ``mount``."""
+    stat = os.statvfs(mount)
+    ballast = mount / "ballast"
+    size = max(stat.f_bavail * stat.f_frsize - leave, 0)
+    with open(ballast, "wb") as stream:
+        chunk = b"\0" * (1 << 20)
+        while size > 0:
+            stream.write(chunk[: min(size, len(chunk))])
+            size -= len(chunk)
+    return ballast
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 64 MiB tmpfs mounted for the test (root only; fill it with ``fill_disk``), unmounted afterwards."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    try:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)],
+                              capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        pytest.skip(f"cannot mount a tmpfs to fill: {exc}")
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs to fill: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)

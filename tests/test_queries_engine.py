@@ -29,7 +29,12 @@ FIXED_COLUMNS = {
 # a value for each required parameter, so that every shipped query can be run
 SAMPLE_PARAMS = {
     "agency": ["市公安局"], "year": ["2025"], "text": ["培训"], "plan": ["000_a"],
+    "kind": ["公安"], "adcode": ["520000"],
+    "topic": ["监管能力"], "indicator": ["培训"], "task": ["（二）1"], "a": ["000_a"], "b": ["001_b"],
 }
+# similar-tasks needs tasks of two plans that share words, which the fixture has not:
+# tests/test_research.py runs it on the seeds
+NEEDS_SIMILAR_TASKS = {"similar-tasks"}
 
 
 def fixture_plans() -> list[Plan]:
@@ -80,6 +85,14 @@ def store(tmp_path_factory) -> Store:
     st = Store(str(path))
     for plan in fixture_plans():
         st.extend(plan_quads(plan))
+    from plankg.store import ensure_reference
+
+    ensure_reference(st)  # divisions and agency kinds, as every load writes them
+    from plankg.concepts import ensure_schemes
+    from plankg.similarity import analyze
+
+    ensure_schemes(st)  # the topic and indicator schemes, as every load writes them
+    analyze(st)  # the analysis graph, as every load without --no-analysis updates it
     return st
 
 
@@ -132,7 +145,13 @@ def test_shipped_query_runs(store, name):
     """Every shipped query runs on the fixture with its required parameters and gives rows."""
     query = Q.get(name)
     pairs = [f"{p.name}={v}" for p in query.params if p.required for v in SAMPLE_PARAMS[p.name]]
+    if Q.is_federated(query):  # it would call the internet: refused unless allowed (tests/test_linking.py runs it)
+        with pytest.raises(InputError, match="federated"):
+            Q.run(store, name, pairs)
+        return
     result = Q.run(store, name, pairs)
+    if name in NEEDS_SIMILAR_TASKS:
+        pytest.skip("the fixture's tasks share no words; tests/test_research.py runs this query on the seeds")
     assert result.rows, name
     assert len(set(result.columns)) == len(result.columns)
 
@@ -326,7 +345,12 @@ def test_agency_statistics(store):
     workload = rows_of(store, "agency-workload", [])
     assert ["贵阳市任务分解表", "市公安局", "0", "2", "1", "3"] in workload
     assert rows_of(store, "shared-agencies", []) == [["市公安局", "2", "4"], ["各区政府", "2", "2"]]
-    assert rows_of(store, "agencies", [])[0] == ["市公安局", "2", "4"]
+    # agencies lists agency resources, not names: 市公安局 of Guiyang and of Guangzhou are two rows
+    agencies = rows_of(store, "agencies", [])
+    assert agencies[0] == ["https://w3id.org/plankg/id/agency/520100/市公安局", "贵阳市公安局", "市公安局", "公安",
+                           "贵阳市", "520100", "1", "3"]
+    assert ["https://w3id.org/plankg/id/agency/440100/市公安局", "广州市公安局", "市公安局", "公安",
+            "广州市", "440100", "1", "1"] in agencies
     assert ["广州市工作安排", "市公安局", "市卫生健康委", "1"] in rows_of(store, "co-assignments", [])
 
 
