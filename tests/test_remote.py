@@ -301,6 +301,7 @@ def virtuoso_pushed(virtuoso, seeded_store):
     return result
 
 
+@pytest.mark.slow  # Virtuoso's start and its queries take 10-15 s; .ci/run runs slow tests
 def test_virtuoso_push_and_queries_keep_chinese(virtuoso_pushed, virtuoso, seeded_store):
     """Virtuoso takes both seeds through its authenticated Graph Store endpoint and answers the
     fixed queries with the same rows, Chinese intact."""
@@ -318,6 +319,7 @@ def test_virtuoso_push_and_queries_keep_chinese(virtuoso_pushed, virtuoso, seede
     }
 
 
+@pytest.mark.slow  # Virtuoso's start and its queries take 10-15 s; .ci/run runs slow tests
 def test_virtuoso_parameters_bind_as_values(virtuoso_pushed, virtuoso, seeded_store):
     """Saved queries with Chinese parameter values give the same rows on Virtuoso as locally."""
     for name, params in (("agency-tasks", ["agency=市市场监管局", "role=lead"]), ("tasks-search", ["text=食品"])):
@@ -327,6 +329,7 @@ def test_virtuoso_parameters_bind_as_values(virtuoso_pushed, virtuoso, seeded_st
         assert want and json.loads(got.stdout) == want
 
 
+@pytest.mark.slow  # Virtuoso's start and its queries take 10-15 s; .ci/run runs slow tests
 def test_virtuoso_refusals_name_the_endpoint(virtuoso, seeded_store):
     """Virtuoso's 403 (anonymous Graph Store write) and 401 (wrong password) are exit 4 without the password."""
     anonymous = run_cli("push", f"{virtuoso}/sparql-graph-crud", "--store", str(seeded_store),
