@@ -24,7 +24,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 # bump when the dictionary, stopwords, IDF or the rules below change what a plan's words are
@@ -52,7 +52,7 @@ class Lexicon:
     stopwords: frozenset[str]
     idf_extra: dict[str, float]
 
-    @property
+    @cached_property  # asked for once per task text: computed once (the dataclass is frozen, not slotted)
     def protected(self) -> tuple[str, ...]:
         """Dictionary words jieba cannot keep whole (they hold punctuation), longest first."""
         return tuple(sorted((w for w, _ in self.words if not _JIEBA_BLOCK.fullmatch(w)), key=lambda w: (-len(w), w)))
@@ -234,7 +234,7 @@ def is_vector_term(word: str) -> bool:
 
 
 def vector(terms) -> dict[str, float]:
-    """The fixed-IDF vector of a task from its set of words (binary weights, IDF squared-free)."""
+    """The fixed-IDF vector of a task from its set of words: each content word weighs its IDF."""
     return {w: idf(w) for w in sorted(set(terms)) if is_vector_term(w)}
 
 
@@ -260,9 +260,9 @@ def agency_names(plan) -> tuple[str, ...]:
 def task_words(text: str, plan_agencies: tuple[str, ...] = (), fragments_of: tuple[str, ...] = ()) -> TaskWords:
     """Tokens and keywords of one task text. The tokens are the words (with the dictionary words
     and search-mode words inside compounds, see ``expand`` and ``search_words``); mentions of
-    ``plan_agencies`` (full agency names) are cut out whole and left out of them; a keyword is never part of any name in
-    ``plan_agencies`` or ``fragments_of`` (the plan's names as written and the task's own), so
-    there is no 监管 from 市场监管局 and no 宣传 from 市委宣传部."""
+    ``plan_agencies`` (full agency names) are cut out whole and left out of them. Keywords are the
+    content words by tf·idf; none is part of a name in ``plan_agencies`` or ``fragments_of`` (the
+    plan's names as written and the task's own), so no 监管 from 市场监管局, no 宣传 from 市委宣传部."""
     words = segment(text, whole=tuple(plan_agencies))
     mention = set(plan_agencies)
     names = tuple(sorted(set(plan_agencies) | set(fragments_of)))
