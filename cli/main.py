@@ -28,6 +28,16 @@ STORE_HELP = "Store directory (env PLANKG_STORE; default ./plankg-store)."
 StoreOption = typer.Option("plankg-store", "--store", "-s", envvar="PLANKG_STORE", help=STORE_HELP)
 WaitOption = typer.Option(0.0, "--wait", help="Seconds to wait for a store another process is using.")
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "md")
+FormatOption = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md.")
+OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+LimitOption = typer.Option(None, "--limit", min=0, help="Print at most this many rows.")
+FailEmptyOption = typer.Option(False, "--fail-empty", help="Exit 1 when the query finds nothing.")
+
+
+def _check_format(fmt: str) -> None:
+    """Refuse an unknown --format before any work is done."""
+    if fmt not in QUERY_FORMATS:
+        raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
 
 
 def fail(error: PlankgError) -> None:
@@ -175,15 +185,14 @@ def analyze(
 @app.command()
 def search(
     text: List[str] = typer.Argument(..., help="Words or phrases; a phrase is split into words as task texts are."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
+    fmt: str = FormatOption,
+    limit: Optional[int] = LimitOption,
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
     """Tasks whose text has every word of TEXT (whole words: 监管 does not find 市场监管局)."""
     with reported():
-        if fmt not in QUERY_FORMATS:
-            raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+        _check_format(fmt)
         from plankg.queries import output as render_output
         from plankg.words import query_words
 
@@ -279,10 +288,10 @@ def _bounded(timeout: Optional[float], what: str, output: Optional[Path]) -> Non
 def query(
     name: str = typer.Argument(..., help="Saved query name (see `plankg queries`)."),
     param: List[str] = typer.Option([], "--param", "-p", help="Parameter as NAME=VALUE; repeat for lists."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
-    fail_empty: bool = typer.Option(False, "--fail-empty", help="Exit 1 when the query finds nothing."),
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    limit: Optional[int] = LimitOption,
+    fail_empty: bool = FailEmptyOption,
     timeout: Optional[float] = TimeoutOption,
     allow_service: bool = AllowServiceOption,
     endpoint: Optional[str] = EndpointOption,
@@ -291,16 +300,13 @@ def query(
 ) -> None:
     """Run a saved query and print its rows."""
     with reported():
-        if fmt not in QUERY_FORMATS:
-            raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+        _check_format(fmt)
         from plankg import queries
 
         saved = queries.get(name)
         bound = queries.parse_params(saved, list(param))
-        if "federated" in saved.tags and not allow_service:
-            raise InputError(f"query {name} is federated (SERVICE): run it with --allow-service")
         if endpoint is not None:
-            if "catalogue" in saved.tags:
+            if queries.CATALOGUE_TAG in saved.tags:
                 raise InputError(f"query {name} reads plankg's own query catalogue: run it without --endpoint")
             from plankg import remote
 
@@ -325,10 +331,10 @@ def sparql(
     text: Optional[str] = typer.Argument(None, help="SPARQL query text ('-' reads standard input)."),
     file: Optional[Path] = typer.Option(None, "--file", "-F", help="Read the SPARQL from this .rq file."),
     update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (the store is read-only otherwise)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Print at most this many rows."),
-    fail_empty: bool = typer.Option(False, "--fail-empty", help="Exit 1 when the query finds nothing."),
+    fmt: str = FormatOption,
+    output: Optional[Path] = OutputOption,
+    limit: Optional[int] = LimitOption,
+    fail_empty: bool = FailEmptyOption,
     timeout: Optional[float] = TimeoutOption,
     allow_service: bool = AllowServiceOption,
     endpoint: Optional[str] = EndpointOption,
@@ -337,8 +343,7 @@ def sparql(
 ) -> None:
     """Run ad-hoc SPARQL against the store (read-only unless --update)."""
     with reported():
-        if fmt not in QUERY_FORMATS:
-            raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+        _check_format(fmt)
         if (text is None) == (file is None):
             raise InputError("give the SPARQL either as an argument or with --file, not both or neither")
         if file is not None:
