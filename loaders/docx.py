@@ -18,7 +18,7 @@ def read(data: bytes, where: str) -> list[Block]:
     """The blocks of a Word document; ``InputError`` for anything python-docx cannot open."""
     archive = zipguard.open_zip(data, where)
     zipguard.require_member(archive, "word/document.xml", where, "a Word document")
-    zipguard.refuse_dtd(archive, "word/document.xml", where)
+    zipguard.refuse_dtd(archive, where)
     import docx
 
     try:

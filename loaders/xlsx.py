@@ -20,7 +20,7 @@ def read(data: bytes, where: str) -> list[Block]:
     """One grid per non-empty worksheet; positions count rows across sheets in workbook order."""
     archive = zipguard.open_zip(data, where)
     zipguard.require_member(archive, "xl/workbook.xml", where, "an Excel workbook")
-    zipguard.refuse_dtd(archive, "xl/workbook.xml", where)
+    zipguard.refuse_dtd(archive, where)
     import openpyxl
 
     try:

@@ -23,6 +23,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from plankg.records import Plan
 
 from . import vocab as v
+from .mapping import decimal_literal
 
 
 def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
@@ -38,7 +39,7 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
             yield Quad(t, v.pk("token"), Literal(token), graph)
         length = norm(vector(found.tokens))
         if length > 0:
-            yield Quad(t, v.pk("vectorNorm"), Literal(f"{length:.9f}", datatype=v.XSD_DECIMAL), graph)
+            yield Quad(t, v.pk("vectorNorm"), decimal_literal(f"{length:.9f}"), graph)
         keywords = [w for w, _ in found.keywords]
         for word in sorted(keywords):
             yield Quad(t, v.pk("keyword"), Literal(word), graph)

@@ -6,6 +6,7 @@ time-dependent goes in (load records live in the loads graph, see ``load_record_
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -55,6 +56,15 @@ def _zh(text: str) -> Literal:
 
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=v.XSD_INTEGER)
+
+
+def decimal_literal(value: Decimal | str) -> Literal:
+    """``xsd:decimal`` in canonical form (no trailing zeros), as Oxigraph stores it, so a parsed
+    graph and the stored one are the same quads."""
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Literal(text if text not in ("", "-0") else "0", datatype=v.XSD_DECIMAL)
 
 
 def _date(value: str) -> Literal:
@@ -161,7 +171,7 @@ def _target_quads(target: Target, node, t, k, line, p, g) -> Iterator[Quad]:
     if target.comparator:
         yield q(v.pk("comparator"), Literal(target.comparator))
     if target.value is not None:
-        yield q(v.pk("value"), Literal(format(target.value, "f"), datatype=v.XSD_DECIMAL))
+        yield q(v.pk("value"), decimal_literal(target.value))
     if target.unit:
         yield q(v.pk("unit"), Literal(target.unit))
     if target.period:
