@@ -108,6 +108,15 @@ def load(
         False, "--no-analysis",
         help="Skip the corpus-wide step (similar tasks across plans); `plankg analyze` runs it later.",
     ),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1,
+        help="Parse in this many worker processes (plans are still written one at a time, in input order).",
+    ),
+    bulk: bool = typer.Option(
+        False, "--bulk",
+        help="Write plans new to the store with Oxigraph's bulk loader: 2-3x faster for big first loads; "
+             "a crash leaves none of them (the next command cleans up). Plans already loaded are replaced as usual.",
+    ),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
@@ -144,7 +153,8 @@ def load(
                     typer.echo(f"Error: {result.error.message}", err=True)
 
             results = graph.load_many(
-                paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False
+                paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False,
+                jobs=jobs, bulk=bulk,
             )
             if not no_analysis:
                 _report_analysis(graph.analyze())

@@ -4,6 +4,8 @@ Kept apart from the mapping so that queries, validation and tests name terms the
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pyoxigraph import NamedNode
 
 PK = "https://w3id.org/plankg/ontology#"
@@ -23,6 +25,7 @@ PREFIXES = {
 }
 
 
+@lru_cache(maxsize=4096)  # called per quad by the mapping: terms are immutable, so built once
 def pk(local: str) -> NamedNode:
     """Term ``pk:local``."""
     return NamedNode(PK + local)

@@ -177,10 +177,15 @@ class PlanGraph:
     def load_many(
         self, paths: Iterable[str | os.PathLike], key: str | None = None,
         on_result: Callable[[LoadResult], None] | None = None, *, force: bool = False, layout: str | None = None,
-        jurisdiction: str | None = None, analysis: bool = True,
+        jurisdiction: str | None = None, analysis: bool = True, jobs: int = 1, bulk: bool = False,
     ) -> list[LoadResult]:
         """Load each file whole or not at all, going on past failures; ``on_result`` reports each.
-        With ``analysis`` the similar-task lists are brought up to date once, after the last file."""
+        With ``analysis`` the similar-task lists are brought up to date once, after the last file.
+        ``jobs`` > 1 parses in that many worker processes (plans are still written one transaction
+        each, in input order); ``bulk`` writes the plans the store does not hold yet with
+        Oxigraph's bulk loader (``plankg.bulk``: fast, all or none of them after a crash)."""
+        if jobs < 1:
+            raise InputError(f"--jobs {jobs}: give 1 or more worker processes")
         if jurisdiction is not None:
             from plankg.divisions import check_code
 
@@ -188,15 +193,14 @@ class PlanGraph:
         files = expand_paths(paths)
         if key is not None and len(files) > 1:
             raise InputError(f"--id {key!r} names one plan but {len(files)} files were given")
-        results = []
-        for path in files:
-            try:
-                result = self.load(path, key, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False)
-            except InputError as exc:
-                result = LoadResult(path=path, error=exc)
-            results.append(result)
-            if on_result:
-                on_result(result)
+        if bulk:
+            from plankg.bulk import load_bulk
+
+            results = load_bulk(self, files, key, on_result, force=force, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
+        else:
+            from plankg.ingest import run
+
+            results = run(self, files, key, on_result, force=force, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
         if analysis:
             self.analyze()
         return results

@@ -138,7 +138,8 @@ def parse_saved_query(name: str, text: str, path: str = "") -> SavedQuery:
         raise ValueError(f"{where}: query name {name!r} must be lower-case letters, digits, - or _")
     header, body = _split_header(text)
     try:
-        meta = yaml.safe_load(header) if header.strip() else {}
+        # libyaml's safe loader where PyYAML has it: 10x faster, and every CLI start reads 27 headers
+        meta = yaml.load(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if header.strip() else {}
     except yaml.YAMLError as exc:
         raise ValueError(f"{where}: header is not YAML: {exc}") from None
     if not isinstance(meta, dict):

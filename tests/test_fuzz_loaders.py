@@ -2,8 +2,11 @@
 through ``loaders.parse_bytes`` raise nothing but plankg's declared errors, and every graph
 produced survives N-Quads serialise -> parse, and a store write -> read, unchanged.
 
-`make test` runs a quick, derandomised 100 examples per loader and strategy; the slow-marked runs
-take PLANKG_SLOW_SIZE ("modest" -> 1000 examples per loader and strategy, or a number).
+Arbitrary bytes go through every supported suffix; arbitrary and table-shaped text through the
+three text readers (txt, csv/tsv, html); mutated valid files through the binary readers (docx,
+xlsx, pdf). `make test` runs a quick, derandomised 100 examples per case; the slow-marked runs
+take PLANKG_SLOW_SIZE ("modest" -> 1000 per case, a third for the slow table and mutant cases, so
+at least 1000 per loader).
 """
 from __future__ import annotations
 
@@ -118,22 +121,87 @@ def _table_case(suffix):
     return run
 
 
-CASES = {"bytes": _bytes_case, "text": _text_case, "table": _table_case}
+SMALL_TABLE = (
+    "贵阳市食品安全重点工作任务责任分解表",
+    ["主要任务", "工作内容", "牵头单位", "责任单位"],
+    [["（一）夯实基础", "1.加强农贸市场监督检查，抽检合格率达到95%以上。", "市市场监管局、市商务局", "各区政府"],
+     ["", "2.完善学校食堂工作机制，2025年底前完成。", "市教育局", "各区（市、县）政府"],
+     ["（二）强化监管", "1.推进餐饮服务标准化建设。", "市市场监管局", "市卫生健康局、市商务局"]],
+)
+_BASES: dict[str, bytes | None] = {}
 
 
-@pytest.mark.parametrize("kind", sorted(CASES))
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_loader_properties_quick(suffix, kind):
+def base_file(fmt: str) -> bytes | None:
+    """A small valid document in a binary format (docx, xlsx, pdf), or None when it cannot be built here."""
+    if fmt not in _BASES:
+        import tempfile
+        from pathlib import Path
+
+        try:
+            import fixtures_gen
+
+            if fmt == "pdf" and fixtures_gen.pdf_font() is None:
+                raise ImportError("reportlab")
+            with tempfile.TemporaryDirectory() as tmp:
+                path = fixtures_gen.write(fixtures_gen.SeedTable(*SMALL_TABLE), fmt, Path(tmp) / "base")
+                _BASES[fmt] = path.read_bytes()
+        except ImportError:
+            _BASES[fmt] = None
+    return _BASES[fmt]
+
+
+def _mutant_case(fmt):
+    base = base_file(fmt)
+    if base is None:
+        pytest.skip(f"cannot build a valid .{fmt} here to mutate")
+    flips = st.lists(st.tuples(st.integers(0, len(base) - 1), st.integers(0, 255)), min_size=1, max_size=8)
+
+    @given(flips=flips, cut=st.one_of(st.none(), st.integers(0, len(base))))
+    def run(flips, cut):
+        data = bytearray(base)
+        for at, value in flips:
+            data[at] = value
+        check(bytes(data[:cut] if cut is not None else data), "." + fmt)
+    return run
+
+
+# Text reaches three readers whatever the suffix (sniff: txt, csv, html); binary formats are
+# reached by mutating a valid file. Arbitrary bytes go through every suffix.
+TEXT_SUFFIXES = [s for s in (".txt", ".csv", ".tsv", ".html") if s in SUFFIXES]
+MUTANT_FORMATS = [f for f in ("docx", "xlsx", "pdf") if f".{f}" in SUFFIXES]
+QUICK_CASES = ([("bytes", s) for s in SUFFIXES] + [("text", s) for s in TEXT_SUFFIXES]
+               + [("table", s) for s in TEXT_SUFFIXES] + [("mutant", f) for f in MUTANT_FORMATS])
+BUILDERS = {"bytes": _bytes_case, "text": _text_case, "table": _table_case, "mutant": _mutant_case}
+
+
+def _settings(kind: str, target: str, examples: int) -> settings:
+    # the table strategy is the slow one: full size for .txt, a third for the other text readers;
+    # a mutated binary file is parsed by a heavy library, so it gets a third too
+    if (kind == "table" and target != ".txt") or kind == "mutant":
+        examples = max(examples // 3, 30)
+    return settings(QUICK if examples <= 100 else SLOW, max_examples=examples)
+
+
+@pytest.mark.parametrize("kind, target", QUICK_CASES, ids=[f"{k}{t}" for k, t in QUICK_CASES])
+def test_loader_properties_quick(kind, target):
     """100 derandomised examples: only declared errors, and lossless graphs (N-Quads and store)."""
-    QUICK(CASES[kind](suffix))()
+    _settings(kind, target, 100)(BUILDERS[kind](target))()
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", sorted(CASES))
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_loader_properties_long(suffix, kind):
-    """PLANKG_SLOW_SIZE examples (1000 when modest): only declared errors, and lossless graphs."""
-    SLOW(CASES[kind](suffix))()
+@pytest.mark.parametrize("kind, target", QUICK_CASES, ids=[f"{k}{t}" for k, t in QUICK_CASES])
+def test_loader_properties_long(kind, target):
+    """PLANKG_SLOW_SIZE examples (1000 when modest; a third for the slow strategies): only declared errors, lossless graphs."""
+    _settings(kind, target, slow_size(1000, 100))(BUILDERS[kind](target))()
+
+
+def test_every_loader_gets_1000_examples_when_modest():
+    """With PLANKG_SLOW_SIZE=modest every supported suffix gets at least 1000 examples per run (bytes alone)."""
+    counted = {s: 0 for s in SUFFIXES}
+    for kind, target in QUICK_CASES:
+        suffix = target if target.startswith(".") else "." + target
+        counted[suffix] += _settings(kind, target, 1000).max_examples
+    assert min(counted.values()) >= 1000, counted
 
 
 def test_table_strategy_reaches_the_parser():

@@ -116,34 +116,36 @@ def test_hostile_params_through_api_full(store_copy, catalogue):
 
 
 def _cli_matrix(store: Path, catalogue: list[dict], values: list[str], *, sample: int = 0) -> None:
-    """Each value through each parameter; with ``sample``, only that many parameters, one value each."""
+    """Every parameter and every value at least once (parameter i gets value i, cycling both);
+    with ``sample``, only that many runs."""
     before = store_fingerprint(store)
     corpus = literal_text(store)
     cases = targets(catalogue)
+    runs = max(len(cases), len(values))
+    picks = [(cases[i % len(cases)], values[i % len(values)]) for i in range(runs)]
     if sample:
-        cases = cases[:: max(1, len(cases) // sample)][:sample]
-    for i, (name, param, others) in enumerate(cases):
-        for value in [values[i % len(values)]] if sample else values:
-            argv = ["query", name, "--param", f"{param}={value}", "--format", "json", "--store", str(store)]
-            for other in others:
-                argv += ["--param", other]
-            result = run_cli(*argv, timeout=60)
-            assert "Traceback" not in result.stderr, (name, param, value, result.stderr)
-            if result.returncode:
-                assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), result.stderr
-            rows = json.loads(result.stdout) if result.returncode == 0 else None
-            check_answer(result.returncode, rows, value, corpus)
+        picks = picks[:: max(1, len(picks) // sample)][:sample]
+    for (name, param, others), value in picks:
+        argv = ["query", name, "--param", f"{param}={value}", "--format", "json", "--store", str(store)]
+        for other in others:
+            argv += ["--param", other]
+        result = run_cli(*argv, timeout=60)
+        assert "Traceback" not in result.stderr, (name, param, value, result.stderr)
+        if result.returncode:
+            assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), result.stderr
+        rows = json.loads(result.stdout) if result.returncode == 0 else None
+        check_answer(result.returncode, rows, value, corpus)
     assert store_fingerprint(store) == before
 
 
 def test_hostile_params_through_cli(store_copy, catalogue):
-    """Four of the nastiest values through a sample of five string parameters via the CLI: nothing changes."""
+    """Five CLI runs with the nastiest values in sampled string parameters: nothing changes."""
     _cli_matrix(store_copy, catalogue, [HOSTILE[1], HOSTILE[4], HOSTILE[5], HOSTILE[0]], sample=5)
 
 
 @pytest.mark.slow
 def test_hostile_params_through_cli_full(store_copy, catalogue):
-    """The whole hostile corpus through every string parameter of every saved query via the CLI: nothing changes."""
+    """Every string parameter of every saved query and every hostile value, each at least once, via the CLI: nothing changes."""
     _cli_matrix(store_copy, catalogue, HOSTILE)
 
 

@@ -1,0 +1,202 @@
+"""``plankg load --bulk``: a fast path for big first loads, with its own crash recovery.
+
+Oxigraph's bulk loader writes sorted SST files beside the store and ingests them, two to three
+times faster than one transaction per document, but it is not atomic: a kill leaves part of the
+data in the store and orphan ``bulk-*.sst`` files in its folder (NOTES.md). So:
+
+- only plans the store does not hold yet go through the bulk loader; a plan it holds (and a key
+  given twice in one load, after its first file) is replaced one transaction each, as without
+  ``--bulk``, and so keeps its old graph whole if the load is killed;
+- before the bulk loader starts, ``plankg-bulk.json`` in the store folder names every plan it is
+  about to write (written whole: temporary file, fsync, rename); it is removed once the loader has
+  returned and the store is flushed;
+- whenever a store is opened (``plankg.store.open_store``) and that marker is there, the load it
+  names did not finish: the orphan ``bulk-*.sst`` files are deleted and the plan graphs and load
+  records it names are dropped, so the store holds all or nothing of that load — every plan whole
+  or absent — and the marker goes.
+
+Parsing streams into the loader (one document at a time, or ``jobs`` worker processes whose
+results come back in order), so the loader sorts and writes while the next documents are parsed
+and memory stays bounded by Oxigraph's batch size, not by the size of the load. Results are
+reported once the load is in the store.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from plankg.errors import InputError, StoreError
+
+MARKER = "plankg-bulk.json"
+_MARKER_TMP = f".{MARKER}."
+ORPHANS = "bulk-*.sst"
+
+
+def has_marker(path: str | os.PathLike) -> bool:
+    return (Path(path) / MARKER).exists()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_marker(path: Path, keys: list[str]) -> None:
+    """Name the plans a bulk load is about to write, durably, before it writes any."""
+    tmp = path / f"{_MARKER_TMP}{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as stream:
+        json.dump({"pid": os.getpid(), "keys": keys}, stream, ensure_ascii=False)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(tmp, path / MARKER)
+    _fsync_dir(path)
+
+
+def remove_marker(path: Path) -> None:
+    (path / MARKER).unlink(missing_ok=True)
+    _fsync_dir(path)
+
+
+def recover(path: str | os.PathLike, store) -> list[str]:
+    """Undo a bulk load that did not finish (called by ``open_store`` with the store's lock held):
+    delete orphan ``bulk-*.sst`` files, drop the plan graphs and load records the marker names
+    (one transaction), then remove the marker. Returns the keys dropped ([] without a marker)."""
+    from plankg.ontology import vocab as v
+    from plankg.ontology.mapping import graph_iri
+    from plankg.store import load_record_iri, store_failure
+
+    path = Path(path)
+    marker = path / MARKER
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        keys = [str(k) for k in data["keys"]]
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"store {path}: cannot read {MARKER}, the record of an unfinished bulk load ({exc})") from None
+    try:
+        for orphan in path.glob(ORPHANS):
+            orphan.unlink(missing_ok=True)
+        for stale in path.glob(f"{_MARKER_TMP}*.tmp"):
+            stale.unlink(missing_ok=True)
+        if keys:
+            operations = []
+            for key in keys:
+                operations.append(f"DROP SILENT GRAPH {graph_iri(key)}")
+                operations.append(f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }}")
+            store.update(" ;\n".join(operations))
+        store.flush()
+        remove_marker(path)
+    except OSError as exc:
+        raise store_failure(exc, path) from None
+    except RuntimeError as exc:
+        if type(exc) is not RuntimeError:
+            raise
+        raise store_failure(exc, path) from None
+    return keys
+
+
+def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bool, layout: str | None,
+              jurisdiction: str | None, jobs: int) -> list:
+    """Load ``files`` into ``graph``: plans new to the store through the bulk loader, the others one
+    transaction each (see the module docstring). Returns a ``LoadResult`` per file, in input order."""
+    from plankg import ingest
+    from plankg.concepts import ensure_schemes
+    from plankg.loaders import plan_key
+    from plankg.store import _absent, ensure_reference, guarded
+
+    store = graph.store
+    with guarded(graph.path):
+        ensure_reference(store)
+        ensure_schemes(store)
+        order = {id(p): i for i, p in enumerate(files)}
+        fresh: list[Path] = []
+        rest: list[Path] = []
+        seen: set[str] = set()
+        for path in files:
+            if path.suffix.lower() == ".nq" and path.is_file():
+                rest.append(path)
+                continue
+            k = key or plan_key(path)
+            if k in seen or not _absent(store, k):
+                rest.append(path)
+            else:
+                fresh.append(path)
+            seen.add(k)
+    results: list[tuple[int, object]] = []
+    if fresh:
+        done = _bulk(graph, fresh, key, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
+        for path, result in zip(fresh, done):
+            results.append((order[id(path)], result))
+            if on_result:
+                on_result(result)
+    if rest:
+        done = ingest.run(graph, rest, key, on_result, force=force, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
+        results += [(order[id(p)], r) for p, r in zip(rest, done)]
+    return [r for _, r in sorted(results, key=lambda item: item[0])]
+
+
+def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jobs: int) -> list:
+    """Stream the plans of ``files`` (none of them in the store) into the bulk loader."""
+    from plankg import ingest
+    from plankg.api import LoadResult
+    from plankg.loaders import plan_key
+    from plankg.store import guarded, record_quads
+
+    path, store = graph.path, graph.store
+    keys = [key or plan_key(f) for f in files]
+    jobs = max(1, min(jobs, len(files)))
+    pool = ingest.worker_pool(jobs) if jobs > 1 else None
+    results: list = []
+
+    def local(f: Path):
+        return ingest.prepare(f, key, layout, jurisdiction, serialize=False) if pool is None else None
+
+    def remote(f: Path):
+        return pool.submit(ingest.prepare, f, key, layout, jurisdiction, True)
+
+    def quads() -> Iterator:
+        from pyoxigraph import RdfFormat, parse
+
+        for prepared in ingest.in_order(files, jobs, local, remote):
+            if prepared.error is not None:
+                results.append(LoadResult(path=prepared.path, error=prepared.error))
+                continue
+            if prepared.nquads is not None:
+                yield from parse(prepared.nquads, format=RdfFormat.N_QUADS)
+            else:
+                yield from prepared.quads
+            yield from record_quads(prepared.key, ingest.load_info(prepared))
+            results.append(LoadResult(path=prepared.path, key=prepared.key, tasks=prepared.tasks, quads=prepared.count,
+                                      assignments=prepared.assignments, targets=prepared.targets))
+
+    try:
+        with guarded(path):
+            write_marker(path, keys)
+        try:
+            with guarded(path):
+                store.bulk_extend(quads())
+                store.flush()
+                remove_marker(path)
+        except BaseException:
+            try:  # undo now if the store lets us; else the next open does
+                recover(path, store)
+            except (StoreError, OSError, RuntimeError):
+                pass
+            raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    if len(results) != len(files):  # pragma: no cover - the generator ran to its end
+        raise InputError("bulk load: the loader stopped before the last document")
+    return results
