@@ -141,6 +141,16 @@ def test_shipped_header_is_complete(name):
 
 
 @pytest.mark.parametrize("name", sorted(Q.catalogue()))
+def test_shipped_query_is_read_only_and_local_unless_declared(name):
+    """No shipped query is an update, and only those tagged federated use SERVICE (none uses LOAD)."""
+    query = Q.get(name)
+    words = {kw for kw in (Q._keyword(t) for t in Q._tokens(query.sparql)) if kw}
+    assert Q._first_operation(query.sparql) in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"), name
+    assert "LOAD" not in words
+    assert ("SERVICE" in words) == ("federated" in query.tags), name
+
+
+@pytest.mark.parametrize("name", sorted(Q.catalogue()))
 def test_shipped_query_runs(store, name):
     """Every shipped query runs on the fixture with its required parameters and gives rows."""
     query = Q.get(name)
