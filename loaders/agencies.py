@@ -24,7 +24,10 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("分别负责", "responsible", False),
     ("牵头负责", "lead", False),
     ("共同负责", "responsible", False),
+    ("负责落实", "responsible", False),
+    ("具体落实", "responsible", False),
     ("负责", "responsible", False),
+    ("落实", "responsible", False),
     ("牵头", "lead", False),
     ("承办", "lead", False),
     ("配合", "cooperating", False),
@@ -45,10 +48,10 @@ BODY_SUFFIX = re.compile(
 PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
-    r"^(各区（市、县）|各县（市、区）|各市（州）|各县（区）|各区（县）|各[区县市镇乡州]|各级|"
+    r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
     r"中共[\u4e00-\u9fff]{1,6}?[省市县区]委|"
     r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场])|"
-    r"省|市|县|区|州|乡|镇)"
+    r"省|市(?!场)|县|区(?!域)|州|乡|镇)"  # 市场监管局 is a market regulator, not a city's
 )
 # A bare body: no jurisdiction of its own, short, ends like a body.
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
@@ -160,7 +163,8 @@ def list_items(body: str) -> list[str]:
 def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
-        if left and right and BODY_SUFFIX.search(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
+        # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
+        if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
             return [left, *_split_conjunctions(right)]
     return [item]
 
@@ -180,7 +184,8 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
                 break
     # 各 shared too: 各县、市、区政府 -> 各县政府, 各市政府, 各区政府
     for i in range(1, len(items)):
-        if names[i - 1].startswith("各") and len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]):
+        shares_tail = PLACE_ONLY.search(items[i - 1]) and not BODY_SUFFIX.search(items[i - 1])  # 各县、区人民政府
+        if names[i - 1].startswith("各") and (len(items[i]) <= 3 or shares_tail) and re.match(r"^[县市区镇乡州旗]", items[i]):
             names[i] = "各" + names[i]
     # shared prefix: a bare body takes the jurisdiction prefix of the item before it
     for i in range(1, len(items)):
@@ -196,7 +201,7 @@ def _body_suffix_after_place(item: str) -> str | None:
     m = re.search(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区)(管委会|管理委员会|工委|党工委)$", item)
     if m:
         return m.group(2)
-    m = re.search(r"[区县市州旗镇乡](人民政府|政府|党委|管委会)$", item)
+    m = re.search(r"[区县市州旗镇乡](人民政府|政府|党委|管委会)$", TRAILING_ALIAS.sub("", item))
     return m.group(1) if m else None
 
 

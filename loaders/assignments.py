@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import CLOSE_BRACKETS, OPEN_BRACKETS, is_agency_list, split_outside_brackets
+from .agencies import is_agency_list, split_outside_brackets
 from .table import AGENCY_ROLES, header_role
 
 TIME_PHRASE = re.compile(
@@ -26,6 +26,11 @@ TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体)?(?P<word>牵头负责|牵头|承办|负责|主办)"
     r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
+)
+# the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
+FOLLOW_HELPERS = re.compile(
+    r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|配合|协助)"
+    r"(?=[，,。；;]|$)"
 )
 _SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible",
                  "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating"}
@@ -57,15 +62,19 @@ class Found:
         return any(self.cells.values())
 
 
+# brackets that can hold an assignment: round ones and the tortoise-shell 〔…〕 some plans use
+ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔", "）)〕"
+
+
 def top_level_brackets(text: str) -> list[tuple[int, int]]:
     """(start, end) of every outermost bracket pair, end exclusive; unbalanced ones are ignored."""
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(text):
-        if ch in OPEN_BRACKETS[:2]:
+        if ch in ASSIGNMENT_OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in CLOSE_BRACKETS[:2] and depth:
+        elif ch in ASSIGNMENT_CLOSE and depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))
@@ -76,7 +85,11 @@ def bracket_assignments(text: str) -> list[Found]:
     """Every ``（…牵头，…负责）``-style bracket of a text, with its span."""
     out = []
     for start, end in top_level_brackets(text):
-        found = parse_assignment_clause(text[start + 1 : end - 1], bare_ok=_at_sentence_end(text, start, end))
+        content = text[start + 1 : end - 1]
+        found = parse_assignment_clause(content, bare_ok=_at_sentence_end(text, start, end))
+        if not found and "。" in content.strip().rstrip("。"):
+            # an assignment, then a note of its own (``…负责落实。以下各项工作均需…，不再列出。``)
+            found = parse_assignment_clause(content.split("。")[0], bare_ok=_at_sentence_end(text, start, end))
         if found:
             found.start, found.end, found.closes, found.cut = start, end, True, True
             out.append(found)
@@ -167,5 +180,11 @@ def subject_assignments(sentence: str) -> list[Found]:
         helpers = (m.group("helpers") or "").strip()
         if helpers and is_agency_list(helpers):
             found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
+        if stop and stop.group() == "。" and "cooperating" not in found.cells:
+            follow = FOLLOW_HELPERS.match(sentence, stop.end())
+            if follow and is_agency_list(follow.group("helpers").strip()):
+                found.add(_SUBJECT_ROLE[follow.group("word2")], follow.group("helpers").strip())
+                after = re.compile(r"[；;。]").search(sentence, follow.end())
+                found.end = after.end() if after else len(sentence)
         out.append(found)
     return out

@@ -23,6 +23,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|^(部门|部门名称|单位名称|职能部门)$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
     ("number", re.compile(r"^(序号|编号)$")),
+    # a report column (what has been done so far): its cells are not the task and not targets
+    ("progress", re.compile(r"^(进展情况|进展|完成情况|落实情况|推进情况|工作进展|进度情况|备注)$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
     ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标")),
 ]

@@ -39,6 +39,7 @@ QUANTITY = re.compile(
 FULL_COVERAGE = re.compile(r"全覆盖")
 DYNAMIC_ZERO = re.compile(r"动态清零")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
+GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
 YEAR_DATE = re.compile(r"(?<![\d〔\[（(])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 YEAR_END = re.compile(r"(?<![\d年])年底前")
@@ -92,8 +93,7 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
                     t = _with(t, period=inherited)
                 found.append(t)
             sentence_period = quantities[-1].period or sentence_period
-            pending_deadline = None
-            continue
+            continue  # a leading ``到2020年，`` dates every target of its sentence
         if _is_date_only(clause):
             pending_deadline = _clause_deadline(clause, plan_year)
             continue
@@ -113,7 +113,9 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
     out: list[Target] = []
     start = 0
     for m in QUANTITY.finditer(clause):
-        target = _quantity(clause, m, start, deadline)
+        # ``分别增长6%、6.5%``: a value listed right after an accepted one shares its standing
+        listed = bool(out) and clause[start : m.start()].strip() in ("、", "和", "及")
+        target = _quantity(clause, m, start, deadline, listed=listed)
         if target:
             out.append(target)
             start = m.end()
@@ -132,7 +134,7 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
     return out
 
 
-def _quantity(clause: str, m: re.Match, start: int, deadline: str | None) -> Target | None:
+def _quantity(clause: str, m: re.Match, start: int, deadline: str | None, listed: bool = False) -> Target | None:
     before = clause[: m.start()]
     unit = m.group("unit")
     if m.group("per_thousand") and unit == "批次":
@@ -149,8 +151,8 @@ def _quantity(clause: str, m: re.Match, start: int, deadline: str | None) -> Tar
     pre, suf = m.group("pre"), m.group("suf")
     indicator = _strip_noise(clause[start : m.start()])
     if not pre and not suf:
-        # a bare value counts only right after a rate (实施率100%)
-        if unit not in ("%", "‰") or not RATE_WORD.search(indicator):
+        # a bare value counts only right after a rate (实施率100%) or a growth word (增长6%)
+        if unit not in ("%", "‰") or not (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator) or listed):
             return None
     if suf:
         comparator = _SUFFIX_COMPARATOR[suf]
@@ -236,6 +238,7 @@ def _inside_title(text: str, pos: int) -> bool:
 
 
 def _is_date_only(clause: str) -> bool:
+    clause = re.sub(r"^[\s—－\-·•●◆■]+", "", clause)  # a list dash (``——到2020年``) is not text
     return bool(re.fullmatch(r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前)", clause.strip()))
 
 

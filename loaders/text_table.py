@@ -18,6 +18,8 @@ WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 PAGE_NUMBER = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d+\s*页")
 TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|措施")
+# a short name cut off in the export (``省人口计生``) among agency cells: a level word and a few characters
+CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
 TIME_CELL = re.compile(r"年|月|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
@@ -38,6 +40,17 @@ class TextTable:
 
 def clean(line: str) -> str:
     return WORD_MARKER.sub("", line).strip().strip("\u3000").strip()
+
+
+PIPE = re.compile(r"\s*[|｜]\s*")
+
+
+def _cells(raw: str) -> list[str]:
+    """A line's cells: a pipe-delimited export (``序号 |`` or ``| 1 | 任务 | 单位 |``) has several,
+    or one closed by a pipe; any other line is one cell."""
+    if not PIPE.search(raw):
+        return [raw]
+    return [c for c in PIPE.split(raw) if c.strip()] or [""]
 
 
 def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
@@ -65,7 +78,7 @@ def find_title(lines: list[Line], header_at: int) -> str:
 
 def parse(text: str) -> TextTable | None:
     """The table of a text export, or None when the text holds no task table."""
-    lines = [Line(n, clean(raw)) for n, raw in enumerate(text.splitlines(), 1)]
+    lines = [Line(n, clean(cell)) for n, raw in enumerate(text.splitlines(), 1) for cell in _cells(raw)]
     lines = [l for l in lines if l.text]
     found = find_header(lines)
     if found is None:
@@ -73,7 +86,11 @@ def parse(text: str) -> TextTable | None:
     start, roles = found
     header_cells = sum(1 for r in roles)
     title = find_title(lines, start)
-    body = [l for l in lines[start + header_cells :] if not PAGE_NUMBER.match(l.text)]
+    numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number
+    body = [
+        l for l in lines[start + header_cells :]
+        if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
+    ]
     rows = _rows(body, roles)
     return TextTable(title=title, roles=roles, rows=rows)
 
@@ -86,13 +103,15 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     cells: list[str] = []
     pending_section: tuple[str, int] | None = None
     pending_number: str | None = None
+    has_progress = "progress" in roles
+    in_progress = False  # inside a progress cell: report text, neither task nor agencies
 
     def finish() -> None:
-        nonlocal row, cells
+        nonlocal row, cells, in_progress
         if row is not None:
             _place_agency_cells(row, cells, agency_columns)
             rows.append(row)
-        row, cells = None, []
+        row, cells, in_progress = None, [], False
 
     for i, line in enumerate(body):
         text = line.text
@@ -100,7 +119,15 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         if cells and cells[-1].endswith(("、", "，", ",")):
             cells[-1] += text  # a cell broken after a list separator
             continue
-        if is_agency_list(text):
+        if "number" in roles and BARE_NUMBER.match(text):
+            finish()
+            pending_number = text.strip()
+            continue
+        if has_progress and row is not None and (in_progress or (cells and "number" in roles)):
+            if cells or not is_agency_list(text):
+                continue  # the report cell goes on, or follows the agency cell, until the next number
+        if is_agency_list(text) or (row is not None and cells and CUT_NAME.match(text) and not TIME_CELL.search(text)):
+            in_progress = False
             if row is None:
                 continue  # agencies with no task: nothing to attach them to
             cells.append(text)
@@ -118,6 +145,14 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             continue
         if row is not None and cells and "people" in roles and len(text) <= 20:
             continue  # a person or post, never an agency
+        if (
+            "people" in roles and row is not None and not cells and row.text.endswith(("。", "；", ";"))
+            and len(text) <= 12 and not re.search(r"[。；;，,：:（）()]", text)
+        ):
+            continue  # a person or post before the agency columns (``分管领导``), never task text
+        if has_progress and row is not None and not cells and row.text.endswith(("。", "；", ";")):
+            in_progress = True  # a finished task cell, then the report cell
+            continue
         if row is not None and not cells and task_number(text) is None:
             row.text += text  # the task's cell goes on over several lines
             continue
