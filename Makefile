@@ -31,5 +31,11 @@ MARKERS ?= not slow
 test: install
 	$(BIN)/pytest -q -m "$(MARKERS)"
 
+# plankg against Oxigraph alone and rdflib, one table of ratios (bench/run.py; N = 300, ~10 min on
+# 2 cores). The big run: make bench BENCH_ARGS="--plans 3000" (no rdflib side)
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(STORE) build *.egg-info

@@ -32,9 +32,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.append(str(ROOT / "tests"))  # fixtures_gen (the grid writers)
 
-import generate as seed_generate  # noqa: E402  (tests/generate.py: the seed-layout text writer's pieces)
+
+def _seed_generator():
+    """``tests/generate.py`` (the reliability tests' seed-layout generator), loaded by path: it is
+    also named ``generate``, and this module builds on its word lists."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("plankg_seed_generate", ROOT / "tests" / "generate.py")
+    if spec.name in sys.modules:
+        return sys.modules[spec.name]
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
+    spec.loader.exec_module(module)
+    return module
+
+
+seed_generate = _seed_generator()
 
 FORMATS = ("txt", "docx", "html", "xlsx", "csv")
 LAYOUTS = ("table", "inline", "labelled", "chengban", "duty-list")
@@ -56,10 +71,9 @@ ZONES = ("高新开发区", "经济技术开发区", "综合保税区", "临空�
 DOMAINS = {
     "食品安全": {
         "title": ("食品安全重点工作安排任务分工表", "食品安全工作要点", "巩固提升食品安全示范城市三年行动任务分解表"),
-        "topics": ("夯实食品安全基础", "深入推进源头治理", "强化生产经营监管", "加强风险防控", "推进社会共治",
-                   "提升监管能力", "严厉打击违法犯罪", "加强宣传教育", "落实属地管理责任", "完善应急处置机制"),
-        "objects": ("农贸市场", "学校食堂", "食品小作坊", "餐饮服务单位", "网络订餐平台", "冷链食品", "食用农产品",
-                    "食品添加剂", "保健食品", "校园周边食品", "农村集体聚餐", "进口食品", "畜禽屠宰企业", "婴幼儿配方乳粉"),
+        "topics": seed_generate.SECTION_TOPICS + ("落实属地管理责任", "完善应急处置机制"),
+        "objects": seed_generate.OBJECTS + ("食品小作坊", "餐饮服务单位", "网络订餐平台", "保健食品", "校园周边食品",
+                                            "农村集体聚餐", "进口食品", "畜禽屠宰企业", "婴幼儿配方乳粉"),
         "indicators": ("抽检合格率", "明厨亮灶覆盖率", "快检覆盖率", "监督检查覆盖率", "追溯覆盖率", "自查报告率"),
     },
     "生态环境": {
@@ -101,12 +115,7 @@ DOMAINS = {
         "indicators": ("垃圾分类覆盖率", "道路机扫率", "绿化覆盖率", "泊位周转率"),
     },
 }
-ACTIONS = (
-    "加强{x}监督检查，督促落实主体责任",
-    "持续开展{x}专项整治行动，规范经营行为",
-    "完善{x}工作机制，健全信息通报制度",
-    "推进{x}标准化建设，提升管理水平",
-    "建立{x}追溯体系，强化全过程监管",
+ACTIONS = seed_generate.ACTIONS + (
     "深化{x}改革，推动形成长效机制",
     "开展{x}排查整治，建立问题清单并限期整改",
     "健全{x}考核评价办法，纳入年度综合目标考核",
@@ -120,14 +129,13 @@ FOLLOW_UPS = (
     "建立健全部门协作和信息共享机制。", "及时向社会公开处理结果。", "每季度报送工作进展。",
     "加强督查督办，确保各项措施落到实处。", "强化结果运用，对工作不力的予以通报。",
 )
-TARGETS = (
-    "，{ind}达到{p}%以上", "，{ind}不低于{p}%", "，{ind}达{p}%", "，每年培训不少于{n}学时",
-    "，{y}年底前完成", "，力争{y}年建成示范区", "，新增{n}个以上", "，{ind}持续达{p}%", "，年抽检量达{k}批次/千人",
-    "，培训人数{n}人次左右", "，问题隐患动态清零", "，实现{x2}全覆盖", "，{ind}控制在{q}%以内", "",
+TARGETS = seed_generate.TARGETS + (  # the seed generator's ("" included), then each domain's indicators
+    "，{ind}达到{p}%以上", "，{ind}不低于{p}%", "，{ind}达{p}%", "，新增{n}个以上", "，{ind}持续达{p}%",
+    "，年抽检量达{k}批次/千人", "，培训人数{n}人次左右", "，问题隐患动态清零", "，实现{x2}全覆盖", "，{ind}控制在{q}%以内",
 )
-COLLECTIVE_CITY = ("各区（市、县）政府", "各区政府", "市直有关单位", "各有关部门", "市食安委各成员单位")
+COLLECTIVE_CITY = seed_generate.COLLECTIVE + ("各有关部门",)
 COLLECTIVE_COUNTY = ("各乡镇（街道）", "各乡镇人民政府", "县直有关单位", "各有关部门")
-CN_NUMERALS = "一二三四五六七八九十"
+CN_NUMERALS = seed_generate.CN_NUMERALS
 
 
 @dataclass

@@ -401,6 +401,11 @@ def list_queries(
     """List the saved queries with their summaries and parameters."""
     if ctx.invoked_subcommand is not None:
         return
+    print_catalogue(fmt)
+
+
+def print_catalogue(fmt: str) -> None:
+    """The body of `plankg queries` (also reached by `run()`'s fast path, without Typer)."""
     import json
 
     from plankg import queries
@@ -610,6 +615,19 @@ def run() -> None:
     except ImportError:  # pragma: no cover - older typer on click
         from click import exceptions as click_errors
 
+    argv = sys.argv[1:]
+    if argv == ["queries"] or (len(argv) == 3 and argv[0] == "queries" and argv[1] in ("--format", "-f")):
+        # Tools list the catalogue at every start; Typer's per-parameter validation (it imports
+        # pydantic) costs more than the listing, so the plain forms skip it (bench/run.py: start-up)
+        try:
+            print_catalogue(argv[2] if len(argv) == 3 else "table")
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+        except BrokenPipeError:  # `plankg queries | head`: the reader left, which is no error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     try:
         code = app(standalone_mode=False)
     except click_errors.NoArgsIsHelpError as error:

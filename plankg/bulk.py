@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-from plankg.errors import InputError, StoreError
+from plankg.errors import StoreError
 
 MARKER = "plankg-bulk.json"
 _MARKER_TMP = f".{MARKER}."
@@ -146,46 +145,52 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
     return [r for _, r in sorted(results, key=lambda item: item[0])]
 
 
+CHUNK_QUADS = 250_000  # quads handed to one bulk_load call: parsing goes on while Oxigraph writes a chunk
+WINDOW = 64  # parsed plans that may wait for the loader (bounded memory: about 1 MB of N-Quads each)
+
+
 def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jobs: int) -> list:
-    """Stream the plans of ``files`` (none of them in the store) into the bulk loader."""
+    """Stream the plans of ``files`` (none of them in the store) into the bulk loader: the parser
+    (a thread, or ``jobs`` worker processes) runs ahead while ``bulk_load`` writes a chunk of
+    N-Quads with the GIL released."""
+    from pyoxigraph import RdfFormat, serialize
+
     from plankg import ingest
-    from plankg.api import LoadResult
     from plankg.loaders import plan_key
     from plankg.store import guarded, record_quads
 
     path, store = graph.path, graph.store
     keys = [key or plan_key(f) for f in files]
     jobs = max(1, min(jobs, len(files)))
-    pool = ingest.worker_pool(jobs) if jobs > 1 else None
+    pool = ingest.parser_pool(jobs)
     results: list = []
-
-    def local(f: Path):
-        return ingest.prepare(f, key, layout, jurisdiction, serialize=False) if pool is None else None
 
     def remote(f: Path):
         return pool.submit(ingest.prepare, f, key, layout, jurisdiction, True)
 
-    def quads() -> Iterator:
-        from pyoxigraph import RdfFormat, parse
-
-        for prepared in ingest.in_order(files, jobs, local, remote):
-            if prepared.error is not None:
-                results.append(LoadResult(path=prepared.path, error=prepared.error))
-                continue
-            if prepared.nquads is not None:
-                yield from parse(prepared.nquads, format=RdfFormat.N_QUADS)
-            else:
-                yield from prepared.quads
-            yield from record_quads(prepared.key, ingest.load_info(prepared))
-            results.append(LoadResult(path=prepared.path, key=prepared.key, tasks=prepared.tasks, quads=prepared.count,
-                                      assignments=prepared.assignments, targets=prepared.targets))
+    def write(chunk: list[bytes]) -> None:
+        with guarded(path):
+            store.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
 
     try:
         with guarded(path):
             write_marker(path, keys)
         try:
+            chunk: list[bytes] = []
+            size = 0
+            for prepared in ingest.in_order(files, WINDOW, lambda f: None, remote):
+                results.append(ingest.result_of(prepared))
+                if prepared.error is not None:
+                    continue
+                chunk.append(prepared.nquads)
+                chunk.append(serialize(record_quads(prepared.key, ingest.load_info(prepared)), format=RdfFormat.N_QUADS))
+                size += prepared.count
+                if size >= CHUNK_QUADS:
+                    write(chunk)
+                    chunk, size = [], 0
+            if chunk:
+                write(chunk)
             with guarded(path):
-                store.bulk_extend(quads())
                 store.flush()
                 remove_marker(path)
         except BaseException:
@@ -195,8 +200,5 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
                 pass
             raise
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-    if len(results) != len(files):  # pragma: no cover - the generator ran to its end
-        raise InputError("bulk load: the loader stopped before the last document")
+        pool.shutdown(wait=True, cancel_futures=True)
     return results

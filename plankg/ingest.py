@@ -1,16 +1,17 @@
-"""Loading many documents: parse (in worker processes with ``jobs`` > 1), then write each plan
-in input order, one transaction per plan.
+"""Loading many documents: parsing runs beside the writing, and each plan is still written as one
+transaction, in input order.
 
-The parent keeps everything that touches the store: the skip check of unchanged files before a
-file is handed out, and the writes, in the order the files were given (a plan's result is written
-only when every file before it has been). Workers only read and parse files and map the records to
-quads, which they send back as N-Quads bytes; the parent writes those with one ``Store.load`` (a
-plan the store does not hold yet) or one SPARQL update (a plan it holds), see
-``plankg.store.write_plan``. At most ``2 × jobs`` parsed plans wait to be written, so memory stays
-flat however many files a load has.
+The parent process keeps everything that touches the store: the skip check of unchanged files
+before a file is handed out, and the writes, in the order the files were given (a plan is written
+only when every file before it has been). Parsing (read, parse, map, serialise as N-Quads) runs
+in one background thread (``jobs`` = 1) or in ``jobs`` worker processes; the writer hands the
+N-Quads to Oxigraph, which parses and writes them with the GIL released, so the next documents are
+parsed while the store writes. A plan the store does not hold yet is one ``Store.load`` (one
+transaction); a plan it holds is one SPARQL update (``plankg.store.write_plan``). At most a few
+parsed plans wait for the writer, so memory stays flat however many files a load has.
 
-``--bulk`` (``plankg.bulk``) uses the same parsing and streams the plans into Oxigraph's bulk
-loader instead.
+``--bulk`` (``plankg.bulk``) uses the same pipeline and hands the N-Quads to Oxigraph's bulk
+loader in chunks instead.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from plankg.errors import InputError
 
-WINDOW_PER_JOB = 2  # parsed plans waiting to be written, per worker
+WINDOW = 4  # parsed plans waiting for the writer (per worker process with jobs > 1)
 
 
 @dataclass
@@ -38,15 +39,15 @@ class Prepared:
     count: int = 0  # distinct quads of the plan graph
     source_hash: str = ""
     layout: str = ""
-    quads: list | None = None  # the plan graph's quads (parsed in this process)
-    nquads: bytes | None = None  # or their N-Quads (parsed in a worker)
+    quads: list | None = None  # the plan graph's quads (serialize=False)
+    nquads: bytes | None = None  # or their N-Quads (serialize=True)
     error: InputError | None = None
     skipped: bool = False  # unchanged since its last load: nothing to write
-    restore: bool = False  # an N-Quads dump: restored by the parent when its turn comes
+    restore: bool = False  # an N-Quads dump: restored by the writer when its turn comes
 
 
-def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool) -> Prepared:
-    """Read, parse and map one file (in a worker when ``serialize``); never touches a store."""
+def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True) -> Prepared:
+    """Read, parse and map one file; never touches a store (runs in a thread or worker process)."""
     from plankg.loaders import load_document
     from plankg.ontology.mapping import plan_quads
 
@@ -79,17 +80,44 @@ class _Ready:
         return self.value
 
 
-def worker_pool(jobs: int):
-    """A pool of ``jobs`` worker processes started from a clean server process (``forkserver``
-    where the platform has it, else ``spawn``): never forked from a process holding the store."""
+def parser_pool(jobs: int):
+    """Where parsing runs: one background thread (``jobs`` = 1; the writer releases the GIL while
+    Oxigraph works), or ``jobs`` worker processes started from a clean server process
+    (``forkserver`` where the platform has it, else ``spawn``), never forked from a process that
+    holds the store. As with any ``multiprocessing`` use, a script that loads with ``jobs`` > 1
+    needs the ``if __name__ == "__main__":`` guard."""
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    if jobs <= 1:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-parse")
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["plankg._warm"])  # workers fork from a server that parsed once
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
+    lifeline, keep = context.Pipe(duplex=False)  # only this process ever holds the sending end
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(lifeline,))
+    pool._plankg_lifeline = keep  # open while the pool lives; the kernel closes it if this process dies
+    return pool
+
+
+def _worker_start(lifeline) -> None:
+    """A worker exits as soon as the loading process is gone, even after a kill -9: a worker's
+    parent is the forkserver, which outlives its clients' children, and a worker blocked on its
+    task queue would never notice. The lifeline's sending end lives only in the loading process,
+    so reading from it ends (EOF) exactly when that process dies."""
+    import os
+    import threading
+
+    def watch() -> None:
+        try:
+            lifeline.recv()
+        except (EOFError, OSError):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="plankg-lifeline", daemon=True).start()
 
 
 WARM_DOCUMENT = (
@@ -111,30 +139,19 @@ def warm() -> None:
         pass
 
 
-def _worker_start() -> None:
-    """Workers yield the CPU to the writer: the store's writes are the critical path, and the
-    workers need only keep a few plans ready for it."""
-    import os
-
-    try:
-        os.nice(10)
-    except (AttributeError, OSError):
-        pass
-
-
-def in_order(items: Iterable, jobs: int, submit_local: Callable, submit_remote: Callable | None) -> Iterator[Prepared]:
-    """The ``Prepared`` of each item, in input order, with at most ``WINDOW_PER_JOB × jobs`` of
-    them parsed ahead of the writer. ``submit_local(item)`` returns a ``Prepared`` or None (then
-    ``submit_remote(item)`` returns a future)."""
-    window: deque = deque()
-    limit = max(1, WINDOW_PER_JOB * jobs)
+def in_order(items: Iterable, window: int, submit_local: Callable, submit_remote: Callable) -> Iterator[Prepared]:
+    """The ``Prepared`` of each item, in input order, with at most ``window`` of them handed out
+    ahead of the one the writer waits for. ``submit_local(item)`` returns a ``Prepared`` or None
+    (then ``submit_remote(item)`` returns a future)."""
+    pending: deque = deque()
+    limit = max(1, window)
     for item in items:
         ready = submit_local(item)
-        window.append(_Ready(ready) if ready is not None else submit_remote(item))
-        while len(window) > limit:
-            yield window.popleft().result()
-    while window:
-        yield window.popleft().result()
+        pending.append(_Ready(ready) if ready is not None else submit_remote(item))
+        while len(pending) > limit:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def now() -> str:
@@ -163,21 +180,31 @@ def unchanged(store, path: Path, key: str, loader_version: str) -> bool:
     return record.get("byteHash") == hashlib.sha256(data).hexdigest()
 
 
+def result_of(prepared: Prepared):
+    """The ``LoadResult`` of a plan once written (or of a file skipped or refused)."""
+    from plankg.api import LoadResult
+
+    if prepared.skipped:
+        return LoadResult(path=prepared.path, key=prepared.key, skipped=True)
+    if prepared.error is not None:
+        return LoadResult(path=prepared.path, error=prepared.error)
+    return LoadResult(path=prepared.path, key=prepared.key, tasks=prepared.tasks, quads=prepared.count,
+                      assignments=prepared.assignments, targets=prepared.targets)
+
+
 def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, layout: str | None,
         jurisdiction: str | None, jobs: int) -> list:
-    """Load ``files`` into ``graph`` (a ``PlanGraph``) with ``jobs`` parsing processes; returns a
-    ``LoadResult`` per file, in input order (``on_result`` gets each as it is written)."""
+    """Load ``files`` into ``graph`` (a ``PlanGraph``) with parsing beside the writing (``jobs``
+    worker processes, or a thread); returns a ``LoadResult`` per file, in input order
+    (``on_result`` gets each as soon as it is written)."""
     from plankg.api import LoadResult
     from plankg.concepts import ensure_schemes
     from plankg.loaders import LOADER_VERSION, plan_key
     from plankg.store import ensure_reference, guarded, record_quads, write_plan
 
-    with guarded(graph.path):
-        ensure_reference(graph.store)
-        ensure_schemes(graph.store)
-    to_parse = [p for p in files if not (p.suffix.lower() == ".nq" and p.is_file())]
-    jobs = max(1, min(jobs, len(to_parse)))
-    pool = worker_pool(jobs) if jobs > 1 else None
+    to_parse = sum(1 for p in files if not (p.suffix.lower() == ".nq" and p.is_file()))
+    jobs = max(1, min(jobs, to_parse))
+    pool = parser_pool(jobs) if to_parse else None  # started first: it warms up while the reference is written
     seen: set[str] = set()
 
     def local(path: Path) -> Prepared | None:
@@ -190,8 +217,6 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
             with guarded(graph.path):
                 if unchanged(graph.store, path, k, LOADER_VERSION):
                     return Prepared(path, key=k, skipped=True)
-        if pool is None:
-            return prepare(path, key, layout, jurisdiction, serialize=False)
         return None
 
     def remote(path: Path):
@@ -199,22 +224,21 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
 
     results = []
     try:
-        for prepared in in_order(files, jobs, local, remote):
+        with guarded(graph.path):
+            ensure_reference(graph.store)
+            ensure_schemes(graph.store)
+        for prepared in in_order(files, WINDOW * jobs, local, remote):
             if prepared.restore:
                 try:
                     result = graph._restore(prepared.path)
                 except InputError as exc:
                     result = LoadResult(path=prepared.path, error=exc)
-            elif prepared.skipped:
-                result = LoadResult(path=prepared.path, key=prepared.key, skipped=True)
-            elif prepared.error is not None:
-                result = LoadResult(path=prepared.path, error=prepared.error)
             else:
-                with guarded(graph.path):
-                    write_plan(graph.store, prepared.key, prepared.quads, record_quads(prepared.key, load_info(prepared)),
-                               nquads=prepared.nquads)
-                result = LoadResult(path=prepared.path, key=prepared.key, tasks=prepared.tasks, quads=prepared.count,
-                                    assignments=prepared.assignments, targets=prepared.targets)
+                if prepared.error is None and not prepared.skipped:
+                    with guarded(graph.path):
+                        write_plan(graph.store, prepared.key, prepared.quads, record_quads(prepared.key, load_info(prepared)),
+                                   nquads=prepared.nquads)
+                result = result_of(prepared)
             results.append(result)
             if on_result:
                 on_result(result)
