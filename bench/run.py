@@ -4,25 +4,30 @@
     python bench/run.py --plans 3000    # the big run (no rdflib side)
     python bench/run.py --plans 5 --no-rdflib --quick   # a smoke run
 
-Rows (DESIGN: plankg should lose almost nothing on top of Oxigraph):
+Rows (plankg should lose almost nothing on top of Oxigraph; every ratio is measured in one run):
 
 - atomic ingest: ``plankg load --no-analysis --jobs J`` of N generated plans, end to end (process
   start, reference graph, parsing, one transaction per plan, close) against the floor: one
-  pyoxigraph ``extend`` per plan graph of the same quads (plankg's own ``export --format nq``)
-  into an empty store, plus ``flush`` — target ≤ 1.5×;
-- bulk ingest: ``plankg load --bulk --no-analysis --jobs J`` against ``Store.bulk_load`` of that
-  N-Quads file — target ≤ 2.0×;
+  pyoxigraph ``extend`` per plan graph of the same quads (plankg's own ``export --format nq``,
+  read between the timed extends) into an empty store, plus ``flush`` — target ≤ 1.5×; the same
+  with ``--jobs 1``, the default;
+- bulk ingest: ``plankg load --bulk --no-analysis`` against ``Store.bulk_load`` of that N-Quads
+  file — target ≤ 2.0×; each ingest side runs twice, alternating, and its best run counts (the
+  machine may be shared: other processes slow one run, not the best of two);
 - growth: adding 1 plan (median of 5) and 100 plans to a store holding N plans against adding
-  them to an empty store (reference graph already written) — target ≤ 1.5×; the similarity step
-  (``plankg analyze`` after the 100) on its own line;
+  them to an empty store (reference graph already written) — target ≤ 1.5×;
+- similarity (``plankg analyze``, on its own line): after adding 10 plans to analysed stores of
+  S and S/2 plans (S = 60) — sub-linear when the ratio stays below the ratio of store sizes;
 - queries: every saved query without required parameters (federated and catalogue ones aside),
   ``queries.run`` in-process (median of 5 after a warm-up) against rdflib running the same SPARQL
-  over the same data (the store's N-Quads in an rdflib ``Dataset``), each rdflib query capped —
-  target median ≥ 10×, none below 1×; p95 of ``plan-summary`` over every plan of the N store < 50 ms;
+  over the same data (the store's N-Quads in an rdflib ``Dataset``), each rdflib query capped at
+  60 s — target median ≥ 10×, none below 1×; and the p95 of ``plan-summary`` over every plan of
+  the N store — target < 50 ms;
 - start-up: ``plankg --help`` and ``plankg queries`` against ``--help`` of a two-command Typer
   app (median of 15) — target ≤ 1.3×;
-- memory: peak RSS (the load's whole process tree, sampled) of the atomic load of N/3 and of N
-  plans — target: flat (≤ 1.3×), and the same for the bulk load.
+- memory: peak PSS of the load's process tree at N/3 and N plans; Oxigraph alone grows with what
+  it has written (RocksDB memtables), so for the atomic load plankg's share on top of Oxigraph
+  alone must stay flat (≤ 1.3×), and the bulk load's whole peak must.
 """
 from __future__ import annotations
 
@@ -132,33 +137,25 @@ def helper(*args: str, **kw) -> Run:
 # helper sub-commands (run in their own process)
 
 def _floor(mode: str, nq: str, store_dir: str) -> None:
-    """Time Oxigraph alone: one extend per plan graph (mode extend) or bulk_load of the file."""
+    """Time Oxigraph alone: one extend per plan graph (mode extend; only the extends and the final
+    flush are timed, the N-Quads are parsed between them) or bulk_load of the file (mode bulk)."""
     from pyoxigraph import RdfFormat, Store, parse
 
     shutil.rmtree(store_dir, ignore_errors=True)
-    if mode == "stream":  # memory of Oxigraph alone: one plan graph at a time, nothing kept
+    if mode == "extend":  # one plan graph at a time, read from the file between the timed extends
         from itertools import groupby
 
         store = Store(store_dir)
-        started = time.perf_counter()
-        quads = 0
+        seconds, quads = 0.0, 0
         for _, group in groupby(parse(path=nq, format=RdfFormat.N_QUADS), key=lambda q: q.graph_name):
             batch = list(group)
             quads += len(batch)
+            started = time.perf_counter()
             store.extend(batch)
-        store.flush()
-        seconds = time.perf_counter() - started
-    elif mode == "extend":
-        graphs: dict = {}
-        for q in parse(path=nq, format=RdfFormat.N_QUADS):
-            graphs.setdefault(q.graph_name, []).append(q)
-        quads = sum(len(v) for v in graphs.values())
-        store = Store(store_dir)
+            seconds += time.perf_counter() - started
         started = time.perf_counter()
-        for batch in graphs.values():
-            store.extend(batch)
         store.flush()
-        seconds = time.perf_counter() - started
+        seconds += time.perf_counter() - started
     else:
         store = Store(store_dir)
         started = time.perf_counter()
@@ -262,56 +259,66 @@ def _subset(docs: Path, target: Path, count: int) -> Path:
     return target
 
 
-def ingest(table: Table, work: Path, docs: Path, n: int, jobs: int) -> tuple[Path, int, dict]:
-    """Atomic and bulk ingest of the N-plan corpus against Oxigraph alone, and the memory of both
-    at N/3 and N; returns the atomic store and its plan-graph quad count."""
+def ingest(table: Table, work: Path, docs: Path, n: int, jobs: int, repeat: int) -> tuple[Path, int, dict]:
+    """Atomic and bulk ingest of the N-plan corpus against Oxigraph alone (each side run
+    ``repeat`` times, alternating, the best run counted: the machine may be shared), and the
+    memory of both at N/3 and N; returns the atomic store and its plan-graph quad count."""
     atomic, nq = work / "store-atomic", work / "plans.nq"
     shutil.rmtree(atomic, ignore_errors=True)
     _say(f"atomic ingest: plankg load --no-analysis --jobs {jobs} of {n} plans")
-    ours = plankg("load", str(docs), "--no-analysis", "--jobs", str(jobs), "--store", str(atomic))
-    memory = {("plankg", n): ours.peak_mb}
+    first = plankg("load", str(docs), "--no-analysis", "--jobs", str(jobs), "--store", str(atomic))
     plankg("export", "--format", "nq", "--store", str(atomic), "--output", str(nq), sample=False)
     quads = _quads_in(nq)
-    _say(f"atomic ingest: floor, one extend per plan graph ({quads} quads)")
-    floor = helper("_floor", "extend", str(nq), str(work / "store-floor"), sample=False)
-    seconds = floor.json()["seconds"]
-    ratio = ours.seconds / seconds
+    memory = {("plankg", n): first.peak_mb}
+    variants = [("jobs", ["--jobs", str(jobs)])] + ([("jobs1", ["--jobs", "1"])] if jobs != 1 else [])
+    best: dict[str, float] = {"jobs": first.seconds}
+    for r in range(repeat):
+        _say(f"atomic ingest, round {r + 1}/{repeat}: floor (one extend per plan graph, {quads} quads), then plankg")
+        floor = helper("_floor", "extend", str(nq), str(work / "store-floor"))
+        memory["oxigraph", n] = floor.peak_mb
+        best["floor"] = min(best.get("floor", float("inf")), floor.json()["seconds"])
+        for name, options in variants:
+            if name == "jobs" and r == 0:
+                continue  # the first run above
+            store = work / "store-again"
+            shutil.rmtree(store, ignore_errors=True)
+            run = plankg("load", str(docs), "--no-analysis", *options, "--store", str(store), sample=False)
+            best[name] = min(best.get(name, float("inf")), run.seconds)
+            shutil.rmtree(store, ignore_errors=True)
+    ratio = best["jobs"] / best["floor"]
     table.add(f"atomic ingest: {n} plans, {quads} quads; load --no-analysis --jobs {jobs} (end to end) vs one "
-              "extend per plan graph", _rate(quads, ours.seconds), _rate(quads, seconds), ratio, "≤ 1.5×", ratio <= 1.5)
-    if jobs != 1:
-        _say("atomic ingest: plankg load --no-analysis --jobs 1 (the default)")
-        shutil.rmtree(work / "store-jobs1", ignore_errors=True)
-        one = plankg("load", str(docs), "--no-analysis", "--store", str(work / "store-jobs1"), sample=False)
-        shutil.rmtree(work / "store-jobs1", ignore_errors=True)
-        ratio = one.seconds / seconds
+              f"extend per plan graph (best of {repeat})", _rate(quads, best["jobs"]), _rate(quads, best["floor"]), ratio,
+              "≤ 1.5×", ratio <= 1.5)
+    if "jobs1" in best:
+        ratio = best["jobs1"] / best["floor"]
         table.add("atomic ingest, the same with --jobs 1 (the default: parsing in one thread beside the writer)",
-                  _rate(quads, one.seconds), _rate(quads, seconds), ratio, "≤ 1.5×", ratio <= 1.5)
+                  _rate(quads, best["jobs1"]), _rate(quads, best["floor"]), ratio, "≤ 1.5×", ratio <= 1.5)
 
-    bulk = work / "store-bulk"
-    shutil.rmtree(bulk, ignore_errors=True)
-    _say(f"bulk ingest: plankg load --bulk --no-analysis --jobs {jobs}")
-    ours = plankg("load", str(docs), "--bulk", "--no-analysis", "--jobs", str(jobs), "--store", str(bulk))
-    memory["plankg-bulk", n] = ours.peak_mb
-    _say("bulk ingest: raw bulk_load of the N-Quads")
-    raw = helper("_floor", "bulk", str(nq), str(work / "store-raw"))
-    memory["raw-bulk", n] = raw.peak_mb
-    seconds = raw.json()["seconds"]
-    ratio = ours.seconds / seconds
+    best = {}
+    for r in range(repeat):
+        _say(f"bulk ingest, round {r + 1}/{repeat}: raw bulk_load of the N-Quads, then plankg load --bulk")
+        raw = helper("_floor", "bulk", str(nq), str(work / "store-raw"))
+        memory["raw-bulk", n] = raw.peak_mb
+        best["raw"] = min(best.get("raw", float("inf")), raw.json()["seconds"])
+        for name, options in variants:
+            store = work / "store-bulk"
+            shutil.rmtree(store, ignore_errors=True)
+            run = plankg("load", str(docs), "--bulk", "--no-analysis", *options, "--store", str(store))
+            if name == "jobs":
+                memory["plankg-bulk", n] = max(memory.get(("plankg-bulk", n), 0), run.peak_mb)
+            best[name] = min(best.get(name, float("inf")), run.seconds)
+            shutil.rmtree(store, ignore_errors=True)
+    ratio = best["jobs"] / best["raw"]
     table.add(f"bulk ingest: {n} plans; load --bulk --no-analysis --jobs {jobs} (end to end) vs bulk_load of the "
-              "N-Quads", _rate(quads, ours.seconds), _rate(quads, seconds), ratio, "≤ 2.0×", ratio <= 2.0)
-    if jobs != 1:
-        _say("bulk ingest: plankg load --bulk --no-analysis --jobs 1")
-        shutil.rmtree(work / "store-jobs1", ignore_errors=True)
-        one = plankg("load", str(docs), "--bulk", "--no-analysis", "--store", str(work / "store-jobs1"), sample=False)
-        shutil.rmtree(work / "store-jobs1", ignore_errors=True)
-        ratio = one.seconds / seconds
-        table.add("bulk ingest, the same with --jobs 1", _rate(quads, one.seconds), _rate(quads, seconds), ratio,
+              f"N-Quads (best of {repeat})", _rate(quads, best["jobs"]), _rate(quads, best["raw"]), ratio, "≤ 2.0×",
+              ratio <= 2.0)
+    if "jobs1" in best:
+        ratio = best["jobs1"] / best["raw"]
+        table.add("bulk ingest, the same with --jobs 1", _rate(quads, best["jobs1"]), _rate(quads, best["raw"]), ratio,
                   "≤ 2.0×", ratio <= 2.0)
-    for path in (bulk, work / "store-raw", work / "store-floor"):
+    for path in (work / "store-raw", work / "store-floor"):
         shutil.rmtree(path, ignore_errors=True)
 
-    _say("memory: Oxigraph alone, one plan graph at a time")
-    memory["oxigraph", n] = helper("_floor", "stream", str(nq), str(work / "store-stream")).peak_mb
     small_n = max(1, n // 3)
     small = _subset(docs, work / "docs-small", small_n)
     small_nq = work / "plans-small.nq"
@@ -323,7 +330,7 @@ def ingest(table: Table, work: Path, docs: Path, n: int, jobs: int) -> tuple[Pat
         if mode == "plankg":
             plankg("export", "--format", "nq", "--store", str(store), "--output", str(small_nq), sample=False)
         shutil.rmtree(store, ignore_errors=True)
-    memory["oxigraph", small_n] = helper("_floor", "stream", str(small_nq), str(work / "store-stream")).peak_mb
+    memory["oxigraph", small_n] = helper("_floor", "extend", str(small_nq), str(work / "store-stream")).peak_mb
     memory["raw-bulk", small_n] = helper("_floor", "bulk", str(small_nq), str(work / "store-stream")).peak_mb
     memory["small"] = small_n
     for path in (work / "store-stream", small_nq, nq):
@@ -553,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="load --jobs (default: CPUs)")
     parser.add_argument("--rdflib-cap", type=float, default=60.0, help="seconds an rdflib query may take (default 60)")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side (implied by --plans > 1000)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each ingest side, best counted (default 2)")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
@@ -575,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = work / "docs"
         shutil.rmtree(docs, ignore_errors=True)
         generate.write(docs, args.plans)
-        atomic, quads, memory = ingest(table, work, docs, args.plans, args.jobs)
+        atomic, quads, memory = ingest(table, work, docs, args.plans, args.jobs, 1 if args.quick else max(1, args.repeat))
         growth(table, work, atomic, args.plans, args.jobs, args.growth_plans)
         if args.similarity_plans > 0:
             similarity(table, work, docs, min(args.similarity_plans, args.plans), args.jobs)

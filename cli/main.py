@@ -110,12 +110,14 @@ def load(
     ),
     jobs: int = typer.Option(
         1, "--jobs", "-j", min=1,
-        help="Parse in this many worker processes (plans are still written one at a time, in input order).",
+        help="Parse in this many worker processes (1: a thread beside the writer); plans are still written "
+             "one transaction each, in input order.",
     ),
     bulk: bool = typer.Option(
         False, "--bulk",
-        help="Write plans new to the store with Oxigraph's bulk loader: 2-3x faster for big first loads; "
-             "a crash leaves none of them (the next command cleans up). Plans already loaded are replaced as usual.",
+        help="Write plans new to the store with Oxigraph's bulk loader, faster for big first loads (not one "
+             "transaction per plan: a crash leaves none of them; the next command cleans up). Plans already "
+             "loaded are replaced as usual.",
     ),
     store: str = StoreOption,
     wait: float = WaitOption,

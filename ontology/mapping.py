@@ -6,6 +6,7 @@ time-dependent goes in (load records live in the loads graph, see ``load_record_
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -27,6 +28,7 @@ def _ucschar(code: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # agency names and keys recur in every task that names them
 def iri_segment(text: str) -> str:
     """Percent-encode what may not stand in an IRI path segment; keep CJK as it is readable."""
     out = []

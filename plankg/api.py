@@ -182,8 +182,10 @@ class PlanGraph:
         """Load each file whole or not at all, going on past failures; ``on_result`` reports each.
         With ``analysis`` the similar-task lists are brought up to date once, after the last file.
         ``jobs`` > 1 parses in that many worker processes (plans are still written one transaction
-        each, in input order); ``bulk`` writes the plans the store does not hold yet with
-        Oxigraph's bulk loader (``plankg.bulk``: fast, all or none of them after a crash)."""
+        each, in input order; a script that asks for workers needs the usual ``if __name__ ==
+        "__main__":`` guard of ``multiprocessing``); ``bulk`` writes the plans the store does not
+        hold yet with Oxigraph's bulk loader (``plankg.bulk``: fast, all or none of them after a
+        crash)."""
         if jobs < 1:
             raise InputError(f"--jobs {jobs}: give 1 or more worker processes")
         if jurisdiction is not None:

@@ -53,11 +53,15 @@ def _fsync_dir(path: Path) -> None:
 def write_marker(path: Path, keys: list[str]) -> None:
     """Name the plans a bulk load is about to write, durably, before it writes any."""
     tmp = path / f"{_MARKER_TMP}{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as stream:
-        json.dump({"pid": os.getpid(), "keys": keys}, stream, ensure_ascii=False)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(tmp, path / MARKER)
+    try:
+        with open(tmp, "w", encoding="utf-8") as stream:
+            json.dump({"pid": os.getpid(), "keys": keys}, stream, ensure_ascii=False)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path / MARKER)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: no bulk load starts, and no half marker stays
+        raise
     _fsync_dir(path)
 
 
@@ -118,30 +122,30 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
     with guarded(graph.path):
         ensure_reference(store)
         ensure_schemes(store)
-        order = {id(p): i for i, p in enumerate(files)}
-        fresh: list[Path] = []
-        rest: list[Path] = []
+        fresh: list[int] = []  # indices into files
+        rest: list[int] = []
         seen: set[str] = set()
-        for path in files:
+        for i, path in enumerate(files):
             if path.suffix.lower() == ".nq" and path.is_file():
-                rest.append(path)
+                rest.append(i)
                 continue
             k = key or plan_key(path)
             if k in seen or not _absent(store, k):
-                rest.append(path)
+                rest.append(i)
             else:
-                fresh.append(path)
+                fresh.append(i)
             seen.add(k)
     results: list[tuple[int, object]] = []
     if fresh:
-        done = _bulk(graph, fresh, key, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
-        for path, result in zip(fresh, done):
-            results.append((order[id(path)], result))
+        done = _bulk(graph, [files[i] for i in fresh], key, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
+        for i, result in zip(fresh, done):
+            results.append((i, result))
             if on_result:
                 on_result(result)
     if rest:
-        done = ingest.run(graph, rest, key, on_result, force=force, layout=layout, jurisdiction=jurisdiction, jobs=jobs)
-        results += [(order[id(p)], r) for p, r in zip(rest, done)]
+        done = ingest.run(graph, [files[i] for i in rest], key, on_result, force=force, layout=layout,
+                          jurisdiction=jurisdiction, jobs=jobs)
+        results += list(zip(rest, done))
     return [r for _, r in sorted(results, key=lambda item: item[0])]
 
 

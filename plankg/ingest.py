@@ -3,12 +3,13 @@ transaction, in input order.
 
 The parent process keeps everything that touches the store: the skip check of unchanged files
 before a file is handed out, and the writes, in the order the files were given (a plan is written
-only when every file before it has been). Parsing (read, parse, map, serialise as N-Quads) runs
-in one background thread (``jobs`` = 1) or in ``jobs`` worker processes; the writer hands the
-N-Quads to Oxigraph, which parses and writes them with the GIL released, so the next documents are
-parsed while the store writes. A plan the store does not hold yet is one ``Store.load`` (one
-transaction); a plan it holds is one SPARQL update (``plankg.store.write_plan``). At most a few
-parsed plans wait for the writer, so memory stays flat however many files a load has.
+only when every file before it has been). Parsing (read, parse, map to quads) runs in one
+background thread (``jobs`` = 1) or in ``jobs`` worker processes, which send the quads back as
+N-Quads. Oxigraph writes with the GIL released, so the next documents are parsed while the store
+writes. A plan the store does not hold yet is one ``Store.extend`` of the parsed quads (from the
+thread) or one ``Store.load`` of their N-Quads (from a worker): one transaction either way; a
+plan it holds is one SPARQL update (``plankg.store.write_plan``). At most a few parsed plans wait
+for the writer, so memory stays flat however many files a load has.
 
 ``--bulk`` (``plankg.bulk``) uses the same pipeline and hands the N-Quads to Oxigraph's bulk
 loader in chunks instead.
@@ -219,8 +220,10 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
                     return Prepared(path, key=k, skipped=True)
         return None
 
+    serialize = jobs > 1  # a thread hands over the quads themselves: extend takes them without re-parsing
+
     def remote(path: Path):
-        return pool.submit(prepare, path, key, layout, jurisdiction, True)
+        return pool.submit(prepare, path, key, layout, jurisdiction, serialize)
 
     results = []
     try:

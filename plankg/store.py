@@ -311,7 +311,7 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
     if not same_bytes:  # another document: most of the graph changes, and dropping it is cheaper than listing it
         store.update(f"DROP SILENT GRAPH {graph_iri(key)} ;\n"
                      f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }} ;\n"
-                     + _insert_data(list(dict.fromkeys(quads + record))))
+                     + _insert_data(quads + record))
         return
     old = set(store.quads_for_pattern(None, None, None, graph_iri(key)))
     old.update(old_record)

@@ -270,8 +270,9 @@ def task_words(text: str, plan_agencies: tuple[str, ...] = (), fragments_of: tup
     counts = Counter(w for w in words if w not in mention and is_vector_term(w))
     first = {w: i for i, w in reversed(list(enumerate(words)))}
     scored = []
+    joined = "\n".join(names)  # `word in joined` is `any(word in name …)`: a word never holds a newline
     for word, count in counts.items():
-        if any(word in name for name in names):
+        if word in joined:
             continue
         scored.append((word, round(count * idf(word), 6)))
     scored.sort(key=lambda item: (-item[1], first[item[0]], item[0]))
