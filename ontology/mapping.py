@@ -56,6 +56,7 @@ def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
 
+@lru_cache(maxsize=4096)  # orders and line numbers repeat on every assignment of a task
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=v.XSD_INTEGER)
 

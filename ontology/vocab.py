@@ -26,6 +26,7 @@ PREFIXES = {
 
 
 @lru_cache(maxsize=4096)  # called per quad by the mapping: terms are immutable, so built once
+@lru_cache(maxsize=None)  # a handful of names, asked for once per quad while mapping
 def pk(local: str) -> NamedNode:
     """Term ``pk:local``."""
     return NamedNode(PK + local)
