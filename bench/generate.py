@@ -234,7 +234,7 @@ def _cell(rng: random.Random, names: list[str], level: str, collective: tuple[st
     if role_words:
         roll = rng.random()
         if roll < 0.15 and len(names) > 1:
-            head, rest = parts[0], parts[1:]
+            rest = parts[1:]
             text = f"{names[0]}牵头，" + "、".join(rest) + "配合"
         elif roll < 0.3:
             text += "按职责分工负责"

@@ -16,7 +16,7 @@ import hashlib
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from plankg.errors import InputError

@@ -224,8 +224,8 @@ def test_non_local_bodies_and_collectives(linked):
     }
     for (source, name), kind in kinds.items():
         assert agency_of(linked, source, name)["kind"] == f"{ID}agency-kind/{kind}", name
-    members = select(linked, f"""SELECT ?collective (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?label) AS ?one) WHERE {{ GRAPH ?g {{
-        ?collective a pk:Collective ; org:hasMember ?m . ?m skos:prefLabel ?label ; pk:jurisdiction ?d }} }}
+    members = select(linked, """SELECT ?collective (COUNT(DISTINCT ?m) AS ?n) (SAMPLE(?label) AS ?one) WHERE { GRAPH ?g {
+        ?collective a pk:Collective ; org:hasMember ?m . ?m skos:prefLabel ?label ; pk:jurisdiction ?d } }
         GROUP BY ?collective ORDER BY ?collective""")
     by_iri = {r["collective"]: int(r["n"]) for r in members}
     assert by_iri[f"{ID}agency/{GUANGZHOU}/各区政府"] == 11
