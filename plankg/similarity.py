@@ -210,12 +210,6 @@ def _round(cosine: float) -> Decimal:
     return Decimal(f"{cosine:.6f}")
 
 
-def _score(dot: float, a: float, b: float) -> Decimal:
-    if a <= 0 or b <= 0:
-        return Decimal(0)
-    return _round(dot / (a * b))
-
-
 Entry = tuple  # (similar task IRI, score, shared words)
 
 
