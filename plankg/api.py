@@ -5,7 +5,6 @@ from Python too (``plankg.open(path)``).
 """
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -14,8 +13,8 @@ from pathlib import Path
 from plankg.concepts import ensure_schemes
 from plankg.errors import InputError, PlankgError, StoreError
 from plankg.store import (
-    DEFAULT_STORE, LoadInfo, backup_store, ensure_reference, guarded, load_record, open_store, plan_graphs, remove_plan,
-    replace_plan, restore_graphs,
+    DEFAULT_STORE, backup_store, ensure_reference, guarded, open_store, plan_graphs, record_quads, remove_plan,
+    restore_graphs, write_plan,
 )
 
 EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld", "csv")
@@ -91,7 +90,8 @@ class PlanGraph:
         the reference graph of divisions and agency kinds is written first if missing or outdated.
         Keywords and topics are always made (they are part of the plan's graph); ``analysis=False``
         skips the corpus-wide step (similar tasks), which ``analyze()`` then catches up."""
-        from plankg.loaders import LOADER_VERSION, load_document, plan_key
+        from plankg import ingest
+        from plankg.loaders import LOADER_VERSION, plan_key
 
         path = Path(path)
         if jurisdiction is not None:
@@ -106,23 +106,20 @@ class PlanGraph:
             if analysis:
                 self.analyze()
             return restored
-        if not force and layout is None and (jurisdiction is None or self._placed(key or plan_key(path), jurisdiction)):
-            unchanged = self._unchanged(path, key or plan_key(path), LOADER_VERSION)
-            if unchanged is not None:
-                return unchanged
-        plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
-        info = LoadInfo(
-            path=str(path.resolve()), byte_hash=plan.source_hash, loader_version=LOADER_VERSION,
-            layout=plan.layout, loaded_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-        )
+        # the same steps as a many-file load (``plankg.ingest``), for one file in this thread
+        k = key or plan_key(path)
+        if not force and layout is None and (jurisdiction is None or self._placed(k, jurisdiction)):
+            with guarded(self.path):
+                if ingest.unchanged(self.store, path, k, LOADER_VERSION):
+                    return LoadResult(path=path, key=k, skipped=True)
+        prepared = ingest.prepare(path, key, layout, jurisdiction, serialize=False)
+        if prepared.error is not None:
+            raise prepared.error
         with guarded(self.path):
-            quads = replace_plan(self.store, plan, info)
+            write_plan(self.store, prepared.key, prepared.quads, record_quads(prepared.key, ingest.load_info(prepared)))
         if analysis:  # after the plan's graph is written, in an update of its own
             self.analyze()
-        return LoadResult(
-            path=path, key=plan.key, tasks=len(plan.tasks), quads=quads,
-            assignments=sum(len(t.assignments) for t in plan.tasks), targets=sum(len(t.targets) for t in plan.tasks),
-        )
+        return ingest.result_of(prepared)
 
     def _placed(self, key: str, jurisdiction: str) -> bool:
         """True when the plan's graph already has division ``jurisdiction`` (a reload may skip)."""
@@ -133,21 +130,6 @@ class PlanGraph:
         with guarded(self.path):
             found = self.store.quads_for_pattern(plan_iri(key), pk("jurisdiction"), None, graph_iri(key))
             return any(q.object.value == division for q in found)
-
-    def _unchanged(self, path: Path, key: str, loader_version: str) -> LoadResult | None:
-        """The skipped result when ``path`` holds the bytes its plan was last loaded from."""
-        import hashlib
-
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None  # load_document reports it
-        with guarded(self.path):
-            record = load_record(self.store, key)
-        if (record.get("byteHash") != hashlib.sha256(data).hexdigest() or record.get("loaderVersion") != loader_version
-                or record.get("loadedFrom") != str(path.resolve())):
-            return None
-        return LoadResult(path=path, key=key, skipped=True)
 
     def _restore(self, path: Path) -> LoadResult:
         """Load an N-Quads dump of plan graphs (``plankg export --format nq``) in one transaction."""

@@ -34,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.errors import InputError, StoreError
 from plankg.ontology import vocab as v
-from plankg.ontology.mapping import graph_iri, iri_segment, plan_iri, plan_quads
+from plankg.ontology.mapping import graph_iri, iri_segment, plan_iri
 from plankg.records import Plan
 
 DEFAULT_STORE = "plankg-store"
@@ -266,13 +266,6 @@ def _insert_data(quads: Iterable[Quad], operation: str = "INSERT DATA") -> str:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
     blocks = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
     return operation + " {\n" + "\n".join(blocks) + "\n}"
-
-
-def replace_plan(store: Store, plan: Plan, info: LoadInfo) -> int:
-    """Replace the plan's graph and its load record in one transaction; returns the plan graph's size."""
-    quads = list(dict.fromkeys(plan_quads(plan)))
-    write_plan(store, plan.key, quads, record_quads(plan.key, info))
-    return len(quads)
 
 
 def _absent(store: Store, key: str) -> bool:

@@ -22,7 +22,7 @@ from generate import slow_size
 from plankg import loaders
 from plankg.errors import PlankgError
 from plankg.ontology.mapping import graph_iri, plan_quads
-from plankg.store import LoadInfo, replace_plan
+from plankg.store import LoadInfo, record_quads, write_plan
 
 SUFFIXES = sorted(loaders.SUPPORTED_SUFFIXES)
 QUICK = settings(max_examples=100, derandomize=True, database=None, deadline=timedelta(seconds=5),
@@ -87,12 +87,13 @@ def check(data: bytes, suffix: str) -> None:
     back = list(parse(stream.getvalue(), format=RdfFormat.N_QUADS))
     assert sorted(str(q) for q in back) == canonical
 
-    # The real write path (one SPARQL update built from the terms' N-Triples form) stores what
-    # pyoxigraph's own quad API stores. (Both keep Oxigraph's canonical lexical form of typed
-    # literals; that a parse emits canonical forms is test_load_reliability's concern.)
+    # The real write path (``plankg.store.write_plan``) stores what pyoxigraph's own quad API
+    # stores. (Both keep Oxigraph's canonical lexical form of typed literals; that a parse emits
+    # canonical forms is test_load_reliability's concern.)
     store, direct = Store(), Store()
-    replace_plan(store, plan, LoadInfo(path="/doc", byte_hash=plan.source_hash, loader_version="t", layout=plan.layout,
-                                       loaded_at="2020-01-01T00:00:00+00:00"))
+    write_plan(store, plan.key, quads, record_quads(plan.key, LoadInfo(
+        path="/doc", byte_hash=plan.source_hash, loader_version="t", layout=plan.layout,
+        loaded_at="2020-01-01T00:00:00+00:00")))
     direct.extend(quads)
     g = graph_iri("doc")
     stored = sorted(str(q) for q in store.quads_for_pattern(None, None, None, g))
