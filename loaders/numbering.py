@@ -42,3 +42,79 @@ def task_number(line: str) -> Numbered | None:
     else:
         digits = re.sub(r"\D", "", raw)
     return Numbered(str(int(digits)), m.group("rest").strip())
+
+
+ARTICLE_NUMBER = re.compile(rf"^\s*(?P<number>第[{CN_DIGITS}\d]+(?P<kind>条|章|节|部分))\s*(?P<rest>.*)$", re.S)
+
+
+def article_number(line: str) -> Numbered | None:
+    """``第八条 区公安分局工作职责：`` -> (``第八条``, ``区公安分局工作职责：``): the articles and
+    chapters of a regulation-style document head what is numbered under them."""
+    m = ARTICLE_NUMBER.match(line)
+    if not m or not m.group("rest").strip():
+        return None
+    return Numbered(m.group("number"), m.group("rest").strip())
+
+
+# an enumerator standing inside a line, after a closed sentence, a bracket or a space
+INLINE_ENUMERATOR = re.compile(
+    rf"(?<=[。；;！？!?）)\s])[ \t\u3000]*(?P<number>[（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?![\d%])|[{CN_DIGITS}]{{1,3}}、)"
+    r"(?=[\u4e00-\u9fff“\"《（(])"
+)
+
+
+LEADING_ENUMERATOR = re.compile(rf"\s*([（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?!\d)|[{CN_DIGITS}]{{1,3}}、)")
+
+
+def _enumerator_key(raw: str) -> tuple[str, int] | None:
+    """(shape, value) of an enumerator as written: ``（3）`` -> (``par``, 3), ``五、`` -> (``cn``, 5)."""
+    raw = raw.strip()
+    bracketed = raw[:1] in "（("
+    body = raw.strip("（()）.．、")
+    if body.isdigit():
+        value = int(body)
+    else:
+        value = cn_value(body)
+        if value is None:
+            return None
+    shape = ("p" if bracketed else "") + ("d" if body.isdigit() else "c") + ("" if bracketed else raw[-1].replace("．", "."))
+    return shape, value
+
+
+def cn_value(text: str) -> int | None:
+    """The value of a small Chinese numeral (``十二`` -> 12), or None."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if not text or any(c not in digits and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return digits[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def split_runs(text: str) -> list[str]:
+    """A line holding several numbered items (``(10)省民政厅：… (11)省住建厅：…``) cut into one
+    piece per item. An enumerator inside the line starts an item only when it continues the count
+    of its own shape (the next number, or 1 after another shape), so numbers inside a sentence stay."""
+    last: dict[str, int] = {}
+    previous_shape = None
+    start = LEADING_ENUMERATOR.match(text)
+    if start:
+        key = _enumerator_key(start.group(1))
+        if key:
+            last[key[0]] = key[1]
+            previous_shape = key[0]
+    cuts = []
+    found = [(m, key) for m in INLINE_ENUMERATOR.finditer(text) if (key := _enumerator_key(m.group("number")))]
+    for i, (m, (shape, value)) in enumerate(found):
+        # a count may start mid-line at any value when its next number follows (``[接上页] (10)…(11)…``)
+        starts = shape not in last and any(k == (shape, value + 1) for _, k in found[i + 1 :])
+        if starts or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
+            cuts.append(m.start("number"))
+            last[shape], previous_shape = value, shape
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [p for p in (text[a:b].strip() for a, b in zip(bounds, bounds[1:])) if p]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .agencies import is_agency_list
 from .assignments import Found, bracket_assignments, label_line, subject_assignments
 from .blocks import Paragraph
-from .numbering import section_number, task_number
+from .numbering import article_number, section_number, split_runs, task_number
 from .table import Row
 from .text_table import ATTACHMENT, Line, clean, find_title
 
@@ -100,7 +100,10 @@ def classify(paragraph: Paragraph) -> Entry | None:
         return None
     entry = Entry(paragraph.line, text, text)
     heading, item = section_number(text), task_number(MONTH_AFTER_NUMBER.sub(r"\1 ", text, count=1))
-    if heading:
+    article = article_number(text)
+    if article:
+        entry.shape, entry.number, entry.text = "art-" + article.number[-1], article.number, article.rest
+    elif heading:
         entry.shape, entry.number, entry.text = shape_of(_prefix(text, heading.rest)), heading.number, heading.rest
     elif item:
         entry.shape, entry.number, entry.text = shape_of(_prefix(text, item.rest)), item.number, item.rest
@@ -117,7 +120,8 @@ def _prefix(text: str, rest: str) -> str:
 
 def read(paragraphs: list[Paragraph]) -> Prose:
     """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
-    entries = [e for e in (classify(p) for p in paragraphs) if e is not None]
+    pieces = [Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text))]
+    entries = [e for e in (classify(p) for p in pieces) if e is not None]
     first_item = next(
         (i for i, e in enumerate(entries) if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text)),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
