@@ -88,17 +88,22 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         raise InputError(f"{where}: no task table found (no header row naming task and agency columns)")
     read = prose.read(blocks.paragraphs_of(document))
     title = read.title or Path(name).stem
+    best: Plan | None = None
     for candidate in [wanted] if wanted else detect.prose_order(read):
         rows = detect.PROSE_LAYOUTS[candidate].rows(read)
         plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
-        if any(t.assignments for t in plan.tasks) or (wanted and plan.tasks):
-            return _as_written(plan, shadow)
+        if best is None or _assigned(plan) > _assigned(best):
+            best = plan
+    if best is not None and best.tasks:
+        return _as_written(best, shadow)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
-    raise InputError(
-        f"{where}: no task table found (no header row naming task and agency columns) "
-        "and no assignments in the text (no 牵头/负责 brackets, role labels, 承办/协办 or duty lists)"
-    )
+    raise InputError(f"{where}: no task found (no task table, no numbered items and no assignments in the text)")
+
+
+def _assigned(plan: Plan) -> tuple[int, int]:
+    """How well a reading explains a document: tasks it assigns, then assignments it finds."""
+    return sum(1 for t in plan.tasks if t.assignments), sum(len(t.assignments) for t in plan.tasks)
 
 
 def _as_written(plan: Plan, shadow) -> Plan:

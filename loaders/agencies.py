@@ -41,7 +41,7 @@ TRAILING_ALIAS = re.compile(r"[（(][^（）()]{2,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
-    r"(局|厅|委|办|院|部|府|会|室|中心|所|站|队|司|关|处|科|社|团|协|联|署|行|馆|台|组|"
+    r"(局|厅|委|办|院|部|府|会|室|中心|所|站|队|司|关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
     r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|医院|街道|乡镇)$"
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
@@ -57,6 +57,17 @@ JURISDICTION_PREFIX = re.compile(
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
 PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``, or a chunk marker's digits
 CHUNK_MARKER = re.compile(r"^\d{1,2}[、.．]\s*")
+# words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
+DUTY_WORDS = re.compile(r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话")
+# a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
+SHARED_KIND = re.compile(r"等(有关|相关)?(部门|单位)$")
+SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
+VERB_START = re.compile(
+    r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制|提供|负责|协调|严格|依法|及时|定期|"
+    r"对|在|按照|根据|依照|配合|协助|参与|会同|确保|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
+    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点)"
+)
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长)$")
 
 
@@ -120,7 +131,7 @@ def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item):
         return False
-    if re.search(r"[。；;！？]", item):
+    if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item):
         return False
     item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias
     return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
@@ -164,6 +175,8 @@ def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
+        if m.group() in ("和", "与") and (BARE_BODY.match(right) or right in ("单位", "部门")):
+            continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
         if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
             return [left, *_split_conjunctions(right)]
     return [item]
@@ -243,6 +256,8 @@ def is_agency_list(text: str) -> bool:
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
     if not items:
         return False
+    if SHARED_KIND.search(text) and len(items) >= 2 and all(SHORT_FIELD.match(x) for x in items):
+        return True  # ``工商、旅游、卫生等部门``: the tail says what every item is
     if not all(looks_like_agency(x) for x in items):
         return False
     # a run of places alone is not an agency list: its last item must name a body

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import is_agency_list, split_outside_brackets
+from .agencies import is_agency_list, split_outside_brackets, strip_role_suffix
 from .table import AGENCY_ROLES, header_role
 
 TIME_PHRASE = re.compile(
@@ -188,3 +188,58 @@ def subject_assignments(sentence: str) -> list[Found]:
                 found.end = after.end() if after else len(sentence)
         out.append(found)
     return out
+
+
+# a short opener before a sentence's subject: ``必要时，省经贸委牵头…``
+OPENER = re.compile(r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时))[，,]\s*")
+SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+_WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
+              "参与": "cooperating", "参加": "cooperating", "协同": "cooperating"}
+
+
+def subject_clauses(text: str) -> list[Found]:
+    """Sentences whose subject is a list of agencies: ``省卫生厅、农业厅等单位指导…``, ``X牵头，Y等单位
+    共同做好…``, ``X会同Y负责…``, ``X要…``. The subject is responsible unless its words say otherwise
+    (gold README: an agency that is simply the grammatical subject). Each such sentence closes its
+    task, so a paragraph of ``A负责…；B负责…`` gives a task per clause."""
+    from .owners import agency_prefix
+
+    out: list[Found] = []
+    starts = [0, *[m.end() for m in SENTENCE_END.finditer(text)]]
+    for start in starts:
+        at = start + len(text[start:]) - len(text[start:].lstrip())
+        opener = OPENER.match(text, at)
+        if opener:
+            at = opener.end()
+        found = _subject_at(text, at, agency_prefix)
+        if found:
+            out.append(found)
+    return out
+
+
+def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
+    head = agency_prefix(text[at : at + 80])
+    if not head:
+        return None
+    found = Found(start=at, closes=True)
+    position = at
+    while head:
+        body, role, _ = strip_role_suffix(head)
+        after = text[position + len(head) :]
+        word = re.match(r"(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
+        role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
+        found.add(role, body)
+        if word and word.group(1) in ("会同", "联合"):
+            partners = agency_prefix(after[len(word.group(1)) :])
+            if partners:
+                found.add("cooperating", strip_role_suffix(partners)[0])
+        position += len(head)
+        # ``X牵头，Y…等单位共同做好…``: a clause of agencies and a role word chains to the next subject
+        chained = re.match(r"[，,]\s*", text[position:]) if role != "responsible" and (strip_role_suffix(head)[1] or not after.strip("，,")) else None
+        if not chained:
+            break
+        position += chained.end()
+        head = agency_prefix(text[position : position + 80])
+    end = SENTENCE_END.search(text, position)
+    found.end = end.end() if end else len(text)
+    return found

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .agencies import is_agency_list
-from .assignments import Found, bracket_assignments, label_line, subject_assignments
+from .assignments import Found, bracket_assignments, label_line, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
+from .owners import duty_cells, heading_owner, preamble_owner, title_owner
 from .table import Row
 from .text_table import ATTACHMENT, Line, clean, find_title
 
@@ -75,6 +76,7 @@ class Prose:
     root: Node
     entries: list[Entry]
     body_start: int  # index of the first entry after the preamble (title, addressees, notice)
+    owner: Found | None = None  # the agency the title or preamble names as doer of every task
 
     def body_text(self) -> str:
         """The body's paragraphs joined as ``_joined`` joins an item's, for counting marks."""
@@ -153,7 +155,17 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         node = Node(entry, paragraphs=[(entry.line, entry.text)])
         stack[-1].children.append(node)
         stack.append(node)
-    return Prose(title, root, entries, first_item)
+    return Prose(title, root, entries, first_item, _document_owner(title, entries[:first_item]))
+
+
+def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
+    """``X局2024年度工作责任清单`` or ``X要…主要承担以下工作：``: one owner for the whole document."""
+    name = title_owner(title) or next((o for e in preamble if (o := preamble_owner(e.text))), None)
+    if not name:
+        return None
+    found = Found()
+    found.add("responsible", name)
+    return found
 
 
 def _title(preamble: list[Entry]) -> str:
@@ -184,28 +196,63 @@ def title_of(lines: list[Line]) -> str:
 Finder = Callable[[str], list[Found]]
 
 
-def rows(prose: Prose, finders: list[Finder], *, labels_in_text: bool = False) -> list[Row]:
-    """Rows of every task in the tree; ``finders`` locate assignments inside a task's text."""
+@dataclass(frozen=True)
+class Reading:
+    """How a layout reads tasks: its finders, whether label lines join the task's text, and whether
+    sentences with agencies as subject and owners from headings and titles count."""
+
+    finders: list[Finder]
+    labels_in_text: bool = False
+    subjects: bool = False
+
+
+def rows(prose: Prose, finders: list[Finder], *, labels_in_text: bool = False, subjects: bool = False) -> list[Row]:
+    """Rows of every task in the tree; ``finders`` locate assignments inside a task's text; with
+    ``subjects``, a unit no finder assigns takes the agencies that are its sentences' subjects, else
+    the owner of the heading, title or preamble above it (``owners``)."""
+    reading = Reading(finders, labels_in_text, subjects)
     out: list[Row] = []
-    _walk(prose.root, finders, labels_in_text, out, section=None)
+    _walk(prose.root, reading, out, section=None, owner=prose.owner if subjects else None)
     return out
 
 
-def _walk(node: Node, finders: list[Finder], labels_in_text: bool, out: list[Row], section: Node | None) -> None:
+def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, owner: Found | None) -> None:
     if node.entry is None:
-        out += _segment_rows([node], node.paragraphs, finders, labels_in_text, None, None, require=True)
-    elif node.is_arabic:
+        out += _segment_rows([node], node.paragraphs, reading, None, None, require=True, owner=owner)
+    elif node.is_arabic and not (reading.subjects and node.children and _heading_owner(node)):
         folded = [node, *node.descendants()]  # labels under a sub-item belong to the task
-        out += _segment_rows(folded, _folded(node), finders, labels_in_text, section, node.entry.number, require=False)
+        out += _segment_rows(folded, _folded(node), reading, section, node.entry.number, require=False, owner=owner)
         return
     else:
         section = node
-        own = _segment_rows([node], node.paragraphs, finders, labels_in_text, section, None, require=True)
-        if not own and not node.children and _has_body(node):
-            own = _segment_rows([node], node.paragraphs, finders, labels_in_text, section, None, require=False)
-        out += own
+        named = _heading_owner(node) if reading.subjects and not node.labels else None
+        if named is not None:
+            owner = named  # ``第八条 区公安分局工作职责：`` or ``（六）工商、旅游等部门要…。``: the items under it are its
+        else:
+            own = _segment_rows([node], node.paragraphs, reading, section, None, require=True, owner=None)
+            if not own and not node.children and (_has_body(node) or owner is not None):
+                own = _segment_rows([node], node.paragraphs, reading, section, None, require=False, owner=owner)
+            out += own
     for child in node.children:
-        _walk(child, finders, labels_in_text, out, section)
+        _walk(child, reading, out, section, owner)
+
+
+def _heading_owner(node: Node) -> Found | None:
+    """The owner a heading names for the items under it: an agency (with the words for its duties),
+    or, for a heading with items under it, the agencies that are its sentence's subject."""
+    if node.entry is None or len(node.paragraphs) > 1:
+        return None
+    text = node.entry.text
+    named = heading_owner(text)
+    if named:
+        found = Found()
+        found.add(named[1], named[0])
+        return found
+    if node.children:
+        subject = next((f for f in subject_clauses(text) if f.start == 0), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _folded(node: Node, top: bool = True) -> list[tuple[int, str]]:
@@ -219,9 +266,20 @@ def _has_body(node: Node) -> bool:
     return len(node.paragraphs) > 1 or len(text) > 30 or bool(re.search(r"[。；;]", text.rstrip("。")))
 
 
+def _inherited(owner: Found, text: str) -> Found:
+    """The owner's cells for one duty, its role as the duty's opening words give it."""
+    found = Found()
+    for role, cells in owner.cells.items():
+        for cell in cells:
+            for own_role, own_cells in (duty_cells(cell, role, text) if len(owner.cells) == 1 else {role: [cell]}).items():
+                for own_cell in own_cells:
+                    found.add(own_role, own_cell)
+    return found
+
+
 def _segment_rows(
-    nodes: list[Node], paragraphs: list[tuple[int, str]], finders: list[Finder], labels_in_text: bool,
-    section: Node | None, number: str | None, require: bool,
+    nodes: list[Node], paragraphs: list[tuple[int, str]], reading: Reading,
+    section: Node | None, number: str | None, require: bool, owner: Found | None,
 ) -> list[Row]:
     """The task(s) of one item: one per sentence closed by its own bracket, or one with its labels;
     ``nodes`` are the item and the sub-items folded into it, whose label lines it takes."""
@@ -232,7 +290,11 @@ def _segment_rows(
         labels.merge(node.labels)
     label_texts = [t for node in nodes for t in node.label_texts]
     text, starts = _joined(paragraphs)
-    found = [f for finder in finders for f in finder(text)]
+    found = [f for finder in reading.finders for f in finder(text)]
+    if reading.subjects and not labels and not found:
+        found = subject_clauses(text)
+    if not labels and not found and owner and not require:
+        labels = _inherited(owner, text)
     heading = _heading(section)
     base = dict(section=heading, section_line=section.entry.line if section else None, number=number)
     closing = [f for f in found if f.closes]
@@ -242,7 +304,7 @@ def _segment_rows(
         for f in found:
             labels.merge(f)
         full = _unwrapped(_without(text, [f for f in closing if f.cut]))
-        full = "\n".join([full, *label_texts]) if labels_in_text and label_texts else full
+        full = "\n".join([full, *label_texts]) if reading.labels_in_text and label_texts else full
         return [Row(line=paragraphs[0][0], text=full, agencies=labels.cells, deadline=labels.deadline, **base)]
     closing.sort(key=lambda f: f.start)
     out: list[Row] = []

@@ -1,0 +1,135 @@
+"""Owners: agencies that a heading, a title or a preamble names for the tasks written under it.
+
+Documents organised by agency (责任清单, 成员单位职责, 第八条 区公安分局工作职责) state who does a
+duty once, above it, not beside it. So an owner is found where such documents put it — a heading
+that is an agency name, or an agency name followed by the words for its duties; a title that
+starts with the agency (``X局2024年度工作责任清单``); a preamble sentence ``X…承担以下工作`` —
+and it is inherited by every task under it that names no agency of its own. A duty's own opening
+words still decide the owner's role there (``配合有关部门…`` cooperating, ``会同X…`` lead with X
+cooperating).
+"""
+from __future__ import annotations
+
+import re
+
+from .agencies import is_agency_list
+from .table import header_role
+
+# what may follow an owner's name in a heading: ``工作职责``, ``在安全生产工作方面的共同职责``,
+# ``共同履行的食品安全职责``, ``主要承担以下工作``
+DUTY_TAIL = re.compile(
+    r"^(在[^，,。；;]{1,20}?方面)?的?(共同)?(履行|承担)?的?[\u4e00-\u9fff]{0,10}?(主要)?(工作)?"
+    r"(职责|责任|任务|事权|职能|工作|分工)(清单|分工|如下)?$"
+)
+ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?(重点)?(工作|任务|事项)(清单)?([（(]共?\d+(项|条|件)[）)])?$")
+_TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
+TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责)")
+TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
+PREAMBLE_OWNER = re.compile(r"(承担|负责|做好|落实)(以下|如下)(工作|职责|任务)[:：]?$")
+MAX_NAME = 40
+LABEL_ROLES = ("lead", "responsible", "cooperating", "people", "deadline", "number")
+# what follows the agencies that are a sentence's subject: a modal, a role word, a verb of duty
+AFTER_SUBJECT = re.compile(
+    r"^($|[，,。；;：:]|要|应|须|需|将|可|负责|牵头|会同|联合|配合|协助|参与|参加|共同|分别|按|依|根据|做好|加强|开展|组织|督促|"
+    r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
+    r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|"
+    r"(19|20)\d{2}|年度|关于|的)"
+)
+
+
+def agency_prefix(text: str) -> str | None:
+    """The longest start of ``text`` that reads as a list of agencies (``省气象局、水利厅等单位``)."""
+    stop = CLAUSE_END.search(_masked(text))
+    text = text[: stop.start()] if stop else text
+    for end in range(min(len(text), MAX_NAME), 1, -1):
+        head = text[:end]
+        if head[-1] in "、，,；;（(" or _inside_name(text, end) or not AFTER_SUBJECT.match(text[end:]):
+            continue
+        if is_agency_list(head):
+            return head
+    return None
+
+
+CLAUSE_END = re.compile(r"[，,；;。：:]")
+
+
+def _masked(text: str) -> str:
+    """The text with bracketed parts blanked, so a comma inside ``县(市、区)`` ends no clause."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "（("
+        out.append("#" if depth else ch)
+        depth -= ch in "）)" and depth > 0
+    return "".join(out)
+
+
+def _inside_name(text: str, end: int) -> bool:
+    """A cut inside a bracket (``县(市、区)``) would not end a name."""
+    depth = 0
+    for ch in text[:end]:
+        depth += ch in "（("
+        depth -= ch in "）)" and depth > 0
+    return depth > 0
+
+
+def heading_owner(text: str) -> tuple[str, str] | None:
+    """(agency list, role) a heading names for the duties under it: ``市教育局``, ``市教育局：``,
+    ``区科委工作职责：``, ``县发改局牵头工作（12项）``; None when it names no owner."""
+    text = re.sub(r"\s+", "", text).rstrip(":：。.")
+    if not text or len(text) > 60 or (len(text) <= 6 and header_role(text) in LABEL_ROLES):
+        return None  # ``责任单位：`` is a label, not an owner
+    if is_agency_list(text) and not re.search(r"[，,；;]", text) and "、" not in _outside_brackets(text):
+        return text, "responsible"
+    for end in range(min(len(text) - 1, MAX_NAME), 1, -1):
+        head, tail = text[:end], text[end:]
+        if _inside_name(text, end):
+            continue
+        m = ROLE_TAIL.match(tail)
+        if (m or DUTY_TAIL.match(tail)) and is_agency_list(head) and not re.search(r"[，,；;]", head):
+            return head, _TAIL_ROLE[m.group("word")] if m else "responsible"
+    return None
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"[（(][^（）()]*[）)]", "", text)
+
+
+def title_owner(title: str) -> str | None:
+    """The agency a document's title names as the doer of its list (``X局2024年度工作责任清单``)."""
+    title = re.sub(r"\s+", "", title)
+    if not TITLE_LIST.search(title) or "关于印发" in title or "通知" in title:
+        return None
+    head = agency_prefix(title)
+    if head and TITLE_AFTER_OWNER.match(title[len(head):]):
+        return head
+    return None
+
+
+def preamble_owner(sentence: str) -> str | None:
+    """The subject of ``X要…主要承担以下工作：``, the preamble that hands a list to one owner."""
+    sentence = re.sub(r"\s+", "", sentence)
+    if not PREAMBLE_OWNER.search(sentence):
+        return None
+    for start in (0, *[m.end() for m in re.finditer(r"[，,。；;]", sentence)]):
+        head = agency_prefix(sentence[start:])
+        if head:
+            return head
+    return None
+
+
+OPENING_ROLE = re.compile(r"^(积极|主动|认真)?(?P<word>配合|协助|参与|参加|协同|牵头)")
+TOGETHER_WITH = re.compile(r"^(?P<with>会同|联合)(?P<who>[^，,。；;]{2,60}?)(共同|一起)?(负责|做好|开展|组织|推进|落实|研究|制定|实施|加强|建立|指导)")
+
+
+def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:
+    """The owner's cells for one duty, with the role its opening words give (gold README, Roles)."""
+    opening = OPENING_ROLE.match(duty)
+    if opening:
+        word = opening.group("word")
+        return {"lead" if word == "牵头" else "cooperating": [owner]}
+    together = TOGETHER_WITH.match(duty)
+    if together:
+        partners = agency_prefix(together.group("who"))
+        if partners:
+            return {"lead": [owner], "cooperating": [partners]}
+    return {role: [owner]}
