@@ -34,6 +34,7 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("协办", "cooperating", False),
     ("协助", "cooperating", False),
     ("参与", "cooperating", False),
+    ("参加", "cooperating", False),
 ]
 
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
@@ -196,9 +197,9 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
                     names[i] = item + suffix
                 break
     # 各 shared too: 各县、市、区政府 -> 各县政府, 各市政府, 各区政府
+    # (only to bare level words: ``各区、县(市)人民政府`` keeps ``县(市)人民政府`` as written)
     for i in range(1, len(items)):
-        shares_tail = PLACE_ONLY.search(items[i - 1]) and not BODY_SUFFIX.search(items[i - 1])  # 各县、区人民政府
-        if names[i - 1].startswith("各") and (len(items[i]) <= 3 or shares_tail) and re.match(r"^[县市区镇乡州旗]", items[i]):
+        if names[i - 1].startswith("各") and len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]):
             names[i] = "各" + names[i]
     # shared prefix: a bare body takes the jurisdiction prefix of the item before it
     for i in range(1, len(items)):

@@ -22,6 +22,8 @@ LABEL = re.compile(
     r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
     r"完成时限|完成时间|时间节点|完成期限|时限要求|责任领导|分管领导|牵头领导|责任人)\s*(?P<sep>[:：]|(?<=[位门室])[。.])"
 )
+# ``（以上四项工作市人社局牵头）``: words naming the tasks a bracket covers, not an agency
+SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体)?(?P<word>牵头负责|牵头|承办|负责|主办)"
@@ -104,7 +106,7 @@ def _at_sentence_end(text: str, start: int, end: int) -> bool:
 
 def parse_assignment_clause(content: str, *, bare_ok: bool = False) -> Found | None:
     """A bracket's content: agencies with role words, ``牵头单位：…`` labels, a deadline; else None."""
-    content = content.strip()
+    content = SCOPE.sub("", content.strip())
     if not content or len(content) > 400 or NOT_ASSIGNMENT.match(content):
         return None
     if LABEL.search(content) and _label_role(content):
@@ -146,6 +148,8 @@ def labelled(text: str) -> Found:
         value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)]
         value = TRAILING_NUMBER.sub("", value.strip()).strip().strip("。.；;，,")
         role = header_role(m.group("label"))
+        if role in AGENCY_ROLES:
+            value = _leading_agencies(value)
         if not value or role == "people":
             continue
         if role == "deadline":
@@ -153,6 +157,14 @@ def labelled(text: str) -> Found:
         elif role in AGENCY_ROLES:
             found.add(role, value)
     return found
+
+
+def _leading_agencies(value: str) -> str:
+    """A label's value up to the first space-separated word that names no agency: other fields
+    share the line (``市人社局 咨询电话：2126811``, ``市水务局 项目责任人：…``)."""
+    words = value.split()
+    kept = words[:1] + [w for w in words[1:1 + next((i for i, w in enumerate(words[1:]) if not is_agency_list(w)), len(words) - 1)]]
+    return " ".join(kept)
 
 
 def label_line(text: str) -> tuple[Found, str | None] | None:

@@ -94,11 +94,12 @@ def cn_value(text: str) -> int | None:
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
-def split_runs(text: str) -> list[str]:
+def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
     """A line holding several numbered items (``(10)省民政厅：… (11)省住建厅：…``) cut into one
     piece per item. An enumerator inside the line starts an item only when it continues the count
-    of its own shape (the next number, or 1 after another shape), so numbers inside a sentence stay."""
-    last: dict[str, int] = {}
+    of its own shape (the next number, or 1 after another shape), so numbers inside a sentence stay;
+    ``counts`` carries each shape's count from line to line of a document."""
+    last = counts if counts is not None else {}
     previous_shape = None
     start = LEADING_ENUMERATOR.match(text)
     if start:

@@ -28,6 +28,7 @@ TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意�
 MONTH_AFTER_NUMBER = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月)")  # ``2.11月底前…``: item 2, not 2.11
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
+OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
 
 
 @dataclass
@@ -122,16 +123,20 @@ def _prefix(text: str, rest: str) -> str:
 
 def read(paragraphs: list[Paragraph]) -> Prose:
     """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
-    pieces = [Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text))]
+    counts: dict[str, int] = {}  # each enumerator shape's count so far: a line may go on with it
+    pieces = [Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)]
     entries = [e for e in (classify(p) for p in pieces) if e is not None]
     first_item = next(
         (i for i, e in enumerate(entries) if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text)),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
     )
+    if 0 < first_item < len(entries) and entries[first_item].labels is not None and not _title_like(entries[first_item - 1]):
+        first_item -= 1  # a label line states who does the paragraph above it, which is no title
     title = _title(entries[:first_item])
     root = Node(None)
     stack = [root]
     waiting: str | None = None
+    continuing: str | None = None  # the role of the label line just read: a bare list below goes on with it
     for entry in entries[first_item:]:
         if ATTACHMENT.match(entry.text):
             continue  # 附件 heads the plan a notice carries: what follows is read on
@@ -140,16 +145,25 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             current.labels.merge(entry.labels)
             current.label_texts.append(entry.raw)
             waiting = entry.waits_for
+            continuing = _last_role(entry.labels)
             continue
         if waiting and not entry.shape and is_agency_list(entry.text):
             current.labels.add(waiting, entry.text)
             current.label_texts[-1] += entry.text
             continue
-        waiting = None
+        listed = _listed_agencies(entry.text) if continuing and not entry.shape else None
+        if listed:
+            current.labels.add(continuing, listed)  # ``承办部门：市人社局 电话…`` then ``市卫计委 2835085``
+            current.label_texts[-1] += "\n" + entry.raw
+            continue
+        waiting = continuing = None
         if entry.shape is None:
             current.paragraphs.append((entry.line, entry.text))
             continue
         level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].shape == entry.shape), None)
+        if level is None and entry.shape in OUTER_SHAPES:
+            # ``（六）`` after ``5.`` (its ``（五）`` on an earlier page): the conventional outer level
+            level = next((i for i in range(1, len(stack)) if stack[i].shape in ARABIC_SHAPES), None)
         if level is not None:
             del stack[level:]
         node = Node(entry, paragraphs=[(entry.line, entry.text)])
@@ -166,6 +180,25 @@ def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
     found = Found()
     found.add("responsible", name)
     return found
+
+
+def _title_like(entry: Entry) -> bool:
+    return len(entry.text) <= 60 and not re.search(r"[。；;]", entry.text) and bool(TITLE_LINE.search(entry.text))
+
+
+def _last_role(labels: Found) -> str | None:
+    roles = [r for r in ("lead", "responsible", "cooperating") if labels.cells.get(r)]
+    return roles[-1] if roles else None
+
+
+PHONE = re.compile(r"(咨询)?(电话|联系电话)?[:：]?\s*[\d\-－—]{5,}")
+
+
+def _listed_agencies(text: str) -> str | None:
+    """A line that only lists agencies, each perhaps with its telephone number, or None."""
+    rest = PHONE.sub(" ", text).strip()
+    names = [t for t in rest.split() if t]
+    return "、".join(names) if names and all(is_agency_list(t) for t in names) else None
 
 
 def _title(preamble: list[Entry]) -> str:

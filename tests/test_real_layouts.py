@@ -86,7 +86,7 @@ def test_tortoise_shell_bracket_with_a_trailing_note(tmp_path: Path):
     pairs = {(a, r) for _, a, r in _pairs(load_document(f))}
     assert pairs == {
         ("县发展改革局", "lead"), ("县住建局", "cooperating"), ("县市场监管局", "cooperating"),
-        ("各乡人民政府", "responsible"), ("各镇人民政府", "responsible"),
+        ("各乡人民政府", "responsible"), ("镇人民政府", "responsible"),
     }
 
 
