@@ -54,7 +54,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
-    from . import blocks, detect, grid_table, prose, reading, script, sniff, table, text_table
+    from . import blocks, detect, grid_table, prose, reading, runon_table, script, sniff, table, text_table
 
     where = where or name
     wanted = None
@@ -73,6 +73,11 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             plan = table.assemble(parsed.rows, title=parsed.title, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common)
             if plan.tasks:
                 return _as_written(plan, shadow)
+        runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
+        if runon:
+            title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
+            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            return _as_written(plan, shadow)
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
     else:
         document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)

@@ -67,7 +67,8 @@ SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制|提供|负责|协调|严格|依法|及时|定期|"
     r"对|在|按照|根据|依照|配合|协助|参与|会同|确保|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
-    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点)"
+    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|"
+    r"建成|迁建|新建|扩建|改建|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长)$")
 
@@ -176,7 +177,7 @@ def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
-        if m.group() in ("和", "与") and (BARE_BODY.match(right) or right in ("单位", "部门")):
+        if m.group() in ("和", "与") and (BARE_BODY.match(right) or (len(right) <= 4 and not JURISDICTION_PREFIX.match(right))):
             continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
         if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
             return [left, *_split_conjunctions(right)]
@@ -212,7 +213,7 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
 
 def _body_suffix_after_place(item: str) -> str | None:
     """``贵州双龙航空港经济区管委会`` -> ``管委会``: what follows the place part of an agency name."""
-    m = re.search(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区)(管委会|管理委员会|工委|党工委)$", item)
+    m = re.search(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区)(管委会|管理委员会|工委|党工委(和管委会)?)$", item)
     if m:
         return m.group(2)
     m = re.search(r"[区县市州旗镇乡](人民政府|政府|党委|管委会)$", TRAILING_ALIAS.sub("", item))

@@ -56,15 +56,21 @@ def _cells(raw: str) -> list[str]:
 def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
     """Index of the first header cell and the roles of the run of header cells starting there."""
     for i, line in enumerate(lines):
-        run = []
+        run: list[str] = []
         for later in lines[i:]:
-            if header_role(later.text) is None:
+            if header_role(later.text) is None and not _task_column_name(later.text, run):
                 break
             run.append(later.text)
         roles = column_roles(run)
+        roles = ["text" if r is None else r for r in roles] if "text" not in roles else roles
         if len(run) >= 2 and is_task_table(roles):
             return i, roles
     return None
+
+
+def _task_column_name(text: str, run: list[str]) -> bool:
+    """A header cell of no known word right after 序号 (``民生实事``, ``重点项目``) heads the task column."""
+    return len(run) == 1 and header_role(run[0]) == "number" and 2 <= len(text) <= 8 and not re.search(r"[\d。，,；;：:、]", text)
 
 
 def find_title(lines: list[Line], header_at: int) -> str:

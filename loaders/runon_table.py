@@ -1,0 +1,125 @@
+"""Tables whose cells lost their delimiters: rows on one line with cells separated by spaces that
+also fall inside cells, or a whole table run together with no delimiter at all
+(``序号类别指标目标值责任部门1综合人均预期寿命(岁)77.7市卫生健康委2每千…``).
+
+Such a table is still recoverable from what its parts are: the header is a run of header words
+starting at 序号; a row starts with the next row number and, where nothing else separates rows,
+the number stands right after an agency name; a row's agency cells are the agency names at its
+end, matched from the right against the header's agency columns; what lies between the number and
+the agencies is the row's text (its category and task cells, as written).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .agencies import is_agency_list
+from .table import AGENCY_ROLES, Row, header_role
+
+# the words a header is made of; a header is read as a run of them, spaces or not between them
+HEADER_WORD = re.compile(
+    r"序号|编号|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
+    r"任务|细化措施|具体措施|工作措施|主要内容|工作内容|建设内容|内容|措施|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
+    r"参与单位|协办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注"
+)
+STRONG_START = re.compile(r"^(中共|[省市县区州旗乡镇各])")
+CHUNK_MARKER = re.compile(r"\n\s*\n?\s*\d{1,2}、")  # a site's ``2、`` between chunks of one stream
+
+
+@dataclass(frozen=True)
+class Header:
+    roles: list[str | None]
+    end: int  # offset in the stream where the body starts
+
+
+def parse(text: str) -> list[Row] | None:
+    """Rows of a table whose cells lost their delimiters, or None when the text holds none."""
+    stream = CHUNK_MARKER.sub("", text)
+    header = _header(stream)
+    if header is None:
+        return None
+    agency_roles = [r for r in header.roles if r in (*AGENCY_ROLES, "people")]
+    body = stream[header.end :]
+    rows = [_row(number, line, cells, agency_roles) for number, line, cells in _split_rows(body, text, header.end)]
+    rows = [r for r in rows if r is not None]
+    return rows if sum(1 for r in rows if r.agencies) >= 2 else None
+
+
+def _header(stream: str) -> Header | None:
+    """The first run of header words starting at 序号 that names a task column and an agency column;
+    spaces between or inside the words (``指 标``) are ignored."""
+    for start in re.finditer(r"序号|编号", stream):
+        window = stream[start.start() : start.start() + 200]
+        kept = [i for i, ch in enumerate(window) if not ch.isspace()]
+        squeezed = "".join(window[i] for i in kept)
+        at, roles = 0, []
+        while word := HEADER_WORD.match(squeezed, at):
+            roles.append(header_role(word.group()) or "text")
+            at = word.end()
+        if len(roles) >= 3 and any(r in AGENCY_ROLES for r in roles) and roles[0] == "number":
+            return Header(roles, start.start() + kept[at - 1] + 1)
+    return None
+
+
+def _split_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:
+    """(number, line, content) of each row: a row starts at the next row number, at a line start or
+    right after the agency name that ends the row before."""
+    out: list[tuple[str, int, str]] = []
+    expected, at = 1, 0
+    first = re.match(r"\s*(\d{1,3})", body)
+    if not first:
+        return out
+    expected, at = int(first.group(1)), first.end()
+    starts = [(expected, first.start(1), at)]
+    while True:
+        nxt = expected + 1
+        found = None
+        for m in re.finditer(rf"(?<!\d){nxt}(?!\d*[.．%])", body[at:]):
+            p = at + m.start()
+            before = body[:p].rstrip()
+            if body[p - 1 : p] == "\n" or _ends_with_agency(before):
+                found = (nxt, p, p + len(str(nxt)))
+                break
+        if not found:
+            break
+        starts.append(found)
+        expected, at = found[0], found[2]
+    for i, (number, _, content_start) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(body)
+        line = text[: offset + content_start].count("\n") + 1
+        out.append((str(number), line, body[content_start:end].strip()))
+    return out
+
+
+def _ends_with_agency(text: str) -> bool:
+    return _trailing_agency(text) is not None
+
+
+def _trailing_agency(text: str) -> str | None:
+    """The agency list that ends ``text``: the longest tail that starts with a level word or 各
+    (``市卫生健康委`` in ``…机制实现市卫生健康委``), or None."""
+    for start in range(max(0, len(text) - 60), len(text) - 1):
+        tail = text[start:]
+        if STRONG_START.match(tail) and not re.search(r"[\d%]|[（(][）)]", tail) and is_agency_list(tail):
+            return tail
+    return None
+
+
+def _row(number: str, line: int, content: str, agency_roles: list[str]) -> Row | None:
+    """A row's text and agency cells: agency cells are taken from the end, right to left."""
+    rest = content.strip()
+    cells: dict[str, list[str]] = {}
+    for role in reversed(agency_roles):
+        words = rest.rsplit(None, 1)
+        if len(words) == 2 and (is_agency_list(words[1]) or role == "people"):
+            cell, rest = words[1], words[0]
+        else:
+            cell = _trailing_agency(rest)
+            if cell is None:
+                continue
+            rest = rest[: len(rest) - len(cell)].rstrip()
+        if role != "people" and is_agency_list(cell):
+            cells.setdefault(role, []).insert(0, re.sub(r"等$", "", cell))
+    if not rest:
+        return None
+    return Row(line=line, text=rest, number=number, agencies=cells)
