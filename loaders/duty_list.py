@@ -12,41 +12,20 @@ import re
 
 from .agencies import parse_agency_cell
 from .prose import ARABIC_SHAPES, Entry, Prose
-from .table import Row, header_role
+from .owners import duty_cells, heading_owner
+from .table import Row
 
 NAME = "duty-list"
-_DUTY_SUFFIX = re.compile(r"(的)?(主要职责|工作职责|职责清单|责任清单|事权清单|权责清单|职责分工|职责|责任|任务)?[:：]?$")
-# ``一、县发改局牵头工作（12项）``: the items under the heading are the agency's, in the role it names
-_ROLE_HEADING = re.compile(
-    r"^(?P<name>.{2,30}?)(?P<word>牵头负责|牵头|承办|负责|主办)(的)?(重点)?(工作|任务|事项)(清单)?\s*([（(]共?\d+(项|条|件)[）)])?[:：]?$"
-)
-_HEADING_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
 _OWNER_COLON = re.compile(r"^(?P<owner>[^，,。；;：:]{2,30})[:：](?P<duty>.{6,})$")
 
 
 def agency_heading(text: str) -> str | None:
     """The agency a heading names, when the heading names exactly one agency and nothing else."""
-    name = _DUTY_SUFFIX.sub("", text.strip()).strip()
-    if not name or len(name) > 30 or re.search(r"[。；;，,、]", name) or header_role(name) is not None:
-        return None  # ``责任单位：`` is a label, not an agency
-    parsed = parse_agency_cell(name, "responsible")
-    if len(parsed.assignments) != 1 or parsed.assignments[0].role != "responsible":
+    named = heading_owner(text)
+    if named is None:
         return None
-    from .agencies import is_agency_list
-
-    return parsed.assignments[0].agency if is_agency_list(name) else None
-
-
-def heading_owner(text: str) -> tuple[str, str] | None:
-    """(agency, role) of an agency heading: ``市教育局`` owns its duties (responsible);
-    ``县发改局牵头工作（12项）`` leads the items under it."""
-    m = _ROLE_HEADING.match(text.strip())
-    if m:
-        name = agency_heading(m.group("name"))
-        if name:
-            return name, _HEADING_ROLE[m.group("word")]
-    name = agency_heading(text)
-    return (name, "responsible") if name else None
+    parsed = parse_agency_cell(named[0], "responsible")
+    return parsed.assignments[0].agency if len(parsed.assignments) == 1 else None
 
 
 def _owner_line(entry: Entry) -> tuple[str, str] | None:
@@ -63,9 +42,9 @@ def score(prose: Prose) -> int:
     for i, entry in enumerate(entries):
         if _owner_line(entry):
             count += 1
-        elif heading_owner(entry.text) and i + 1 < len(entries) and not heading_owner(entries[i + 1].text):
+        elif agency_heading(entry.text) and i + 1 < len(entries) and not agency_heading(entries[i + 1].text):
             # a heading that names its role (``…牵头工作``) is evidence enough on its own
-            count += 2 if _ROLE_HEADING.match(entry.text.strip()) else 1
+            count += 2 if heading_owner(entry.text)[1] == "lead" else 1  # ``…牵头工作`` is evidence on its own
     return count if count >= 2 else 0
 
 
@@ -80,7 +59,7 @@ def rows(prose: Prose) -> list[Row]:
             continue
         inline = _owner_line(entry)
         found = heading_owner(entry.text)
-        if found:
+        if found and agency_heading(entry.text):
             (owner, role), heading, numbered_duties = found, entry, False
             continue
         if inline:
@@ -104,6 +83,6 @@ def rows(prose: Prose) -> list[Row]:
 
 def _row(entry: Entry, text: str, owner: str, heading: Entry | None, number: str | None, role: str) -> Row:
     return Row(
-        line=entry.line, text=text, number=number, agencies={role: [owner]},
+        line=entry.line, text=text, number=number, agencies=duty_cells(owner, role, text),
         section=heading.raw if heading else None, section_line=heading.line if heading else None,
     )
