@@ -150,6 +150,7 @@ def load(
                     typer.echo(
                         f"{counter}loaded {result.path} as {result.key}: {result.tasks} tasks, "
                         f"{result.assignments} assignments, {result.targets} targets"
+                        + (" — no assignment found" if result.tasks and not result.assignments else "")
                     )
                 else:
                     typer.echo(f"Error: {result.error.message}", err=True)

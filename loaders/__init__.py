@@ -103,7 +103,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         return _as_written(best, shadow)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
-    raise InputError(f"{where}: no task found (no task table, no numbered items and no assignments in the text)")
+    raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
 
 
 def _assigned(plan: Plan) -> tuple[int, int]:

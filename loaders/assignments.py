@@ -48,6 +48,7 @@ class Found:
     deadline: str | None = None
     closes: bool = False  # it closes its sentence or clause: the text is split after it
     cut: bool = False  # a bracket: taken out of the task's text, whose assignments it states
+    cues: list[str] = field(default_factory=list)  # the kinds of evidence merged here, for ``inspect``
 
     def add(self, role: str, cell: str) -> None:
         cell = cell.strip().strip("。.；;，,")
@@ -59,6 +60,7 @@ class Found:
             for cell in cells:
                 self.add(role, cell)
         self.deadline = self.deadline or other.deadline
+        self.cues += [c for c in other.cues if c not in self.cues]
 
     def __bool__(self) -> bool:
         return any(self.cells.values())
@@ -94,6 +96,7 @@ def bracket_assignments(text: str) -> list[Found]:
             found = parse_assignment_clause(content.split("。")[0], bare_ok=_at_sentence_end(text, start, end))
         if found:
             found.start, found.end, found.closes, found.cut = start, end, True, True
+            found.cues = ["bracket"]
             out.append(found)
     return out
 
@@ -142,7 +145,7 @@ def _label_role(text: str) -> str | None:
 
 def labelled(text: str) -> Found:
     """Labels in a line: ``牵头单位：A；责任单位：B、C  完成时限：2024年底前`` (several per line allowed)."""
-    found = Found()
+    found = Found(cues=["label"])
     marks = [m for m in LABEL.finditer(text) if header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
     for i, m in enumerate(marks):
         value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)]
@@ -187,7 +190,7 @@ def subject_assignments(sentence: str) -> list[Found]:
         if not is_agency_list(who):
             continue
         stop = re.compile(r"[；;。]").search(sentence, m.end())
-        found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True)
+        found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])
         found.add(_SUBJECT_ROLE[m.group("word")], who)
         helpers = (m.group("helpers") or "").strip()
         if helpers and is_agency_list(helpers):
@@ -233,7 +236,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     head = agency_prefix(text[at : at + 80])
     if not head:
         return None
-    found = Found(start=at, closes=True)
+    found = Found(start=at, closes=True, cues=["subject"])
     position = at
     while head:
         body, role, _ = strip_role_suffix(head)

@@ -83,6 +83,6 @@ def rows(prose: Prose) -> list[Row]:
 
 def _row(entry: Entry, text: str, owner: str, heading: Entry | None, number: str | None, role: str) -> Row:
     return Row(
-        line=entry.line, text=text, number=number, agencies=duty_cells(owner, role, text),
+        line=entry.line, text=text, number=number, agencies=duty_cells(owner, role, text), cue="heading owner",
         section=heading.raw if heading else None, section_line=heading.line if heading else None,
     )

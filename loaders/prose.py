@@ -174,10 +174,13 @@ def read(paragraphs: list[Paragraph]) -> Prose:
 
 def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
     """``X局2024年度工作责任清单`` or ``X要…主要承担以下工作：``: one owner for the whole document."""
-    name = title_owner(title) or next((o for e in preamble if (o := preamble_owner(e.text))), None)
+    name = title_owner(title)
+    cue = "title owner"
+    if not name:
+        name, cue = next((o for e in preamble if (o := preamble_owner(e.text))), None), "preamble owner"
     if not name:
         return None
-    found = Found()
+    found = Found(cues=[cue])
     found.add("responsible", name)
     return found
 
@@ -278,7 +281,7 @@ def _heading_owner(node: Node) -> Found | None:
     text = node.entry.text
     named = heading_owner(text)
     if named:
-        found = Found()
+        found = Found(cues=["heading owner"])
         found.add(named[1], named[0])
         return found
     if node.children:
@@ -301,7 +304,7 @@ def _has_body(node: Node) -> bool:
 
 def _inherited(owner: Found, text: str) -> Found:
     """The owner's cells for one duty, its role as the duty's opening words give it."""
-    found = Found()
+    found = Found(cues=list(owner.cues))
     for role, cells in owner.cells.items():
         for cell in cells:
             for own_role, own_cells in (duty_cells(cell, role, text) if len(owner.cells) == 1 else {role: [cell]}).items():
@@ -338,7 +341,7 @@ def _segment_rows(
             labels.merge(f)
         full = _unwrapped(_without(text, [f for f in closing if f.cut]))
         full = "\n".join([full, *label_texts]) if reading.labels_in_text and label_texts else full
-        return [Row(line=paragraphs[0][0], text=full, agencies=labels.cells, deadline=labels.deadline, **base)]
+        return [Row(line=paragraphs[0][0], text=full, agencies=labels.cells, deadline=labels.deadline, cue=_cue(labels), **base)]
     closing.sort(key=lambda f: f.start)
     out: list[Row] = []
     previous = 0
@@ -352,12 +355,16 @@ def _segment_rows(
                 f.merge(other)
         piece = _unwrapped(_without(text[previous:stop], [f] if f.cut else [], offset=previous).strip())
         if piece.strip(" 。；;，,"):
-            out.append(Row(line=_line_at(starts, previous), text=piece, agencies=f.cells, deadline=f.deadline, **base))
+            out.append(Row(line=_line_at(starts, previous), text=piece, agencies=f.cells, deadline=f.deadline, cue=_cue(f), **base))
         elif out:
             for role, cells in f.cells.items():
                 out[-1].agencies.setdefault(role, []).extend(cells)
         previous = end
     return out
+
+
+def _cue(found: Found) -> str | None:
+    return ", ".join(found.cues) or None
 
 
 def _unwrapped(text: str) -> str:

@@ -16,7 +16,7 @@ def plan_record(plan: Plan, fmt: str) -> dict:
         "tasks": [
             {
                 "id": t.number, "line": t.line, "section": t.section.label if t.section else None, "text": t.text,
-                "deadline": t.deadline, "per_division_of_duties": t.per_division_of_duties,
+                "deadline": t.deadline, "per_division_of_duties": t.per_division_of_duties, "cue": t.cue,
                 "assignments": [{"agency": a.agency, "role": a.role, "written": a.written} for a in t.assignments],
                 "targets": [
                     {"kind": x.kind, "indicator": x.indicator, "comparator": x.comparator,
@@ -50,6 +50,7 @@ def plan_text(plan: Plan, fmt: str) -> str:
             names = [a.agency for a in task.assignments if a.role == role]
             if names:
                 lines.append(f"{'':>10}{role}: {'、'.join(names)}")
+        lines.append(f"{'':>10}cue: {task.cue}" if task.assignments else f"{'':>10}cue: none (nothing in or above it names an agency)")
         if task.per_division_of_duties:
             lines.append(f"{'':>10}per division of duties")
         if task.deadline:

@@ -65,6 +65,7 @@ class Row:
     agencies: dict[str, list[str]] = field(default_factory=dict)
     deadline: str | None = None
     number: str | None = None
+    cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
 
 def assemble(
@@ -83,6 +84,7 @@ def assemble(
         number = row.number or (item.number if item else None)
         text = item.rest if item and (not row.number or item.number == row.number) else row.text.strip()
         task = Task(number="", text=text, line=row.line, order=len(plan.tasks) + 1, section=current)
+        task.cue = (row.cue or "column") if row.agencies else None
         for role in AGENCY_ROLES:
             for cell in row.agencies.get(role, []):
                 parsed = parse_agency_cell(cell, role)

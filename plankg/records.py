@@ -56,6 +56,7 @@ class Task:
     targets: list[Target] = field(default_factory=list)
     per_division_of_duties: bool = False
     deadline: str | None = None
+    cue: str | None = None  # what assigned it (``bracket``, ``label``, ``column``, ``heading owner`` …), for ``inspect``
 
 
 @dataclass
