@@ -81,7 +81,7 @@ def _output(path: Optional[Path]):
 
 
 LayoutOption = typer.Option(
-    None, "--layout", help="Force a layout: task-table, inline, labelled, chengban or duty-list (default: detect)."
+    None, "--layout", help="Force a layout: task-table, inline, labelled, chengban, duty-list or mixed (default: detect)."
 )
 
 

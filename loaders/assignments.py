@@ -258,3 +258,12 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
     return found
+
+
+# a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
+FIRST_LEADS = re.compile(r"(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)")
+
+
+def first_listed_leads(text: str) -> bool:
+    """Whether the document states that the first unit listed leads (gold README, Roles)."""
+    return bool(FIRST_LEADS.search(text))

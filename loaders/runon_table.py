@@ -42,7 +42,8 @@ def parse(text: str) -> list[Row] | None:
     body = stream[header.end :]
     rows = [_row(number, line, cells, agency_roles) for number, line, cells in _split_rows(body, text, header.end)]
     rows = [r for r in rows if r is not None]
-    return rows if sum(1 for r in rows if r.agencies) >= 2 else None
+    assigned = sum(1 for r in rows if r.agencies)
+    return rows if assigned and 2 * assigned >= len(rows) else None
 
 
 def _header(stream: str) -> Header | None:

@@ -1,0 +1,163 @@
+"""The classes of real documents that used to be refused or misread, each in a small document of
+our own wording (fictional 青溪县 and 临江市) with its records written by hand by the conventions of
+``tests/data/GOLD-README.md``: roles by their words, agencies by what they are, people dropped,
+owners inherited from headings, titles and preambles, targets kept whether or not an agency is found.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plankg.errors import InputError
+from plankg.loaders import load_document
+
+L, R, C = "lead", "responsible", "cooperating"
+
+
+def _load(folder: Path, name: str, text: str):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def _pairs(plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(first characters of the task text, [(agency, role)…]) of each task, in order."""
+    return [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks]
+
+
+def _values(plan) -> list[tuple[str | None, Decimal | None]]:
+    return [(x.comparator, x.value) for t in plan.tasks for x in t.targets]
+
+
+def test_several_labels_on_one_line_with_people(tmp_path):
+    """Class 2: 牵头领导/项目责任人 name people, dropped; 责任单位 and 配合单位 on the same line assign."""
+    plan = _load(tmp_path, "labels.txt", (
+        "青溪县2024年营商环境重点任务清单\n"
+        "1.推行企业开办一日办结，压缩开办时间。\n"
+        "牵头领导:王明 责任单位:县市场监管局 项目责任人:李华 配合单位:县税务局、县人社局\n"
+        "2.完善政务服务中心窗口设置。\n"
+        "牵头领导:赵刚 责任单位:县政务服务中心 项目责任人:陈丽 配合单位:县财政局\n"
+    ))
+    assert _pairs(plan) == [
+        ("推行企业开办", [("县市场监管局", R), ("县税务局", C), ("县人社局", C)]),
+        ("完善政务服务", [("县政务服务中心", R), ("县财政局", C)]),
+    ]
+
+
+def test_article_headings_own_their_numbered_duties(tmp_path):
+    """Class 3/4: ``第五条 X工作职责：`` owns the （一）… under it; ``配合…`` makes the owner cooperate."""
+    plan = _load(tmp_path, "articles.txt", (
+        "第五条 县应急管理局工作职责:\n"
+        "(一)统筹全县安全生产综合监督管理工作。\n"
+        "(二)配合有关部门开展事故调查处理。\n"
+        "第六条 县交通运输局工作职责:\n"
+        "(一)负责道路运输企业安全生产监督管理。\n"
+    ))
+    assert _pairs(plan) == [
+        ("统筹全县安全", [("县应急管理局", R)]),
+        ("配合有关部门", [("县应急管理局", C)]),
+        ("负责道路运输", [("县交通运输局", R)]),
+    ]
+
+
+def test_duties_run_together_on_one_line(tmp_path):
+    """Class 3: ``(7)X：… (8)Y：…`` on one line is one duty per number, owned by the agency before the colon."""
+    plan = _load(tmp_path, "runs.txt", (
+        "[接上页] (7)县民政局:做好受灾群众基本生活救助。 (8)县卫生健康局:负责灾区医疗救护和卫生防疫。 "
+        "(9)县气象局:及时提供天气预报信息。\n"
+    ))
+    assert _pairs(plan) == [
+        ("做好受灾群众", [("县民政局", R)]), ("负责灾区医疗", [("县卫生健康局", R)]), ("及时提供天气", [("县气象局", R)]),
+    ]
+
+
+def test_one_owner_named_in_the_title(tmp_path):
+    """Class 4: ``X局2024年度…责任清单`` makes X responsible for every numbered task below; targets kept."""
+    plan = _load(tmp_path, "owner.txt", (
+        "青溪县市场监管局2024年度食品安全工作责任清单\n"
+        "1.完成食品安全抽检1200批次以上。\n"
+        "2.学校食堂明厨亮灶覆盖率达到100%。\n"
+    ))
+    assert _pairs(plan) == [("完成食品安全", [("青溪县市场监管局", R)]), ("学校食堂明厨", [("青溪县市场监管局", R)])]
+    assert [t.cue for t in plan.tasks] == ["title owner", "title owner"]
+    assert _values(plan) == [(">=", Decimal(1200)), (">=", Decimal(100))]
+
+
+def test_subject_sentences_and_lead_chains(tmp_path):
+    """Mixed prose: ``X牵头，Y、Z等单位共同做好…；W负责…`` gives a task per clause with its own roles."""
+    plan = _load(tmp_path, "subjects.txt", (
+        "（一）物资保障。县发展改革局牵头，县商务局、县供销社等单位共同做好物资储备；县电力公司负责应急供电。\n"
+        "（二）医疗救治。县卫生健康局、县红十字会等单位做好伤员救治。\n"
+    ))
+    assert _pairs(plan) == [
+        ("物资保障。县", [("县发展改革局", L), ("县商务局", R), ("县供销社", R)]),
+        ("县电力公司负", [("县电力公司", R)]),
+        ("医疗救治。县", [("县卫生健康局", R), ("县红十字会", R)]),
+    ]
+
+
+def test_table_run_together_without_delimiters(tmp_path):
+    """Class 5: header words, row numbers and the agency that ends each row recover a flattened table."""
+    plan = _load(tmp_path, "runon.txt", (
+        "临江市2023年健康指标分解表\n"
+        "序号类别指 标目标值责任部门1综合人均预期寿命(岁)78.5市卫生健康委2每千人口床位数(张)6.2市卫生健康委"
+        "3全民健身经常参加体育锻炼人数比例()40市文化广电旅游局\n"
+    ))
+    assert [(t.number, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("1", [("市卫生健康委", R)]), ("2", [("市卫生健康委", R)]), ("3", [("市文化广电旅游局", R)]),
+    ]
+    assert plan.tasks[0].text == "综合人均预期寿命(岁)78.5"
+
+
+def test_spaced_rows_with_spaces_inside_cells(tmp_path):
+    """Class 5/8: one row per line, cells split by spaces that also fall inside cells; agencies from the right."""
+    plan = _load(tmp_path, "spaced.txt", (
+        "临江市河湖治理任务分解表\n"
+        "序号 类别 主要任务 牵头单位 配合单位 责任单位\n"
+        "1 水资源 保护 严守用水总量红线,到2025年用水总量控制在8亿立方米以内。 市水利局 市发展改革委、农业农村局 各县(市、区)人民政府\n"
+    ))
+    assert _pairs(plan) == [("水资源 保护", [
+        ("市水利局", L), ("各县(市、区)人民政府", R), ("市发展改革委", C), ("市农业农村局", C),
+    ])]
+
+
+def test_stated_rule_first_listed_unit_leads(tmp_path):
+    """Class 6: a document that says the first listed unit leads makes it lead, the others responsible."""
+    plan = _load(tmp_path, "rule.txt", (
+        "青溪县2024年安全生产考核细则\n"
+        "说明：责任单位中位列第一位的单位为牵头单位。\n"
+        "1.开展危险化学品专项整治。(县应急管理局、县公安局负责)\n"
+    ))
+    assert _pairs(plan) == [("开展危险化学", [("县应急管理局", L), ("县公安局", R)])]
+
+
+def test_chengban_block_and_brackets_under_it(tmp_path):
+    """Class 7: a section's 承办/协办 block assigns it; the brackets after its measures assign those."""
+    plan = _load(tmp_path, "mixed.txt", (
+        "（一）推进农村饮水安全工程。\n"
+        "承办单位：县水务局。\n"
+        "协办单位：县财政局、县卫生健康局。\n"
+        "1.新建集中供水站3处。（县水务局负责，县自然资源局配合）\n"
+    ))
+    pairs = _pairs(plan)
+    assert ("县水务局", L) in pairs[0][1] and ("县财政局", C) in pairs[0][1]
+    assert pairs[-1] == ("新建集中供水", [("县水务局", R), ("县自然资源局", C)])
+
+
+def test_tasks_without_any_agency_still_load(tmp_path):
+    """Class 1: numbered tasks with targets and no agency load with their targets; nothing is invented."""
+    plan = _load(tmp_path, "bare.txt", (
+        "青溪县2024年民生实事项目\n"
+        "1.城市公园数量达到12个。\n"
+        "2.改造老旧小区30个以上。\n"
+    ))
+    assert [(t.number, t.assignments) for t in plan.tasks] == [("1", []), ("2", [])]
+    assert _values(plan) == [(">=", Decimal(12)), (">=", Decimal(30))]
+
+
+def test_a_document_without_tasks_is_refused(tmp_path):
+    """Only a document with no task at all is refused, with a one-line reason."""
+    with pytest.raises(InputError, match="no task table found"):
+        _load(tmp_path, "notice.txt", "关于召开会议的通知\n请各单位准时参加。\n")
