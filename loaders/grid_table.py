@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .blocks import Block, Grid, GridRow, Paragraph, join_wrapped
 from .numbering import BARE_NUMBER
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, is_task_table
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table
 from .text_table import Line, clean
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
@@ -33,6 +33,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
     """Rows of every task table in the blocks, or None when no grid has a task-table header."""
     rows: list[Row] = []
     roles: list[str | None] | None = None
+    year: int | None = None
     title_lines: list[Line] | None = None
     before: list[Line] = []
     for block in blocks:
@@ -42,11 +43,12 @@ def parse(blocks: list[Block]) -> GridTables | None:
         header = _header(block)
         if header is not None:
             at, roles = header
+            year = goal_year(block.rows[at].texts())
             if title_lines is None:
                 title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
-            rows += _rows(block, at + 1, roles)
+            rows += _rows(block, at + 1, roles, year)
         elif roles is not None and block.width == len(roles):
-            rows += _rows(block, 0, roles)  # the table goes on after a page break
+            rows += _rows(block, 0, roles, year)  # the table goes on after a page break
         else:
             roles = None
     if title_lines is None or not rows:
@@ -83,7 +85,7 @@ def _row_text(row: GridRow) -> str:
     return " ".join(parts)
 
 
-def _rows(grid: Grid, start: int, roles: list[str | None]) -> list[Row]:
+def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = None) -> list[Row]:
     """Rows of a grid's body from row ``start`` on, as ``table.Row``s."""
     out: list[Row] = []
     for r, grid_row in enumerate(grid.rows[start:], start):
@@ -113,6 +115,7 @@ def _rows(grid: Grid, start: int, roles: list[str | None]) -> list[Row]:
             line=grid_row.line, text=text, section=section or None, section_line=grid_row.line if section else None,
             number=number if BARE_NUMBER.match(number or "x") else None,
             deadline=" ".join(cells.get("deadline", [])) or None,
+            goal=" ".join(cells.get("goal", [])) or None, goal_year=year,
         )
         _add_agencies(row, cells)
         out.append(row)

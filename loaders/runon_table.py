@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .agencies import is_agency_list
-from .table import AGENCY_ROLES, Row, header_role
+from .table import AGENCY_ROLES, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
 HEADER_WORD = re.compile(
@@ -29,6 +29,7 @@ CHUNK_MARKER = re.compile(r"\n\s*\n?\s*\d{1,2}、")  # a site's ``2、`` between
 @dataclass(frozen=True)
 class Header:
     roles: list[str | None]
+    words: list[str]
     end: int  # offset in the stream where the body starts
 
 
@@ -40,7 +41,9 @@ def parse(text: str) -> list[Row] | None:
         return None
     agency_roles = [r for r in header.roles if r in (*AGENCY_ROLES, "people")]
     body = stream[header.end :]
-    rows = [_row(number, line, cells, agency_roles) for number, line, cells in _split_rows(body, text, header.end)]
+    has_goal = "goal" in header.roles
+    year = goal_year(header.words)
+    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in _split_rows(body, text, header.end)]
     rows = [r for r in rows if r is not None]
     assigned = sum(1 for r in rows if r.agencies)
     return rows if assigned and 2 * assigned >= len(rows) else None
@@ -53,12 +56,13 @@ def _header(stream: str) -> Header | None:
         window = stream[start.start() : start.start() + 200]
         kept = [i for i, ch in enumerate(window) if not ch.isspace()]
         squeezed = "".join(window[i] for i in kept)
-        at, roles = 0, []
+        at, roles, words = 0, [], []
         while word := HEADER_WORD.match(squeezed, at):
             roles.append(header_role(word.group()) or "text")
+            words.append(word.group())
             at = word.end()
         if len(roles) >= 3 and any(r in AGENCY_ROLES for r in roles) and roles[0] == "number":
-            return Header(roles, start.start() + kept[at - 1] + 1)
+            return Header(roles, words, start.start() + kept[at - 1] + 1)
     return None
 
 
@@ -106,7 +110,13 @@ def _trailing_agency(text: str) -> str | None:
     return None
 
 
-def _row(number: str, line: int, content: str, agency_roles: list[str]) -> Row | None:
+# a 目标值 cell at the end of a row's text: a number after the indicator's (unit), or a word of doing
+GOAL_TAIL = re.compile(r"(?<=[)）\u4e00-\u9fff])\s*(≥|≤)?\d+(?:\.\d+)?%?$|(?<=[\u4e00-\u9fff])(实现|建立|完成|达标)$")
+
+
+def _row(
+    number: str, line: int, content: str, agency_roles: list[str], has_goal: bool = False, year: int | None = None
+) -> Row | None:
     """A row's text and agency cells: agency cells are taken from the end, right to left."""
     rest = content.strip()
     cells: dict[str, list[str]] = {}
@@ -123,4 +133,5 @@ def _row(number: str, line: int, content: str, agency_roles: list[str]) -> Row |
             cells.setdefault(role, []).insert(0, re.sub(r"等$", "", cell))
     if not rest:
         return None
-    return Row(line=line, text=rest, number=number, agencies=cells)
+    goal = GOAL_TAIL.search(rest) if has_goal else None
+    return Row(line=line, text=rest, number=number, agencies=cells, goal=goal.group().strip() if goal else None, goal_year=year)

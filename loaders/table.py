@@ -13,7 +13,7 @@ from plankg.records import Plan, Section, Task
 
 from .agencies import parse_agency_cell
 from .numbering import section_number, task_number
-from .targets import deadline_of, find_targets
+from .targets import deadline_of, find_targets, goal_targets
 
 # header words -> column role, checked in this order (people before "责任", lead before "单位")
 HEADER_ROLES: list[tuple[str, re.Pattern]] = [
@@ -23,10 +23,12 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|^(部门|部门名称|单位名称|职能部门)$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
     ("number", re.compile(r"^(序号|编号)$")),
+    # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
+    ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
     ("progress", re.compile(r"^(进展情况|进展|完成情况|落实情况|推进情况|工作进展|进度情况|备注)$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
-    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标")),
+    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 
@@ -39,6 +41,15 @@ def header_role(cell: str) -> str | None:
     for role, pattern in HEADER_ROLES:
         if pattern.search(cell):
             return role
+    return None
+
+
+def goal_year(headers: list[str]) -> int | None:
+    """The year a 目标值 header names (``2022年全市目标值``), or None."""
+    for cell in headers:
+        found = re.search(r"((?:19|20)\d{2})年", cell)
+        if found and header_role(cell) == "goal":
+            return int(found.group(1))
     return None
 
 
@@ -65,6 +76,8 @@ class Row:
     agencies: dict[str, list[str]] = field(default_factory=dict)
     deadline: str | None = None
     number: str | None = None
+    goal: str | None = None  # the row's 目标值 cell, as written
+    goal_year: int | None = None  # the year its header names (2022年目标值), else the plan's
     cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
 
@@ -91,6 +104,10 @@ def assemble(
                 task.assignments += [a for a in parsed.assignments if a not in task.assignments]
                 task.per_division_of_duties |= parsed.per_division_of_duties
         task.targets = find_targets(text, year)
+        if row.goal:
+            joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
+            indicator = text[: len(text) - len(row.goal)] if joined else text
+            task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year)
         plan.tasks.append(task)

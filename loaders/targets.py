@@ -12,27 +12,33 @@ from decimal import Decimal
 
 from plankg.records import Target
 
+from .numbering import cn_value
+
 # Full-width digits and signs, folded one character for one so that match positions still hold.
 _FOLD = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 _PREFIX = (
-    "持续达到|持续保持在|持续达|稳定达到|达到|达|不低于|不少于|不超过|不高于|不大于|不多于|控制在|"
+    "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|"
     "保持在|稳定在|提高到|提升到|提高至|提升至|增加到|增长到|降低到|降低至|下降到|下降至|降至|"
-    "高于|低于|超过|少于|大于|小于"
+    "高于|低于|超过|少于|大于|小于|到"
 )
 _PREFIX_COMPARATOR = {
     "不超过": "<=", "不高于": "<=", "不大于": "<=", "不多于": "<=", "控制在": "<=",
     "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降至": "<=",
-    "高于": ">", "超过": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<",
+    "高于": ">", "超过": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
+    # a level a measure is raised to is the value itself (corpus gold: 补助标准提高到每人每年120元 is = 120)
+    "提高到": "=", "提升到": "=", "提高至": "=", "提升至": "=", "增加到": "=", "增长到": "=",
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
+    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|个|户|元|亩|吨|套|家|辆|册)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
     "类|种|批|床|辆次|单|本|部|门|课时"
 )
+# who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
-    rf"(?P<pre>{_PREFIX})?(?P<per_thousand>千人)?"
+    rf"(?P<pre>{_PREFIX})?(?:每人每年|每人每月|每人|人均|每年)?(?P<per_thousand>千人)?"
     rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"
 )
@@ -40,7 +46,8 @@ FULL_COVERAGE = re.compile(r"全覆盖")
 DYNAMIC_ZERO = re.compile(r"动态清零")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
-YEAR_DATE = re.compile(r"(?<![\d〔\[（(])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
+# a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
+YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 YEAR_END = re.compile(r"(?<![\d年])年底前")
 COMMITMENT = re.compile(
@@ -48,7 +55,18 @@ COMMITMENT = re.compile(
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"
 )
 LEADING_NOISE = re.compile(r"^(其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
-ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])")
+ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪)")
+# a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
+# 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
+COUNT_VERB = re.compile(r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支)")
+SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
+# a value measured in years is a duration, not a date, after 年限/寿命 (受教育年限14年, 11.5年以上)
+YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")
+# a small count in words, after a word that bounds it (每季度至少开展一次)
+WORD_COUNT = re.compile(r"(?P<pre>至少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{0,3}?)(?P<value>[一二两三四五六七八九十]{1,3})(?P<unit>次|个|项|名|所|家|批|场|期|轮)")
+# a range is two targets, at least its low end and at most its high end (基尼系数在0.3~0.4之间, 2~3个)
+RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[~～]\s*(?P<high>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])")
 
@@ -82,11 +100,14 @@ def _clauses(sentence: str) -> list[str]:
 def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     found: list[Target] = []
     pending_deadline: str | None = None
+    lead_ins: list[Target] = []
+    dated_from: list[str] = []  # the clauses since a date-only one (争取至2010年,…,达到…标准) while none had a target
     sentence_period: str | None = None
     for clause in _clauses(sentence):
         deadline = _clause_deadline(clause, plan_year) or pending_deadline
         quantities = _quantities(clause, deadline)
         if quantities:
+            dated_from = []
             inherited = sentence_period if clause.startswith("其中") else None
             for t in quantities:
                 if t.period is None and inherited:
@@ -96,11 +117,22 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
             continue  # a leading ``到2020年，`` dates every target of its sentence
         if _is_date_only(clause):
             pending_deadline = _clause_deadline(clause, plan_year)
+            dated_from = [clause.strip()]
             continue
         milestone = _milestone(clause, plan_year)
         if milestone:
+            dated_from = []
             found.append(milestone)
-    return found
+        elif dated_from:
+            dated_from.append(clause.strip())
+            if COMMITMENT.search(clause):
+                # the commitment a date-only clause dates, however many clauses it takes to say it
+                begin = sentence.find(dated_from[0])
+                text = sentence[begin : sentence.find(clause.strip(), begin) + len(clause.strip())]
+                lead_ins.append(Target(kind="milestone", text=text.strip(), deadline=pending_deadline))
+                dated_from = []
+    # a date that leads into figures dates them; it is a commitment of its own only without any
+    return found + (lead_ins if not any(t.kind == "quantitative" for t in found) else [])
 
 
 def _with(target: Target, **changes) -> Target:
@@ -111,14 +143,36 @@ def _with(target: Target, **changes) -> Target:
 
 def _quantities(clause: str, deadline: str | None) -> list[Target]:
     out: list[Target] = []
+    groups: list[list[Target]] = []  # values listed one after another (分别提高到75%、60%和50%以上)
     start = 0
+    ranges = [(m, m.span()) for m in RANGE.finditer(clause) if not _is_year(m.group("low"), clause, m.end("low"))]
     for m in QUANTITY.finditer(clause):
-        # ``分别增长6%、6.5%``: a value listed right after an accepted one shares its standing
-        listed = bool(out) and clause[start : m.start()].strip() in ("、", "和", "及")
-        target = _quantity(clause, m, start, deadline, listed=listed)
+        inside = next((r for r, span in ranges if span[0] <= m.start("value") < span[1]), None)
+        if inside is not None:
+            if inside.start() == m.start("value"):
+                out += _range(clause, inside, start, deadline)
+                start = inside.end()
+            continue
+        # a value listed right after an accepted one, or in brackets after it, shares its standing
+        gap = clause[start : m.start()]
+        listed = bool(out) and (gap.strip() in ("、", "和", "及") or bool(re.fullmatch(r"[（(][^）)、，]{0,8}", gap)))
+        target = _quantity(clause, m, start, deadline, listed=listed, before_listed=out[-1] if listed else None)
         if target:
+            if listed and groups and groups[-1][-1] is out[-1]:
+                groups[-1].append(target)
+            else:
+                groups.append([target])
             out.append(target)
             start = m.end()
+    for m in WORD_COUNT.finditer(clause):
+        out.append(
+            Target(
+                kind="quantitative", text=_strip_noise(clause[start : m.end()]),
+                indicator=_strip_noise(clause[start : m.start()]) + m.group("verb") or None,
+                comparator=">=", value=Decimal(cn_value(m.group("value").replace("两", "二")) or 0), unit=m.group("unit"),
+                period=_period(clause[: m.start()]), deadline=deadline,
+            )
+        )
     for pattern, value, unit in ((FULL_COVERAGE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None)):
         for m in pattern.finditer(clause):
             indicator_text = _strip_noise(clause[start : m.start()])
@@ -131,39 +185,79 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
                     deadline=deadline,
                 )
             )
-    return out
+    shared = {id(t): _shared_comparator(group) for group in groups for t in group}
+    return [_with(t, comparator=shared[id(t)]) if shared.get(id(t)) else t for t in out]
 
 
-def _quantity(clause: str, m: re.Match, start: int, deadline: str | None, listed: bool = False) -> Target | None:
-    before = clause[: m.start()]
+def _shared_comparator(group: list[Target]) -> str | None:
+    """A bound written once after a list of values (``分别下降24%、25%以上``) holds for each of them."""
+    last = group[-1]
+    if len(group) > 1 and last.text.endswith(("以上", "以下", "以内")):
+        return last.comparator
+    return None
+
+
+def _range(clause: str, m: re.Match, start: int, deadline: str | None) -> list[Target]:
     unit = m.group("unit")
+    indicator = _strip_noise(re.sub(r"(保持在|稳定在|控制在|在|为)$", "", clause[start : m.start()])) or None
+    text = _strip_noise(clause[start : m.end()]) + ("之间" if clause[m.end() :].startswith("之间") else "")
+    period = _period(clause[: m.start()])
+    return [
+        Target(kind="quantitative", text=text, indicator=indicator, comparator=comparator, value=Decimal(value),
+               unit=unit, period=period, deadline=deadline)
+        for comparator, value in ((">=", m.group("low")), ("<=", m.group("high")))
+    ]
+
+
+def _is_year(value: str, clause: str, end: int) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d{2}", value)) or clause[end : end + 1] == "年"
+
+
+def _quantity(
+    clause: str, m: re.Match, start: int, deadline: str | None, listed: bool = False, before_listed: Target | None = None
+) -> Target | None:
+    before = clause[: m.start("value")]
+    unit = m.group("unit")
+    pre, suf = m.group("pre"), m.group("suf")
+    indicator = _strip_noise(clause[start : m.start()])
+    after = clause[m.end() : m.end() + 1]
     if m.group("per_thousand") and unit == "批次":
         unit = "批次/千人"
+    if unit is None and after == "年" and (YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下"))):
+        unit = "年"  # 受教育年限14年: a duration
+        suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
+    elif after in ("号", "年", "月", "日", "分", "岁", "期"):
+        return None
     if unit is None or unit == "分":
         return None
-    if before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
-        return None
-    after = clause[m.end() : m.end() + 1]
-    if after in ("号", "年", "月", "日", "分", "岁", "期"):
+    if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
     if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
         return None
-    pre, suf = m.group("pre"), m.group("suf")
-    indicator = _strip_noise(clause[start : m.start()])
+    value_end = m.end() + (1 + len(suf or "") if unit == "年" and not m.group("unit") else 0)
+    if (
+        not pre and suf in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", clause[value_end:])
+        and not re.search(r"(完成|实现|覆盖|达到|确保)$", before)
+    ):
+        return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
     if not pre and not suf:
-        # a bare value counts only right after a rate (实施率100%) or a growth word (增长6%)
-        if unit not in ("%", "‰") or not (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator) or listed):
+        # a bare value counts right after a rate (实施率100%), a growth word (增长6%) or a listed value,
+        # and as a count a building or doing verb governs (新建2座)
+        rate = unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))
+        if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit)):
             return None
     if suf:
         comparator = _SUFFIX_COMPARATOR[suf]
     elif pre:
         comparator = _PREFIX_COMPARATOR.get(pre, ">=")
+    elif before_listed is not None and before_listed.comparator:
+        comparator = before_listed.comparator
     else:
         comparator = "="
     value = Decimal(m.group("value").replace(",", ""))
     return Target(
         kind="quantitative",
-        text=_strip_noise(clause[start : m.end()]),
+        text=_strip_noise(clause[start:value_end]),
         indicator=indicator or None,
         comparator=comparator,
         value=value,
@@ -172,6 +266,14 @@ def _quantity(clause: str, m: re.Match, start: int, deadline: str | None, listed
         deadline=deadline,
         approximate=suf == "左右",
     )
+
+
+def _governed_count(before: str, unit: str) -> bool:
+    """A count whose clause has a building or doing verb before it, and no scope word after the verb."""
+    verb = None
+    for verb in COUNT_VERB.finditer(before):
+        pass
+    return bool(verb and COUNT_UNIT.fullmatch(unit) and not SCOPE_WORD.search(before[verb.end() :]))
 
 
 def _strip_noise(text: str) -> str:
@@ -200,6 +302,37 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
     if YEAR_END.search(clause) and plan_year:
         return f"{plan_year}-12-31"
     return None
+
+
+# an indicator's unit in brackets at its end: 人均预期寿命(岁), 孕产妇死亡率(1/10万), 比重(%) or () when lost
+INDICATOR_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{0,8})[）)]\s*$")
+GOAL_VALUE = re.compile(r"(?P<pre>≥|≤|>|<|＞|＜)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?")
+GOAL_COMPARATOR = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
+
+
+def goal_targets(indicator: str, cell: str, plan_year: int | None, joined: bool = False) -> list[Target]:
+    """The target a 目标值 cell sets for its row's indicator: a bare value is the value itself
+    (``人均预期寿命(岁)`` | ``77.7`` is = 77.7 岁); a cell that words its bound is read as task text."""
+    cell = cell.translate(_FOLD).strip()
+    indicator = indicator.strip()
+    if not cell:
+        return []
+    found = GOAL_VALUE.fullmatch(cell)
+    if not found:
+        year = str(plan_year) if plan_year else None
+        return [
+            _with(t, indicator=t.indicator or indicator, deadline=t.deadline or year) for t in find_targets(cell, plan_year)
+        ]
+    bracket = INDICATOR_UNIT.search(indicator)
+    unit = found.group("unit") or (bracket.group("unit").replace("1/10万", "/10万").replace("1/", "/") or None if bracket else None)
+    name = indicator[: bracket.start()] if bracket else indicator
+    return [
+        Target(
+            kind="quantitative", text=indicator + cell if joined else cell, indicator=name or None,
+            comparator=GOAL_COMPARATOR.get(found.group("pre") or "", "="), value=Decimal(found.group("value")),
+            unit=unit, deadline=str(plan_year) if plan_year else None,
+        )
+    ]
 
 
 BARE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?!\d)")

@@ -109,6 +109,37 @@ def test_table_run_together_without_delimiters(tmp_path):
         ("1", [("市卫生健康委", R)]), ("2", [("市卫生健康委", R)]), ("3", [("市文化广电旅游局", R)]),
     ]
     assert plan.tasks[0].text == "综合人均预期寿命(岁)78.5"
+    # the 目标值 column ran into the text: each row's value is its indicator's target, unit from the brackets
+    assert [(x.indicator, x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        ("综合人均预期寿命", "=", Decimal("78.5"), "岁", "2023"),
+        ("每千人口床位数", "=", Decimal("6.2"), "张", "2023"),
+        ("全民健身经常参加体育锻炼人数比例", "=", Decimal("40"), None, "2023"),
+    ]
+
+
+def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
+    """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("临江市2025年生态环境指标责任分解表")
+    rows = [
+        ("序号", "指标", "2025年目标值", "责任单位"),
+        ("1", "空气质量优良天数比例(%)", "≥88", "市生态环境局"),
+        ("2", "城市生活污水集中收集率(%)", "75", "市住房城乡建设局"),
+        ("3", "受污染耕地安全利用率", "达到93%以上", "市农业农村局"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "indicators.docx"
+    document.save(path)
+    plan = load_document(path)
+    assert [(x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        (">=", Decimal(88), "%", "2025"), ("=", Decimal(75), "%", "2025"), (">=", Decimal(93), "%", "2025"),
+    ]
+    assert [t.targets[0].indicator for t in plan.tasks] == ["空气质量优良天数比例", "城市生活污水集中收集率", "受污染耕地安全利用率"]
 
 
 def test_spaced_rows_with_spaces_inside_cells(tmp_path):

@@ -198,7 +198,11 @@ def test_labelled_lines_in_a_docx(tmp_path):
         ("1", [("镇农业服务中心", L), ("各村委会", C)], "2024-10-31"),
         ("2", [("镇经济发展办", R), ("镇财政所", R)], None),
     ]
-    assert _targets(plan) == [("2", "quantitative", ">=", Decimal(5), "家", None, False)]
+    # 新建…2000亩 is a count a building verb governs: a target (corpus convention: 新建2座人行天桥 is = 2)
+    assert _targets(plan) == [
+        ("1", "quantitative", "=", Decimal(2000), "亩", None, False),
+        ("2", "quantitative", ">=", Decimal(5), "家", None, False),
+    ]
     assert [t.line for t in plan.tasks] == [3, 7]
     assert plan.tasks[0].text == "新建高标准农田2000亩。"
 
@@ -386,4 +390,7 @@ def test_word_list_numbering_gives_sections_and_ids(tmp_path):
         ("（一）2", [("区住建局", L), ("各街道", C)], None),
         ("（二）1", [("区城管局", R)], None),
     ]
-    assert _targets(plan) == [("一", "quantitative", ">=", Decimal(95), "%", "2024-12-31", False)]
+    assert _targets(plan) == [
+        ("一", "quantitative", ">=", Decimal(95), "%", "2024-12-31", False),
+        ("（二）1", "quantitative", "=", Decimal(10), "座", None, False),  # 新建公厕10座: a governed count
+    ]
