@@ -49,6 +49,7 @@ class Found:
     closes: bool = False  # it closes its sentence or clause: the text is split after it
     cut: bool = False  # a bracket: taken out of the task's text, whose assignments it states
     cues: list[str] = field(default_factory=list)  # the kinds of evidence merged here, for ``inspect``
+    covers_above: bool = False  # ``（以上四项工作X牵头）``: every paragraph before it is a task of its own
 
     def add(self, role: str, cell: str) -> None:
         cell = cell.strip().strip("。.；;，,")
@@ -97,6 +98,7 @@ def bracket_assignments(text: str) -> list[Found]:
         if found:
             found.start, found.end, found.closes, found.cut = start, end, True, True
             found.cues = ["bracket"]
+            found.covers_above = SCOPE.match(content.strip()) is not None
             out.append(found)
     return out
 
@@ -241,6 +243,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     while head:
         body, role, _ = strip_role_suffix(head)
         after = text[position + len(head) :]
+        if position == at and not role and re.match(r"[，,。；;]", after):
+            return None  # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…)
         word = re.match(r"(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)

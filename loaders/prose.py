@@ -313,6 +313,15 @@ def _inherited(owner: Found, text: str) -> Found:
     return found
 
 
+# a paragraph break a page flattened into a space after a full stop (``…给予支持。 加大职业培训力度…``)
+FLATTENED_BREAK = re.compile(r"(?<=。)[ \u3000]+(?=\S)|\n+")
+
+
+def _paragraphs_covered(piece: str) -> list[str]:
+    """The paragraphs a bracket about ``以上N项工作`` covers, each its own task."""
+    return [p.strip() for p in FLATTENED_BREAK.split(piece) if p.strip(" 。；;，,")]
+
+
 def _segment_rows(
     nodes: list[Node], paragraphs: list[tuple[int, str]], reading: Reading,
     section: Node | None, number: str | None, require: bool, owner: Found | None,
@@ -355,7 +364,8 @@ def _segment_rows(
                 f.merge(other)
         piece = _unwrapped(_without(text[previous:stop], [f] if f.cut else [], offset=previous).strip())
         if piece.strip(" 。；;，,"):
-            out.append(Row(line=_line_at(starts, previous), text=piece, agencies=f.cells, deadline=f.deadline, cue=_cue(f), **base))
+            for part in _paragraphs_covered(piece) if f.covers_above else [piece]:
+                out.append(Row(line=_line_at(starts, previous), text=part, agencies=dict(f.cells), deadline=f.deadline, cue=_cue(f), **base))
         elif out:
             for role, cells in f.cells.items():
                 out[-1].agencies.setdefault(role, []).extend(cells)

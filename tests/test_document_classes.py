@@ -192,3 +192,26 @@ def test_a_document_without_tasks_is_refused(tmp_path):
     """Only a document with no task at all is refused, with a one-line reason."""
     with pytest.raises(InputError, match="no task table found"):
         _load(tmp_path, "notice.txt", "关于召开会议的通知\n请各单位准时参加。\n")
+
+
+def test_scope_bracket_covers_each_paragraph_above(tmp_path):
+    """``（以上三项工作X牵头）`` after paragraphs a page flattened into one line: each paragraph is a task of X."""
+    plan = _load(tmp_path, "scope.txt", (
+        "临江市十四五规划节选\n"
+        "扩大就业容量，支持灵活就业。 加强职业技能培训，提高劳动者素质。 健全工资合理增长机制。"
+        "(以上三项工作市人力资源社会保障局牵头) 推进分级诊疗制度建设。(市卫生健康委牵头)\n"
+    ))
+    assert _pairs(plan) == [
+        ("扩大就业容量", [("市人力资源社会保障局", L)]),
+        ("加强职业技能", [("市人力资源社会保障局", L)]),
+        ("健全工资合理", [("市人力资源社会保障局", L)]),
+        ("推进分级诊疗", [("市卫生健康委", L)]),
+    ]
+
+
+def test_a_bare_name_before_a_comma_is_no_subject(tmp_path):
+    """``X下设办公室,…`` describes a body: no duty verb follows the name, so nothing is assigned by it."""
+    from plankg.loaders.assignments import subject_clauses
+
+    assert subject_clauses("市指挥部下设办公室,办公室设在市林业局。") == []
+    assert [f.cells for f in subject_clauses("市林业局负责日常工作。")] == [{"responsible": ["市林业局"]}]
