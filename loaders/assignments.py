@@ -49,6 +49,7 @@ class Found:
     closes: bool = False  # it closes its sentence or clause: the text is split after it
     cut: bool = False  # a bracket: taken out of the task's text, whose assignments it states
     cues: list[str] = field(default_factory=list)  # the kinds of evidence merged here, for ``inspect``
+    subject_end: int = 0  # where a subject sentence's agencies end and its duty begins
     covers_above: bool = False  # ``（以上四项工作X牵头）``: every paragraph before it is a task of its own
 
     def add(self, role: str, cell: str) -> None:
@@ -230,7 +231,29 @@ def subject_clauses(text: str) -> list[Found]:
             at = opener.end()
         found = _subject_at(text, at, agency_prefix)
         if found:
-            out.append(found)
+            out += _split_at_later_subjects(text, found, agency_prefix)
+    return out
+
+
+# a clause inside a sentence that names new agencies and their role (``…,相关金融机构负责…``)
+LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
+
+
+def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Found]:
+    """A subject sentence that goes on, after a comma, with other agencies and a role word of their
+    own gives a task to each subject: ``X负责A,做好B,Y负责C。``."""
+    out = [found]
+    for comma in re.finditer(r"[，,]", text[found.start : found.end]):
+        at = found.start + comma.end()
+        if at <= max(out[-1].start, out[-1].subject_end) or at >= out[-1].end:
+            continue
+        head = agency_prefix(text[at : at + 80])
+        if not head or not LATER_SUBJECT_ROLE.match(text, at + len(head)):
+            continue
+        later = _subject_at(text, at, agency_prefix)
+        if later and later.end == out[-1].end and out[-1].cells:
+            out[-1].end = at
+            out.append(later)
     return out
 
 
@@ -261,6 +284,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         head = agency_prefix(text[position : position + 80])
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
+    found.subject_end = position
     return found
 
 

@@ -215,3 +215,17 @@ def test_a_bare_name_before_a_comma_is_no_subject(tmp_path):
 
     assert subject_clauses("市指挥部下设办公室,办公室设在市林业局。") == []
     assert [f.cells for f in subject_clauses("市林业局负责日常工作。")] == [{"responsible": ["市林业局"]}]
+
+
+def test_a_later_clause_with_its_own_subject_and_role_is_its_own_task(tmp_path):
+    """``X牵头,Y等单位负责A,做好B,Z负责C。``: the chain X→Y is one task; Z's clause is another."""
+    plan = _load(tmp_path, "subjects.txt", (
+        "(一)资金保障。市财政局牵头,市发改委、市民政局等单位负责救灾资金的筹措,做好资金下拨,"
+        "相关银行负责信贷资金的落实。\n"
+        "(二)通信保障。市通信管理局负责应急通信畅通。\n"
+    ))
+    assert _pairs(plan) == [
+        ("资金保障。市", [("市财政局", L), ("市发改委", R), ("市民政局", R)]),
+        ("相关银行负责", [("相关银行", R)]),
+        ("通信保障。市", [("市通信管理局", R)]),
+    ]
