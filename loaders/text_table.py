@@ -20,7 +20,8 @@ PAGE_NUMBER = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d+\s*页"
 TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|措施")
 # a short name cut off in the export (``省人口计生``) among agency cells: a level word and a few characters
 CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
-TIME_CELL = re.compile(r"年|月|底前|长期|持续|常态|季度|每年|即日|完成")
+# a deadline cell: a date, or words of time; 年 only after a number (老年大学 is a task, not a date)
+TIME_CELL = re.compile(r"\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,13 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         nonlocal row, cells, in_progress
         if row is not None:
             _place_agency_cells(row, cells, agency_columns)
+            if (
+                not row.agencies and row.number is None and "number" in roles and rows and rows[-1].agencies
+                and section_number(row.text) is None and row.text.rstrip().endswith(("。", "；", ";"))
+            ):
+                # a sub-row under the same number whose agency cell is merged with the row above
+                row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
+                row.number = rows[-1].number
             rows.append(row)
         row, cells, in_progress = None, [], False
 
@@ -146,7 +154,8 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             finish()
             pending_section = (text, line.number)
             continue
-        if row is not None and cells and "deadline" in roles and len(text) <= 30 and TIME_CELL.search(text):
+        finished = cells or (row is not None and row.text.endswith(("。", "；", ";")))
+        if row is not None and finished and "deadline" in roles and len(text) <= 30 and TIME_CELL.search(text):
             row.deadline = text
             continue
         if row is not None and cells and "people" in roles and len(text) <= 20:

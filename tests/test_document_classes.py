@@ -229,3 +229,18 @@ def test_a_later_clause_with_its_own_subject_and_role_is_its_own_task(tmp_path):
         ("相关银行负责", [("相关银行", R)]),
         ("通信保障。市", [("市通信管理局", R)]),
     ]
+
+
+def test_sub_row_under_a_merged_agency_cell(tmp_path):
+    """A second task under one row number with no agency cell of its own shares the merged cell above;
+    老年 in its text is no date."""
+    plan = _load(tmp_path, "merged.txt", (
+        "青溪县2024年民生实事分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+        "1\n\n新建社区食堂3个。\n\n县民政局\n\n6月底前\n\n开工建设老年活动中心。\n\n12月底前\n\n"
+        "2\n\n改造农村公路20公里。\n\n县交通运输局\n\n10月底前\n"
+    ))
+    assert [(t.number, t.text, [(a.agency, a.role) for a in t.assignments], t.deadline) for t in plan.tasks] == [
+        ("1", "新建社区食堂3个。", [("县民政局", R)], "2024-06-30"),
+        ("1", "开工建设老年活动中心。", [("县民政局", R)], "2024-12-31"),
+        ("2", "改造农村公路20公里。", [("县交通运输局", R)], "2024-10-31"),
+    ]
