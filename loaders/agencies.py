@@ -51,6 +51,8 @@ PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区
 JURISDICTION_PREFIX = re.compile(
     r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
     r"中共[\u4e00-\u9fff]{1,6}?[省市县区]委|"
+    # common nouns that end in a level word are no place (城市管理局 is the city-management bureau)
+    r"(?![省市县区]?(?:城市|都市|超市|社区|小区|街区|景区|辖区|城区)(?!(?:人民)?政府))"
     r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场])|"
     r"省|市(?!场)|县|区(?!域)|州|乡|镇)"  # 市场监管局 is a market regulator, not a city's
 )
