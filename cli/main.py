@@ -232,13 +232,13 @@ def inspect_command(
         _check_layout(layout)
         from plankg.loaders.summary import inspect_file, plan_record, plan_text
 
-        plan, kind = inspect_file(path, layout)
+        plan, kind, unexplained = inspect_file(path, layout)
         if fmt == "json":
             import json
 
-            typer.echo(json.dumps(plan_record(plan, kind), ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(plan_record(plan, kind, unexplained), ensure_ascii=False, indent=2))
         else:
-            typer.echo(plan_text(plan, kind))
+            typer.echo(plan_text(plan, kind, unexplained))
 
 
 @app.command()

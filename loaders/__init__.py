@@ -109,6 +109,18 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
 
 
+def document_lines(data: bytes, *, name: str, where: str | None = None) -> list[tuple[int, str]]:
+    """(line, text) of every paragraph as the loaders read it, for showing what no record explains."""
+    from . import blocks, reading, sniff
+
+    where = where or name
+    fmt = sniff.sniff(data, name, where)
+    if fmt == "txt":
+        return list(enumerate(_drop_unreadable(reading.decode(data, where)).splitlines(), 1))
+    document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
+    return [(p.line, p.text) for p in blocks.paragraphs_of(document)]
+
+
 def _assigned(plan: Plan) -> tuple[int, int]:
     """How well a reading explains a document: tasks it assigns, then assignments it finds."""
     return sum(1 for t in plan.tasks if t.assignments), sum(len(t.assignments) for t in plan.tasks)

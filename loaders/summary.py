@@ -5,10 +5,50 @@ their assignments and targets — so a user can check a new kind of document bef
 """
 from __future__ import annotations
 
+import re
+
 from plankg.records import Plan
 
+# what separates the clauses of a record, and the characters that carry words
+_CLAUSE = re.compile(r"[。；;，,：:！？!?\s|｜()（）〔〕]+")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 
-def plan_record(plan: Plan, fmt: str) -> dict:
+
+def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The document's lines that no record accounts for: lines of which more than a fifth of the
+    Chinese characters are in no title, heading, task text, agency name, header word or date the
+    loader took. They are where a reader should look for a task or an assignment the loader missed."""
+    from .agencies import is_agency_list
+    from .table import header_role
+    from .text_table import TIME_CELL
+
+    records = [plan.title or "", *(s.label for s in plan.sections), *(t.text for t in plan.tasks)]
+    records += [a.written or a.agency for t in plan.tasks for a in t.assignments]
+    pieces = {p for r in records for p in _CLAUSE.split(re.sub(r"\s+", "", r)) if len(p) >= 2}
+    pieces = sorted(pieces, key=len, reverse=True)
+    out = []
+    for number, text in lines:
+        squeezed = re.sub(r"\s+", "", _MARKER.sub("", text))
+        if not _WORD_CHAR.search(squeezed):
+            continue
+        covered = [False] * len(squeezed)
+        for piece in pieces:
+            at = squeezed.find(piece)
+            while at >= 0:
+                covered[at : at + len(piece)] = [True] * len(piece)
+                at = squeezed.find(piece, at + len(piece))
+        for clause in re.finditer(r"[^。；;，,：:\s|｜]+", squeezed):
+            word = clause.group()
+            if is_agency_list(word) or header_role(word) is not None or (TIME_CELL.search(word) and len(word) <= 12):
+                covered[clause.start() : clause.end()] = [True] * len(word)
+        left = sum(1 for ch, done in zip(squeezed, covered) if not done and _WORD_CHAR.match(ch))
+        if left > max(5, len(_WORD_CHAR.findall(squeezed)) // 5):
+            out.append((number, text.strip()))
+    return out
+
+
+def plan_record(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = None) -> dict:
     """The plan as JSON-ready data; task ids, lines and roles as the saved queries name them."""
     return {
         "file": plan.source, "key": plan.key, "format": fmt, "layout": plan.layout, "title": plan.title,
@@ -27,10 +67,11 @@ def plan_record(plan: Plan, fmt: str) -> dict:
             }
             for t in plan.tasks
         ],
+        "unexplained": [{"line": n, "text": text} for n, text in unexplained or []],
     }
 
 
-def plan_text(plan: Plan, fmt: str) -> str:
+def plan_text(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = None) -> str:
     """The plan as indented text: a header, then each task with its roles and targets."""
     assignments = sum(len(t.assignments) for t in plan.tasks)
     targets = sum(len(t.targets) for t in plan.tasks)
@@ -59,15 +100,21 @@ def plan_text(plan: Plan, fmt: str) -> str:
             value = "" if x.value is None else f" {x.comparator}{'~' if x.approximate else ''} {x.value}{x.unit or ''}"
             when = f" by {x.deadline}" if x.deadline else ""
             lines.append(f"{'':>10}target: {x.kind}{value}{' per year' if x.period else ''}{when}  «{x.text}»")
+    if unexplained:
+        lines.append(f"\nunexplained: {len(unexplained)} line{'s' if len(unexplained) != 1 else ''} that no task, heading or assignment accounts for")
+        lines += [f"{'':>8}  line {n:<5} {text[:70]}{'…' if len(text) > 70 else ''}" for n, text in unexplained]
     return "\n".join(lines)
 
 
-def inspect_file(path, layout: str | None = None) -> tuple[Plan, str]:
-    """Parse a file as ``load`` would, and name its format; raises ``InputError`` like ``load``."""
+def inspect_file(path, layout: str | None = None) -> tuple[Plan, str, list[tuple[int, str]]]:
+    """Parse a file as ``load`` would, name its format and the lines nothing explains; raises
+    ``InputError`` like ``load``."""
     from pathlib import Path
 
-    from . import load_document, sniff
+    from . import document_lines, load_document, sniff
 
     path = Path(path)
     plan = load_document(path, layout=layout)
-    return plan, sniff.sniff(path.read_bytes(), path.name, str(path))
+    data = path.read_bytes()
+    lines = document_lines(data, name=path.name, where=str(path))
+    return plan, sniff.sniff(data, path.name, str(path)), unexplained_lines(plan, lines)

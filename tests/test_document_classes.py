@@ -244,3 +244,27 @@ def test_sub_row_under_a_merged_agency_cell(tmp_path):
         ("1", "开工建设老年活动中心。", [("县民政局", R)], "2024-12-31"),
         ("2", "改造农村公路20公里。", [("县交通运输局", R)], "2024-10-31"),
     ]
+
+
+def test_inspect_shows_the_cue_and_the_lines_nothing_explains(tmp_path):
+    """``plankg inspect`` names each task's cue and lists the lines no record accounts for."""
+    import json
+
+    from conftest import run_cli
+
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "青溪县2024年农村公路建设任务\n"
+        "县委县政府高度重视农村公路建设，近年来取得明显成效，群众出行条件持续改善。\n"
+        "1.改造农村公路30公里。(县交通运输局负责)\n"
+        "2.完善公路养护机制。\n",
+        encoding="utf-8",
+    )
+    shown = run_cli("inspect", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert "cue: bracket" in shown.stdout
+    assert "cue: none (nothing in or above it names an agency)" in shown.stdout
+    assert "unexplained: 1 line that no task, heading or assignment accounts for" in shown.stdout
+    record = json.loads(run_cli("inspect", str(path), "--format", "json").stdout)
+    assert record["unexplained"] == [{"line": 2, "text": "县委县政府高度重视农村公路建设，近年来取得明显成效，群众出行条件持续改善。"}]
+    assert [t["cue"] for t in record["tasks"]] == ["bracket", None]
