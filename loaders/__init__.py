@@ -72,7 +72,9 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         stated = text
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
-            plan = table.assemble(parsed.rows, title=parsed.title, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common)
+            plan = table.assemble(
+                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
+            )
             if plan.tasks:
                 return _as_written(plan, shadow, stated)
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None

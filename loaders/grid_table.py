@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .blocks import Block, Grid, GridRow, Paragraph, join_wrapped
+from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
 from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table
@@ -54,7 +55,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
     if title_lines is None or not rows:
         return None
     lines = [l for l in title_lines if l.text]
-    return GridTables(title_of(lines), rows)
+    return GridTables(title_of(lines), split_numbered_duties(rows))
 
 
 def _header(grid: Grid) -> tuple[int, list[str | None]] | None:

@@ -27,11 +27,12 @@ def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[in
     records += [a.written or a.agency for t in plan.tasks for a in t.assignments]
     pieces = {p for r in records for p in _CLAUSE.split(re.sub(r"\s+", "", r)) if len(p) >= 2}
     pieces = sorted(pieces, key=len, reverse=True)
+    whole = "\n".join(re.sub(r"\s+", "", r) for r in records)
     out = []
     for number, text in lines:
         squeezed = re.sub(r"\s+", "", _MARKER.sub("", text))
-        if not _WORD_CHAR.search(squeezed):
-            continue
+        if not _WORD_CHAR.search(squeezed) or squeezed in whole:
+            continue  # no words, or a part of a record (a title over two lines)
         covered = [False] * len(squeezed)
         for piece in pieces:
             at = squeezed.find(piece)

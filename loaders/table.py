@@ -28,7 +28,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # a report column (what has been done so far): its cells are not the task and not targets
     ("progress", re.compile(r"^(进展情况|进展|完成情况|落实情况|推进情况|工作进展|进度情况|备注)$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
-    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标")),
+    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 
@@ -78,6 +78,7 @@ class Row:
     number: str | None = None
     goal: str | None = None  # the row's 目标值 cell, as written
     goal_year: int | None = None  # the year its header names (2022年目标值), else the plan's
+    duty: str | None = None  # its number among the numbered duties one cell held (1.… 2.… 3.…)
     cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
 
@@ -88,6 +89,7 @@ def assemble(
     plan = Plan(key=key, title=title, source=source, source_hash=source_hash, layout=layout, year=year)
     current: Section | None = None
     numbered: list[tuple[Task, str | None]] = []
+    duties: list[tuple[Task, int]] = []  # tasks cut from one cell of numbered duties, with their number in it
     for row in rows:
         if row.section:
             current = _section_for(plan, row.section, row.section_line or row.line, current)
@@ -96,7 +98,11 @@ def assemble(
         item = task_number(row.text)
         number = row.number or (item.number if item else None)
         text = item.rest if item and (not row.number or item.number == row.number) else row.text.strip()
+        if row.duty:
+            text = row.text.strip()
         task = Task(number="", text=text, line=row.line, order=len(plan.tasks) + 1, section=current)
+        if row.duty:
+            duties.append((task, row.duty))
         task.cue = (row.cue or "column") if row.agencies else None
         for role in AGENCY_ROLES:
             for cell in row.agencies.get(role, []):
@@ -113,6 +119,8 @@ def assemble(
         plan.tasks.append(task)
         numbered.append((task, number))
     _assign_ids(numbered)
+    for task, duty in duties:
+        task.number = f"{task.number}/{duty}"  # the row's id, then the duty's number inside its cell
     return plan
 
 

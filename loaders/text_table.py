@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .agencies import is_agency_list
+from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table
 
@@ -98,12 +99,15 @@ def parse(text: str) -> TextTable | None:
         l for l in lines[start + header_cells :]
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
     ]
-    rows = _rows(body, roles)
+    rows = split_numbered_duties(_rows(body, roles))
     return TextTable(title=title, roles=roles, rows=rows)
 
 
 def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     agency_columns = [r for r in roles if r in AGENCY_ROLES]
+    # an agency-keyed table (序号 | 部门 | 事权清单): the agency cell comes before the duties it owns
+    agency_first = bool(agency_columns) and "text" in roles and roles.index(agency_columns[0]) < roles.index("text")
+    owner_cells: list[str] = []
     has_sections = "section" in roles
     rows: list[Row] = []
     row: Row | None = None
@@ -140,6 +144,10 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         if has_progress and row is not None and (in_progress or (cells and "number" in roles)):
             if cells or not is_agency_list(text):
                 continue  # the report cell goes on, or follows the agency cell, until the next number
+        if agency_first and is_agency_list(text) and (row is None or row.text):
+            finish()
+            owner_cells.append(text)
+            continue
         if is_agency_list(text) or (row is not None and cells and CUT_NAME.match(text) and not TIME_CELL.search(text)):
             in_progress = False
             if row is None:
@@ -173,6 +181,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             continue
         finish()
         row = Row(line=line.number, text=text, number=pending_number)
+        cells, owner_cells = owner_cells, []
         if pending_section:
             row.section, row.section_line = pending_section
             pending_section = None

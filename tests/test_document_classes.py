@@ -268,3 +268,46 @@ def test_inspect_shows_the_cue_and_the_lines_nothing_explains(tmp_path):
     record = json.loads(run_cli("inspect", str(path), "--format", "json").stdout)
     assert record["unexplained"] == [{"line": 2, "text": "县委县政府高度重视农村公路建设，近年来取得明显成效，群众出行条件持续改善。"}]
     assert [t["cue"] for t in record["tasks"]] == ["bracket", None]
+
+
+AGENCY_KEYED = [
+    ("序号", "部门", "职责清单"),
+    ("1", "县教育局", "1.负责校园食品安全管理。 2.配合有关部门开展学校食堂检查。"),
+    ("2", "县农业农村局", "1.牵头农产品质量安全监管。 2.负责农药兽药使用指导。 3.会同县市场监管局开展联合抽检。"),
+]
+
+
+def _keyed_expectation(plan) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [(t.number, t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks]
+
+
+KEYED_WANT = [
+    ("1/1", "负责校园食品安全管理。", [("县教育局", R)]),
+    ("1/2", "配合有关部门开展学校食堂检查。", [("县教育局", C)]),
+    ("2/1", "牵头农产品质量安全监管。", [("县农业农村局", L)]),
+    ("2/2", "负责农药兽药使用指导。", [("县农业农村局", R)]),
+    ("2/3", "会同县市场监管局开展联合抽检。", [("县农业农村局", L), ("县市场监管局", C)]),
+]
+
+
+def test_agency_keyed_table_exported_with_pipes(tmp_path):
+    """Class 3: ``序号 | 部门 | 职责清单``, the agency before its duties numbered inside one cell: a task
+    per duty, the agency's role from each duty's opening words."""
+    text = "青溪县食品安全责任清单\n" + "".join(" |\n".join(row) + " |\n" for row in AGENCY_KEYED)
+    plan = _load(tmp_path, "keyed.txt", text)
+    assert _keyed_expectation(plan) == KEYED_WANT
+
+
+def test_agency_keyed_table_in_a_docx(tmp_path):
+    """Class 3 in a Word table: the same records as the pipe export."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("青溪县食品安全责任清单")
+    table = document.add_table(rows=len(AGENCY_KEYED), cols=3)
+    for r, cells in enumerate(AGENCY_KEYED):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "keyed.docx"
+    document.save(path)
+    assert _keyed_expectation(load_document(path)) == KEYED_WANT
