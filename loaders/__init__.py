@@ -55,7 +55,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
-    from . import blocks, detect, grid_table, prose, reading, runon_table, script, sniff, table, text_table
+    from . import blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, table, text_table
 
     where = where or name
     wanted = None
@@ -70,6 +70,13 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         shadow = script.shadow_for(text)
         text = shadow(text) if shadow else text
         stated = text
+        piped = pipe_grid.blocks_of(text) if wanted in (None, detect.TASK_TABLE) else None
+        tables = grid_table.parse(piped) if piped else None
+        if tables is not None:
+            title = tables.title or Path(name).stem
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            if plan.tasks:
+                return _as_written(plan, shadow, stated)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(

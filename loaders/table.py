@@ -23,12 +23,14 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|^(部门|部门名称|单位名称|职能部门)$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
     ("number", re.compile(r"^(序号|编号)$")),
+    # how an evaluation table scores a task (评分细则 | 未开展的扣2分): neither its text nor a target
+    ("score", re.compile(r"评分|分值|扣分|计分|得分|考核办法|考评办法")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
     ("progress", re.compile(r"^(进展情况|进展|完成情况|落实情况|推进情况|工作进展|进度情况|备注)$")),
-    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$")),
-    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|^(事权|职责|责任|权责|任务)?清单$|^事权")),
+    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$|^(考评|考核)(项目|指标)$")),
+    ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 

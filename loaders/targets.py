@@ -59,7 +59,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # a value measured in years is a duration, not a date, after 年限/寿命 (受教育年限14年, 11.5年以上)
 YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")

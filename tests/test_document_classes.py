@@ -311,3 +311,22 @@ def test_agency_keyed_table_in_a_docx(tmp_path):
     path = tmp_path / "keyed.docx"
     document.save(path)
     assert _keyed_expectation(load_document(path)) == KEYED_WANT
+
+
+def test_evaluation_table_with_pipes_keeps_scores_out(tmp_path):
+    """Class 6: ``考评项目 | 考评要点 | 评分细则 | 责任单位`` rows: the 评分细则 column (扣2分) is neither
+    task text nor a target, the 考评项目 cell heads a section, the stated rule makes the first unit lead."""
+    plan = _load(tmp_path, "evaluation.txt", (
+        "青溪县2024年食品安全工作考评细则\n"
+        "说明：责任单位中位列第一位的单位为牵头单位。\n"
+        "考评项目 | 考评要点 | 评分细则 | 责任单位 |\n"
+        "组织领导(10分) | 召开食品安全专题会议不少于2次。 | 少开一次扣1分。 | 县食安办、县市场监管局 |\n"
+        "监督抽检(15分) | 完成食品抽检1200批次。 | 每少1%扣0.3分。 | 县市场监管局 |\n"
+    ))
+    assert [(t.section.label, t.text) for t in plan.tasks] == [
+        ("组织领导(10分)", "召开食品安全专题会议不少于2次。"), ("监督抽检(15分)", "完成食品抽检1200批次。"),
+    ]
+    assert _pairs(plan) == [
+        ("召开食品安全", [("县食安办", L), ("县市场监管局", R)]), ("完成食品抽检", [("县市场监管局", L)]),
+    ]
+    assert _values(plan) == [(">=", Decimal(2)), ("=", Decimal(1200))]

@@ -1,0 +1,62 @@
+"""Tables typed or exported as text with a pipe between cells, one row per line
+(``考评项目 | 考评要点 | 评分细则 | 责任单位 |``), read as grids so columns keep their meaning.
+
+Read by position, a column the header names (a score, a report, a person) stays out of the task's
+text, where reading cell by cell on content alone would run it into the task. Only runs of lines
+that all split into the same number of cells count: pipes broken over lines are left to
+``text_table``, which reads cells by what they contain.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, Cell, Grid, GridRow, Paragraph
+
+PIPE = re.compile(r"\s*[|｜]\s*")
+RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
+MIN_CELLS = 3
+
+
+def _cells(line: str) -> list[str] | None:
+    if not PIPE.search(line) or RULE.match(line):
+        return None
+    cells = PIPE.split(line.strip())
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells if len(cells) >= MIN_CELLS else None
+
+
+def blocks_of(text: str) -> list[Block] | None:
+    """The text as paragraphs and grids (each a run of at least two pipe lines of one width), or
+    None when it holds no such run or some pipe line fits in none (a merged cell left out of a
+    row, a cell broken over lines): such text is read cell by cell instead."""
+    out: list[Block] = []
+    run: list[GridRow] = []
+    found, stray = False, False
+
+    def close() -> None:
+        nonlocal run, found, stray
+        if len(run) >= 2:
+            out.append(Grid(run))
+            found = True
+        elif run:
+            stray = True
+        run = []
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if RULE.match(line) and PIPE.search(line) and run:
+            continue
+        cells = _cells(line)
+        if cells is not None and (not run or len(cells) == len(run[0].cells)):
+            row = len(run)
+            run.append(GridRow(number, [Cell(c, (row, i)) for i, c in enumerate(cells)]))
+            continue
+        close()
+        if cells is not None:
+            run.append(GridRow(number, [Cell(c, (0, i)) for i, c in enumerate(cells)]))
+        elif line.strip():
+            out.append(Paragraph(number, line))
+    close()
+    return out if found and not stray else None
