@@ -40,21 +40,6 @@ def _check_format(fmt: str) -> None:
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
 
 
-def fail(error: PlankgError) -> None:
-    """Print ``Error: …`` on stderr and exit with the error's code."""
-    typer.echo(f"Error: {error.message}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
-@contextmanager
-def reported():
-    """Turn plankg's own errors into one line on stderr and the documented exit code."""
-    try:
-        yield
-    except PlankgError as error:
-        fail(error)
-
-
 def _open(store: str, *, create: bool = False, wait: float = 0.0):
     from plankg.api import PlanGraph
 
@@ -128,45 +113,44 @@ def load(
     N-Quads dump written by `plankg export --format nq` restores its plan graphs. Each task's
     words, keywords and topics are always made; the similar-task lists of the analysis graph are
     updated once after the last file unless --no-analysis."""
-    with reported():
-        _check_layout(layout)
-        if jurisdiction is not None:
-            from plankg.divisions import check_code
+    _check_layout(layout)
+    if jurisdiction is not None:
+        from plankg.divisions import check_code
 
-            check_code(jurisdiction)
-        with _open(store, create=True, wait=wait) as graph:
-            from plankg.api import expand_paths
+        check_code(jurisdiction)
+    with _open(store, create=True, wait=wait) as graph:
+        from plankg.api import expand_paths
 
-            total = len(expand_paths(paths))
-            done = 0
+        total = len(expand_paths(paths))
+        done = 0
 
-            def report(result) -> None:
-                nonlocal done
-                done += 1
-                counter = f"[{done}/{total}] " if total > 1 else ""
-                if result.skipped:
-                    typer.echo(f"{counter}skipped {result.path} ({result.key} unchanged since its last load)")
-                elif result.ok:
-                    typer.echo(
-                        f"{counter}loaded {result.path} as {result.key}: {result.tasks} tasks, "
-                        f"{result.assignments} assignments, {result.targets} targets"
-                        + (" — no assignment found" if result.tasks and not result.assignments else "")
-                    )
-                else:
-                    typer.echo(f"Error: {result.error.message}", err=True)
+        def report(result) -> None:
+            nonlocal done
+            done += 1
+            counter = f"[{done}/{total}] " if total > 1 else ""
+            if result.skipped:
+                typer.echo(f"{counter}skipped {result.path} ({result.key} unchanged since its last load)")
+            elif result.ok:
+                typer.echo(
+                    f"{counter}loaded {result.path} as {result.key}: {result.tasks} tasks, "
+                    f"{result.assignments} assignments, {result.targets} targets"
+                    + (" — no assignment found" if result.tasks and not result.assignments else "")
+                )
+            else:
+                typer.echo(f"Error: {result.error.message}", err=True)
 
-            results = graph.load_many(
-                paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False,
-                jobs=jobs, bulk=bulk,
-            )
-            if not no_analysis:
-                _report_analysis(graph.analyze())
-        failed = sum(1 for r in results if not r.ok)
-        skipped = sum(1 for r in results if r.skipped)
-        if total > 1:
-            typer.echo(f"{len(results) - failed - skipped} loaded, {skipped} skipped, {failed} failed")
-        if failed:
-            raise typer.Exit(2)
+        results = graph.load_many(
+            paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False,
+            jobs=jobs, bulk=bulk,
+        )
+        if not no_analysis:
+            _report_analysis(graph.analyze())
+    failed = sum(1 for r in results if not r.ok)
+    skipped = sum(1 for r in results if r.skipped)
+    if total > 1:
+        typer.echo(f"{len(results) - failed - skipped} loaded, {skipped} skipped, {failed} failed")
+    if failed:
+        raise typer.Exit(2)
 
 
 def _report_analysis(report) -> None:
@@ -186,13 +170,12 @@ def analyze(
     wait: float = WaitOption,
 ) -> None:
     """Update the similar-task lists for plans loaded with --no-analysis (or removed since)."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            report = graph.analyze(full=full)
-        if report.changed:
-            _report_analysis(report)
-        else:
-            typer.echo("similar tasks: up to date")
+    with _open(store, wait=wait) as graph:
+        report = graph.analyze(full=full)
+    if report.changed:
+        _report_analysis(report)
+    else:
+        typer.echo("similar tasks: up to date")
 
 
 @app.command()
@@ -204,19 +187,18 @@ def search(
     wait: float = WaitOption,
 ) -> None:
     """Tasks whose text has every word of TEXT (whole words: 监管 does not find 市场监管局)."""
-    with reported():
-        _check_format(fmt)
-        from plankg.queries import output as render_output
-        from plankg.words import query_words
+    _check_format(fmt)
+    from plankg.queries import output as render_output
+    from plankg.words import query_words
 
-        words = [w for phrase in text for w in query_words(phrase)]
-        if not words:
-            raise InputError("search: no words in the text given")
-        with _open(store, wait=wait) as graph:
-            result = graph.search(words)
-        if limit is not None:
-            result.rows = result.rows[:limit]
-        render_output.render(result, fmt, sys.stdout)
+    words = [w for phrase in text for w in query_words(phrase)]
+    if not words:
+        raise InputError("search: no words in the text given")
+    with _open(store, wait=wait) as graph:
+        result = graph.search(words)
+    if limit is not None:
+        result.rows = result.rows[:limit]
+    render_output.render(result, fmt, sys.stdout)
 
 
 @app.command("inspect")
@@ -226,19 +208,18 @@ def inspect_command(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Show the detected format and layout and the records a document gives, storing nothing."""
-    with reported():
-        if fmt not in ("text", "json"):
-            raise InputError(f"--format {fmt!r}: choose text or json")
-        _check_layout(layout)
-        from plankg.loaders.summary import inspect_file, plan_record, plan_text
+    if fmt not in ("text", "json"):
+        raise InputError(f"--format {fmt!r}: choose text or json")
+    _check_layout(layout)
+    from plankg.loaders.summary import inspect_file, plan_record, plan_text
 
-        plan, kind, unexplained = inspect_file(path, layout)
-        if fmt == "json":
-            import json
+    plan, kind, unexplained = inspect_file(path, layout)
+    if fmt == "json":
+        import json
 
-            typer.echo(json.dumps(plan_record(plan, kind, unexplained), ensure_ascii=False, indent=2))
-        else:
-            typer.echo(plan_text(plan, kind, unexplained))
+        typer.echo(json.dumps(plan_record(plan, kind, unexplained), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(plan_text(plan, kind, unexplained))
 
 
 @app.command()
@@ -248,12 +229,11 @@ def remove(
     wait: float = WaitOption,
 ) -> None:
     """Delete a plan and its load record from the store."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            removed = graph.remove(key)
-        if not removed:
-            raise InputError(f"no plan {key!r} in {store}")
-        typer.echo(f"removed {key}: {removed} quads")
+    with _open(store, wait=wait) as graph:
+        removed = graph.remove(key)
+    if not removed:
+        raise InputError(f"no plan {key!r} in {store}")
+    typer.echo(f"removed {key}: {removed} quads")
 
 
 TimeoutOption = typer.Option(None, "--timeout", min=0.001, help="Stop the query after this many seconds (exit 5).")
@@ -312,31 +292,30 @@ def query(
     wait: float = WaitOption,
 ) -> None:
     """Run a saved query and print its rows."""
-    with reported():
-        _check_format(fmt)
-        from plankg import queries
+    _check_format(fmt)
+    from plankg import queries
 
-        saved = queries.get(name)
-        bound = queries.parse_params(saved, list(param))
-        if endpoint is not None:
-            if queries.CATALOGUE_TAG in saved.tags:
-                raise InputError(f"query {name} reads plankg's own query catalogue: run it without --endpoint")
-            from plankg import remote
+    saved = queries.get(name)
+    bound = queries.parse_params(saved, list(param))
+    if endpoint is not None:
+        if queries.CATALOGUE_TAG in saved.tags:
+            raise InputError(f"query {name} reads plankg's own query catalogue: run it without --endpoint")
+        from plankg import remote
 
-            where, limit_s = _remote(endpoint, timeout)
-            result = remote.run_query(where, saved, bound, limit_s)
-            _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
-            return
-        _bounded(timeout, f"query {name}", output)
-        if queries.CATALOGUE_TAG in saved.tags:  # answered from the catalogue: no store needed
-            result = queries.run(None, saved, bound)
-        else:
-            with _open(store, wait=wait) as graph:
-                from plankg.store import guarded
-
-                with guarded(graph.path):
-                    result = queries.run(graph.store, saved, bound, allow_service=allow_service)
+        where, limit_s = _remote(endpoint, timeout)
+        result = remote.run_query(where, saved, bound, limit_s)
         _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
+        return
+    _bounded(timeout, f"query {name}", output)
+    if queries.CATALOGUE_TAG in saved.tags:  # answered from the catalogue: no store needed
+        result = queries.run(None, saved, bound)
+    else:
+        with _open(store, wait=wait) as graph:
+            from plankg.store import guarded
+
+            with guarded(graph.path):
+                result = queries.run(graph.store, saved, bound, allow_service=allow_service)
+    _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
 
 
 @app.command()
@@ -355,38 +334,37 @@ def sparql(
     wait: float = WaitOption,
 ) -> None:
     """Run ad-hoc SPARQL against the store (read-only unless --update)."""
-    with reported():
-        _check_format(fmt)
-        if (text is None) == (file is None):
-            raise InputError("give the SPARQL either as an argument or with --file, not both or neither")
-        if file is not None:
-            try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-        elif text == "-":
-            text = sys.stdin.read()
-        if endpoint is not None:
-            if update:
-                raise InputError("--update does not go with --endpoint (publish graphs with `plankg push`)")
-            from plankg import remote
-
-            where, limit_s = _remote(endpoint, timeout)
-            result = remote.run_sparql(where, remote.with_prefixes(text), limit_s)
-            _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
-            return
-        _bounded(timeout, "query", output)
-        from plankg import queries
-
-        with _open(store, wait=wait) as graph:
-            from plankg.store import guarded
-
-            with guarded(graph.path):
-                result = queries.run_sparql(graph.store, text, update=update, allow_service=allow_service)
+    _check_format(fmt)
+    if (text is None) == (file is None):
+        raise InputError("give the SPARQL either as an argument or with --file, not both or neither")
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    elif text == "-":
+        text = sys.stdin.read()
+    if endpoint is not None:
         if update:
-            typer.echo("update applied")
-            return
+            raise InputError("--update does not go with --endpoint (publish graphs with `plankg push`)")
+        from plankg import remote
+
+        where, limit_s = _remote(endpoint, timeout)
+        result = remote.run_sparql(where, remote.with_prefixes(text), limit_s)
         _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
+        return
+    _bounded(timeout, "query", output)
+    from plankg import queries
+
+    with _open(store, wait=wait) as graph:
+        from plankg.store import guarded
+
+        with guarded(graph.path):
+            result = queries.run_sparql(graph.store, text, update=update, allow_service=allow_service)
+    if update:
+        typer.echo("update applied")
+        return
+    _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
 
 
 queries_app = typer.Typer(
@@ -413,24 +391,23 @@ def print_catalogue(fmt: str) -> None:
 
     from plankg import queries
 
-    with reported():
-        if fmt not in ("table", "json", "ttl"):
-            raise InputError(f"--format {fmt!r}: choose table, json or ttl")
-        catalogue = queries.catalogue()
-        if fmt == "json":
-            typer.echo(json.dumps([queries.describe(q) for q in catalogue.values()], ensure_ascii=False, indent=2))
-            return
-        if fmt == "ttl":
-            from plankg.queries.catalogue_rdf import catalogue_turtle
+    if fmt not in ("table", "json", "ttl"):
+        raise InputError(f"--format {fmt!r}: choose table, json or ttl")
+    catalogue = queries.catalogue()
+    if fmt == "json":
+        typer.echo(json.dumps([queries.describe(q) for q in catalogue.values()], ensure_ascii=False, indent=2))
+        return
+    if fmt == "ttl":
+        from plankg.queries.catalogue_rdf import catalogue_turtle
 
-            sys.stdout.buffer.write(catalogue_turtle())
-            return
-        width = max(len(n) for n in catalogue)
-        for name, q in catalogue.items():
-            params = " ".join(
-                f"{p.name}{'' if p.required else '?'}{'*' if p.multiple else ''}:{p.type}" for p in q.params
-            )
-            typer.echo(f"{name.ljust(width)}  {q.summary}" + (f"  [{params}]" if params else ""))
+        sys.stdout.buffer.write(catalogue_turtle())
+        return
+    width = max(len(n) for n in catalogue)
+    for name, q in catalogue.items():
+        params = " ".join(
+            f"{p.name}{'' if p.required else '?'}{'*' if p.multiple else ''}:{p.type}" for p in q.params
+        )
+        typer.echo(f"{name.ljust(width)}  {q.summary}" + (f"  [{params}]" if params else ""))
 
 
 @queries_app.command("show")
@@ -438,37 +415,35 @@ def show_query(name: str = typer.Argument(..., help="Saved query name.")) -> Non
     """Print a saved query's description, parameters and SPARQL."""
     from plankg import queries
 
-    with reported():
-        q = queries.get(name)
-        typer.echo(f"{q.name}: {q.summary}")
-        if q.description:
-            typer.echo("")
-            typer.echo(q.description.strip())
-        if q.tags:
-            typer.echo(f"\ntags: {', '.join(q.tags)}")
-        if q.params:
-            typer.echo("\nparameters:")
-            for p in q.params:
-                flags = ", ".join(
-                    x for x in ("required" if p.required else "optional", "repeatable" if p.multiple else "",
-                                f"default {p.default}" if p.default is not None else "",
-                                f"one of {'/'.join(p.enum)}" if p.enum else "") if x
-                )
-                typer.echo(f"  {p.name} ({p.type}; {flags})" + (f": {p.description}" if p.description else ""))
-        typer.echo("\n" + q.sparql.strip())
+    q = queries.get(name)
+    typer.echo(f"{q.name}: {q.summary}")
+    if q.description:
+        typer.echo("")
+        typer.echo(q.description.strip())
+    if q.tags:
+        typer.echo(f"\ntags: {', '.join(q.tags)}")
+    if q.params:
+        typer.echo("\nparameters:")
+        for p in q.params:
+            flags = ", ".join(
+                x for x in ("required" if p.required else "optional", "repeatable" if p.multiple else "",
+                            f"default {p.default}" if p.default is not None else "",
+                            f"one of {'/'.join(p.enum)}" if p.enum else "") if x
+            )
+            typer.echo(f"  {p.name} ({p.type}; {flags})" + (f": {p.description}" if p.description else ""))
+    typer.echo("\n" + q.sparql.strip())
 
 
 @app.command()
 def validate(store: str = StoreOption, wait: float = WaitOption) -> None:
     """Check the plan graphs against the shipped SHACL shapes (exit 1 on violations)."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            report = graph.validate()
-        if report.conforms:
-            typer.echo("conforms")
-            return
-        typer.echo(report.text())
-        raise typer.Exit(1)
+    with _open(store, wait=wait) as graph:
+        report = graph.validate()
+    if report.conforms:
+        typer.echo("conforms")
+        return
+    typer.echo(report.text())
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -487,31 +462,29 @@ def export(
     wait: float = WaitOption,
 ) -> None:
     """Export the plan graphs as RDF, or the agencies (a saved query) as CSV for open data."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            if output is None:
-                graph.export(fmt, sys.stdout.buffer, plan, what)
-                return
-            tmp = output.with_name(f".{output.name}.partial")
-            try:
-                with open(tmp, "wb") as stream:
-                    graph.export(fmt, stream, plan, what)
-                tmp.replace(output)
-            except OSError as exc:
-                raise InputError(f"{output}: cannot write ({exc.strerror})") from None
-            finally:
-                tmp.unlink(missing_ok=True)
+    with _open(store, wait=wait) as graph:
+        if output is None:
+            graph.export(fmt, sys.stdout.buffer, plan, what)
+            return
+        tmp = output.with_name(f".{output.name}.partial")
+        try:
+            with open(tmp, "wb") as stream:
+                graph.export(fmt, stream, plan, what)
+            tmp.replace(output)
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 @app.command()
 def stats(store: str = StoreOption, wait: float = WaitOption) -> None:
     """Count plans, sections, tasks, assignments, targets, agency names and quads."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            counts = graph.stats()
-        width = max(len(k) for k in counts)
-        for k, n in counts.items():
-            typer.echo(f"{k.ljust(width)}  {n}")
+    with _open(store, wait=wait) as graph:
+        counts = graph.stats()
+    width = max(len(k) for k in counts)
+    for k, n in counts.items():
+        typer.echo(f"{k.ljust(width)}  {n}")
 
 
 @app.command()
@@ -521,10 +494,9 @@ def backup(
     wait: float = WaitOption,
 ) -> None:
     """Write a consistent copy of the store into a new directory (a store itself)."""
-    with reported():
-        with _open(store, wait=wait) as graph:
-            graph.backup(target)
-        typer.echo(f"backed up {store} to {target}")
+    with _open(store, wait=wait) as graph:
+        graph.backup(target)
+    typer.echo(f"backed up {store} to {target}")
 
 
 @app.command()
@@ -546,34 +518,33 @@ def push(
     leaves the server unchanged; each graph's triples are then counted through the query
     endpoint. Credentials come from env
     PLANKG_ENDPOINT_USER/PLANKG_ENDPOINT_PASSWORD or ~/.netrc (Basic or Digest), never the URL."""
-    with reported():
-        from plankg import remote
+    from plankg import remote
 
-        target = remote.endpoint(url, "GRAPH_STORE_URL")
-        derived = query_endpoint or remote.query_endpoint_for(url)
-        if derived is None:
-            raise InputError(f"{target.display}: cannot tell the server's query URL for the check; give --query-endpoint")
-        checker = remote.endpoint(derived, "--query-endpoint")
-        graphs, notes = remote.payloads(store, plan, reference, wait)
-        for note in notes:
-            typer.echo(note)
-        if not graphs:
-            return
+    target = remote.endpoint(url, "GRAPH_STORE_URL")
+    derived = query_endpoint or remote.query_endpoint_for(url)
+    if derived is None:
+        raise InputError(f"{target.display}: cannot tell the server's query URL for the check; give --query-endpoint")
+    checker = remote.endpoint(derived, "--query-endpoint")
+    graphs, notes = remote.payloads(store, plan, reference, wait)
+    for note in notes:
+        typer.echo(note)
+    if not graphs:
+        return
 
-        def report(pushed) -> None:
-            state = "checked" if pushed.ok else f"MISMATCH: the server holds {pushed.on_server}"
-            typer.echo(f"pushed <{pushed.graph}>: {pushed.sent} triples ({state})")
+    def report(pushed) -> None:
+        state = "checked" if pushed.ok else f"MISMATCH: the server holds {pushed.on_server}"
+        typer.echo(f"pushed <{pushed.graph}>: {pushed.sent} triples ({state})")
 
-        done = remote.push(target, checker, graphs, timeout, on_pushed=report)
-        bad = [p for p in done if not p.ok]
-        if bad:
-            from plankg.errors import EndpointError
+    done = remote.push(target, checker, graphs, timeout, on_pushed=report)
+    bad = [p for p in done if not p.ok]
+    if bad:
+        from plankg.errors import EndpointError
 
-            raise EndpointError(
-                f"{checker.display}: {len(bad)} of {len(done)} graphs do not hold what was sent (first: <{bad[0].graph}>, "
-                f"{bad[0].on_server} triples on the server, {bad[0].sent} sent)"
-            )
-        typer.echo(f"pushed {len(done)} graphs, {sum(p.sent for p in done)} triples to {target.display}")
+        raise EndpointError(
+            f"{checker.display}: {len(bad)} of {len(done)} graphs do not hold what was sent (first: <{bad[0].graph}>, "
+            f"{bad[0].on_server} triples on the server, {bad[0].sent} sent)"
+        )
+    typer.echo(f"pushed {len(done)} graphs, {sum(p.sent for p in done)} triples to {target.display}")
 
 
 @app.command()
@@ -588,27 +559,26 @@ def serve(
 
     The live store stays writable (`plankg load` works meanwhile); the snapshot shows the store
     as it was at start. Ctrl-C or SIGTERM stops the server and deletes the snapshot."""
-    with reported():
-        from plankg import serve as serving
+    from plankg import serve as serving
 
-        def banner(served) -> None:
-            typer.echo(f"serving a read-only snapshot of {served.store} (snapshot {served.snapshot})")
-            typer.echo(f"  YASGUI page:      {served.yasgui}")
-            typer.echo(f"  SPARQL endpoint:  {served.query_url}  (queries stop after {served.timeout:g} s)")
-            if bind not in ("127.0.0.1", "::1", "localhost"):
-                typer.echo(f"  listening on {bind}: anyone who can reach this address can read the graph")
-            typer.echo("saved queries:")
-            for link in served.links():
-                if link.url:
-                    typer.echo(f"  {link.name}: {link.url}")
-                else:
-                    params = " ".join(f"--param {n}=…" for n in link.needs)
-                    typer.echo(f"  {link.name}: needs parameters: plankg query {link.name} {params} --endpoint {served.query_url}")
-            typer.echo("Ctrl-C stops the server.")
+    def banner(served) -> None:
+        typer.echo(f"serving a read-only snapshot of {served.store} (snapshot {served.snapshot})")
+        typer.echo(f"  YASGUI page:      {served.yasgui}")
+        typer.echo(f"  SPARQL endpoint:  {served.query_url}  (queries stop after {served.timeout:g} s)")
+        if bind not in ("127.0.0.1", "::1", "localhost"):
+            typer.echo(f"  listening on {bind}: anyone who can reach this address can read the graph")
+        typer.echo("saved queries:")
+        for link in served.links():
+            if link.url:
+                typer.echo(f"  {link.name}: {link.url}")
+            else:
+                params = " ".join(f"--param {n}=…" for n in link.needs)
+                typer.echo(f"  {link.name}: needs parameters: plankg query {link.name} {params} --endpoint {served.query_url}")
+        typer.echo("Ctrl-C stops the server.")
 
-        code = serving.serve(store, port, bind, timeout, wait, on_ready=banner)
-        typer.echo("stopped; snapshot removed")
-        raise typer.Exit(code)
+    code = serving.serve(store, port, bind, timeout, wait, on_ready=banner)
+    typer.echo("stopped; snapshot removed")
+    raise typer.Exit(code)
 
 
 def run() -> None:
@@ -626,13 +596,17 @@ def run() -> None:
             print_catalogue(argv[2] if len(argv) == 3 else "table")
         except typer.Exit as done:
             sys.exit(done.exit_code)
-        except BrokenPipeError:  # `plankg queries | head`: the reader left, which is no error
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except BrokenPipeError:
+            _reader_left()
         sys.exit(0)
     try:
         code = app(standalone_mode=False)
+        sys.stdout.flush()  # a reader that left shows here, not in the interpreter's last flush
+    except PlankgError as error:  # the one place plankg's own errors become `Error: …` and a code
+        typer.echo(f"Error: {error.message}", err=True)
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        _reader_left()
     except click_errors.NoArgsIsHelpError as error:
         error.show()  # plain `plankg`: the help, as before
         sys.exit(error.exit_code)
@@ -645,10 +619,20 @@ def run() -> None:
     except click_errors.ClickException as error:
         typer.echo(f"Error: {' '.join(error.format_message().split())}", err=True)
         sys.exit(error.exit_code)
-    except click_errors.Abort:
+    except typer.Abort:
         typer.echo("Error: aborted", err=True)
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _reader_left() -> None:
+    """Output cut by a closed pipe (``plankg stats | head -2``) ends quietly with status 1, as click
+    does for a pipe closed inside a command and as Python's notes on SIGPIPE advise; stdout goes to
+    devnull so the interpreter's last flush cannot fail."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".xlsx", ".csv", ".tsv",
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
 
-RESERVED_KEYS = ("loads", "reference", "analysis")  # the shared graphs of DESIGN.md
 
 
 def plan_key(path: Path) -> str:

@@ -51,10 +51,12 @@ class Prepared:
 
 def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True) -> Prepared:
     """Read, parse and map one file; never touches a store (runs in a thread or worker process)."""
-    from plankg.loaders import load_document
+    from plankg.loaders import load_document, plan_key
     from plankg.ontology.mapping import plan_quads
+    from plankg.store import check_plan_key
 
     try:
+        check_plan_key(key or plan_key(path), str(path))
         plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
     except InputError as exc:
         return Prepared(path, error=exc)

@@ -40,6 +40,8 @@ from plankg.records import Plan
 DEFAULT_STORE = "plankg-store"
 PLAN_GRAPH_PREFIX = v.ID + "graph/"
 SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value}
+# plan keys whose graph would be a shared one: a plan ``reference`` would overwrite the reference data
+RESERVED_KEYS = frozenset(iri.rsplit("/", 1)[1] for iri in SHARED_GRAPHS)
 
 # The store's own record of who wrote it: a small JSON file beside RocksDB's files.
 META_FILE = "plankg-store.json"
@@ -277,6 +279,15 @@ def _absent(store: Store, key: str) -> bool:
     return True
 
 
+def check_plan_key(key: str, where: str) -> None:
+    """Refuse a plan key that names one of the store's shared graphs (``loads``, ``reference``,
+    ``analysis``) before anything is written."""
+    if key in RESERVED_KEYS:
+        raise InputError(
+            f"{where}: plan key {key!r} names the store's own {key} graph, not a plan (a file so named must be renamed to load)"
+        )
+
+
 def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None) -> None:
     """Make the store hold exactly ``quads`` (or the N-Quads ``nquads``) as plan ``key``'s graph and
     ``record`` as its load record, in one transaction (the fastest atomic write measured):
@@ -288,6 +299,7 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
       come, which rewrites little more than the load time (6x faster than rewriting the graph);
       for another document ``DROP GRAPH`` + ``INSERT DATA`` of the new graph, which is cheaper
       than listing what changed when most of it did (``bench/writes.py`` measures each way)."""
+    check_plan_key(key, key)
     from pyoxigraph import RdfFormat, parse, serialize
 
     if _absent(store, key):
@@ -323,6 +335,7 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
 
 def remove_plan(store: Store, key: str) -> int:
     """Delete a plan's graph and load record in one transaction; returns how many plan quads went."""
+    check_plan_key(key, key)
     g = graph_iri(key)
     size = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
     if size == 0 and not store.contains_named_graph(g):

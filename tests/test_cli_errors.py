@@ -112,3 +112,39 @@ def test_successful_commands_write_nothing_to_stderr(seeded_store):
     for argv in (["stats"], ["query", "plans"], ["export", "--format", "nt"], ["validate"]):
         result = run_cli(*argv, "--store", str(seeded_store), timeout=60)
         assert result.returncode == 0 and result.stderr == "", (argv, result.stderr)
+
+
+@pytest.mark.parametrize("name", ["reference", "loads", "analysis"])
+def test_a_file_named_after_a_shared_graph_is_refused(store_copy, seed_paths, tmp_path, name):
+    """``plankg load reference.txt`` is refused (exit 2) and the store keeps its plans and shared graphs."""
+    before = run_cli("stats", "--store", str(store_copy)).stdout
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(seed_paths[0].read_bytes())
+    result = run_cli("load", str(path), "--store", str(store_copy))
+    assert_one_line_error(result, 2, f"{name}.txt: plan key '{name}' names the store's own {name} graph, not a plan")
+    assert run_cli("stats", "--store", str(store_copy)).stdout == before
+
+
+def test_removing_a_shared_graph_by_key_is_refused(store_copy):
+    """``plankg remove reference`` cannot drop the reference data."""
+    before = run_cli("stats", "--store", str(store_copy)).stdout
+    assert_one_line_error(run_cli("remove", "reference", "--store", str(store_copy)), 2, "plan key 'reference'")
+    assert run_cli("stats", "--store", str(store_copy)).stdout == before
+
+
+@pytest.mark.parametrize("argv", [["stats", "--store"], ["query", "assignments", "--store"], ["export", "--store"], ["queries"]])
+def test_output_cut_by_a_closed_pipe_ends_quietly(seeded_store, argv):
+    """A reader that leaves early (``| head -c 10``) gets no traceback and no error line; the status is
+    0 when the output was all written before the reader left, else 1."""
+    import shlex
+    import subprocess
+
+    from conftest import plankg_command
+
+    words = [plankg_command(), *argv, *([str(seeded_store)] if argv[-1] == "--store" else [])]
+    result = subprocess.run(
+        f"set -o pipefail; {shlex.join(words)} | head -c 10 >/dev/null", shell=True, executable="/bin/bash",
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.stderr == ""
+    assert result.returncode in (0, 1)
