@@ -1,4 +1,4 @@
-"""Run a command where it can be stopped: pyoxigraph cannot cancel a query (NOTES.md), so a
+"""Run a command where it can be stopped: pyoxigraph cannot cancel a query (docs/design.md, "pyoxigraph"), so a
 command given ``--timeout`` runs again in a child process that is killed when time is up.
 
 The parent never opens the store, so the child can take the store's lock; output is passed on

@@ -1,7 +1,7 @@
 """The ``plankg`` command: a thin Typer layer over ``plankg.api``.
 
-Every failure a user can cause ends as one line ``Error: …`` on stderr with the exit code of the
-README (0 ok, 1 empty/violations, 2 bad input, 3 store, 4 endpoint, 5 timeout). Heavy modules load
+Every failure a user can cause ends as one line ``Error: …`` on stderr with the exit code of
+docs/commands.md (0 ok, 1 empty/violations, 2 bad input, 3 store, 4 endpoint, 5 timeout). Heavy modules load
 inside the commands that need them, so ``plankg --help`` stays fast.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """HTML -> blocks: text of block elements as paragraphs, ``<table>`` as grids (rowspan/colspan).
 
 Bytes are decoded here (BOM, UTF-8, a Big5 declaration, GB18030) before lxml sees them: lxml
-silently truncates GBK bytes on a page that declares gb2312 (NOTES.md), so a declared charset is
+silently truncates GBK bytes on a page that declares gb2312 (docs/design.md), so a declared charset is
 only a hint. The parser gets a ``str`` and never fetches anything (no network, no entities).
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Bytes -> text: BOM first, then strict UTF-8, then strict GB18030 (NOTES.md, "Encodings").
+"""Bytes -> text: BOM first, then strict UTF-8, then strict GB18030 (docs/design.md, "Other libraries").
 
 Decoding is strict so that no U+FFFD ever reaches the graph; what decodes under none of them is
 refused with the byte offset where UTF-8 gave up.

@@ -1,4 +1,4 @@
-"""Checks on a DOCX/XLSX zip before any library opens it (NOTES.md, "docx bomb").
+"""Checks on a DOCX/XLSX zip before any library opens it (docs/design.md, "Other libraries").
 
 python-docx and openpyxl trust the archive: a small file can expand to gigabytes. The declared
 sizes in the central directory are checked first; zipfile then refuses to inflate a member past

@@ -63,7 +63,7 @@ ROLE_SHORTCUTS = {
     "cooperating": pk("cooperatingAgency"),
 }
 
-# graphs shared by all plans (DESIGN.md "Documents, plans and graphs")
+# graphs shared by all plans (docs/design.md, "Documents, plans and graphs")
 LOADS_GRAPH = NamedNode(ID + "graph/loads")
 REFERENCE_GRAPH = NamedNode(ID + "graph/reference")
 ANALYSIS_GRAPH = NamedNode(ID + "graph/analysis")

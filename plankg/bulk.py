@@ -2,7 +2,7 @@
 
 Oxigraph's bulk loader writes sorted SST files beside the store and ingests them, two to three
 times faster than one transaction per document, but it is not atomic: a kill leaves part of the
-data in the store and orphan ``bulk-*.sst`` files in its folder (NOTES.md). So:
+data in the store and orphan ``bulk-*.sst`` files in its folder (docs/design.md, "pyoxigraph"). So:
 
 - only plans the store does not hold yet go through the bulk loader; a plan it holds (and a key
   given twice in one load, after its first file) is replaced one transaction each, as without

@@ -1,4 +1,4 @@
-"""The errors a user can cause, each carrying the exit code documented in the README.
+"""The errors a user can cause, each carrying the exit code documented in docs/commands.md.
 
 The CLI turns any of these into one line ``Error: <message>`` on stderr and exits with
 ``exit_code``; anything else is a bug and is allowed to show a traceback.

@@ -2,7 +2,7 @@
 
 Every write of a plan is one SPARQL Update (``DROP SILENT GRAPH … ; INSERT DATA …``), which
 Oxigraph applies as one transaction: a reader or a kill sees the old plan or the new one, never
-half of either (NOTES.md, "pyoxigraph").
+half of either (docs/design.md, "pyoxigraph").
 
 A store is a directory holding RocksDB's files and ``plankg-store.json``, which records the store
 format (``store_format``, an integer plankg bumps on an incompatible change), the plankg and

@@ -7,7 +7,7 @@ grlc's style (``summary``, ``description``, ``tags``, ``defaults``, ``enumerate`
 
 User values never become query text: a value is first turned into a pyoxigraph term (which
 refuses what is not a valid literal or IRI), then either handed to pyoxigraph as a substitution
-(possible only for variables in the top-level SELECT projection, see NOTES.md) or written into a
+(possible only for variables in the top-level SELECT projection, see docs/design.md) or written into a
 ``VALUES`` block from ``str(term)``, the term's own escaped N-Triples form. A ``VALUES`` block
 goes at the start of the top-level WHERE group, so a query must test a non-projected parameter
 in a FILTER of that top-level group, not inside a nested ``GRAPH { }`` group.
@@ -412,7 +412,7 @@ PLAN_PARAM = "plan"
 
 
 def _plan_forms(query: SavedQuery, params: Mapping[str, list]) -> Mapping[str, list]:
-    """A ``plan`` parameter takes a plan's key or its title (DESIGN.md). Keys are plain literals
+    """A ``plan`` parameter takes a plan's key or its title (docs/design.md). Keys are plain literals
     and titles ``@zh`` literals, so the text given stands for both terms: ``VALUES ?plan { "x"
     "x"@zh }``. A query can then find the plan with one triple pattern, ``?p
     dcterms:identifier|dcterms:title ?plan``, which Oxigraph answers from its indexes (a few ms),

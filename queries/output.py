@@ -1,7 +1,7 @@
 """Render a query Result as table, csv, tsv, json or md.
 
 Readers see short IRIs (``pk:Lead``) in table and md; machines get full IRIs in csv, tsv and
-json. JSON types follow DESIGN.md: counts, ``line`` and ``value`` are numbers, ``task`` and
+json. JSON types follow docs/design.md: counts, ``line`` and ``value`` are numbers, ``task`` and
 ``deadline`` stay strings, unbound is null.
 """
 from __future__ import annotations

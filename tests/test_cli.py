@@ -45,7 +45,7 @@ def test_assignments_columns_and_values(seeded_store, gold):
 
 
 def test_targets_json_equals_gold(seeded_store, gold):
-    """`query targets` gives every non-optional gold target with its compared fields; JSON types as DESIGN.md."""
+    """`query targets` gives every non-optional gold target with its compared fields; JSON types as docs/design.md."""
     rows = json.loads(run_cli("query", "targets", "--store", str(seeded_store), "--format", "json").stdout)
     got = sorted(
         (r["source"], r["line"], r["kind"], r["comparator"], r["value"], r["unit"], r["period"], r["deadline"])

@@ -1,5 +1,5 @@
 """Every failure a user can reach through the CLI ends as exactly one stderr line ``Error: …`` with
-the exit code of DESIGN.md (1 empty/violations, 2 bad input, 3 store) and never a traceback."""
+the exit code of docs/design.md (1 empty/violations, 2 bad input, 3 store) and never a traceback."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
-"""The README documents every command and every option of the CLI (as sqlite-utils checks its docs)."""
+"""The docs (README and docs/) document every command and every option of the CLI and every saved
+query (as sqlite-utils checks its docs), and every relative link in them leads to a file."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,9 @@ import typer.main
 
 from plankg.cli.main import app
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+README = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)  # the README and the manual
 COMMON = ("--store", "--wait")  # documented once for every command
 
 
@@ -50,3 +53,21 @@ def test_every_saved_query_is_named_in_the_readme():
 
     for name in queries.catalogue():
         assert f"`{name}`" in README or f"query {name}" in README, name
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_relative_links_lead_to_files(page):
+    """Every relative link of the README and the manual points at a file of the repository."""
+    text = page.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+        if "://" in target or target.startswith("mailto:"):
+            continue
+        assert (page.parent / target).exists(), f"{page.name}: link to {target} leads nowhere"
+
+
+def test_readme_is_a_map_not_the_manual():
+    """The README stays short (a map and a quick start) and links to every page of docs/."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) < 12_000
+    for page in PAGES[1:]:
+        assert f"(docs/{page.name})" in readme, page.name

@@ -168,7 +168,7 @@ def test_shipped_query_runs(store, name):
 
 @pytest.mark.parametrize("name", sorted(FIXED_COLUMNS))
 def test_fixed_columns(store, name):
-    """The fixed-interface queries have exactly the columns DESIGN.md names."""
+    """The fixed-interface queries have exactly the columns docs/design.md names."""
     assert Q.run(store, name).columns == FIXED_COLUMNS[name]
 
 

@@ -118,7 +118,7 @@ def test_catalogue_as_rdf_and_queried():
 
 
 def test_queries_json_shape():
-    """`queries --format json` is an array of objects with the DESIGN.md keys, at least 15 queries."""
+    """`queries --format json` is an array of objects with the keys of docs/design.md, at least 15 queries."""
     listed = json.loads(run_cli("queries", "--format", "json").stdout)
     assert len(listed) >= 15
     for q in listed:
