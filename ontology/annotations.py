@@ -23,7 +23,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from plankg.records import Plan
 
 from . import vocab as v
-from .mapping import decimal_literal
+from .iris import target_iri, task_iri, topic_iri
+from .vocab import decimal_literal
 
 
 def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
@@ -33,7 +34,7 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
 
     words = plan_words(plan)
     for task in plan.tasks:
-        t = NamedNode(f"{plan_node.value}/task/{task.order}")
+        t = task_iri(plan_node, task.order)
         found = words[task.order]
         for token in sorted(found.tokens):
             yield Quad(t, v.pk("token"), Literal(token), graph)
@@ -45,7 +46,7 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
             yield Quad(t, v.pk("keyword"), Literal(word), graph)
         for tag in tag_topics(keywords):
             topic = NamedNode(tag.topic)
-            node = NamedNode(f"{t.value}/topic/{tag.topic.rsplit('/', 1)[-1]}")
+            node = topic_iri(t, tag.topic)
             yield Quad(t, v.pk("topic"), topic, graph)
             yield Quad(node, v.RDF_TYPE, v.pk("TopicAssignment"), graph)
             yield Quad(node, v.pk("task"), t, graph)
@@ -56,4 +57,4 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
         for k, target in enumerate(task.targets, 1):
             concept = indicator_concept(target.indicator, target.text, target.unit)
             if concept is not None:
-                yield Quad(NamedNode(f"{t.value}/target/{k}"), v.pk("indicatorConcept"), NamedNode(concept), graph)
+                yield Quad(target_iri(t, k), v.pk("indicatorConcept"), NamedNode(concept), graph)

@@ -15,6 +15,7 @@ from plankg.records import Plan
 
 from . import vocab as v
 from .agencies import Agency, kind_iri, resolve
+from .iris import agency_iri, division_iri
 
 SKOS = v.PREFIXES["skos"]
 ORG = v.PREFIXES["org"]
@@ -25,8 +26,6 @@ COLLECTIVE = v.pk("Collective")
 
 def agency_node(agency: Agency, base: str = v.ID) -> NamedNode:
     """``agency/<adcode or unknown>/<normalised name>``."""
-    from .mapping import agency_iri
-
     return agency_iri(agency.key, agency.code, base)
 
 
@@ -68,7 +67,7 @@ def _describe(agency: Agency, names: list[str], graph: NamedNode, base: str) -> 
         if name != agency.label:
             yield q(SKOS_ALTLABEL, Literal(name, language="zh"))
     if agency.code:
-        yield q(v.pk("jurisdiction"), NamedNode(f"{base}division/{agency.code}"))
+        yield q(v.pk("jurisdiction"), division_iri(agency.code, base))
     yield q(v.pk("agencyKind"), NamedNode(kind_iri(agency.kind)))
     for member in agency.members:
         yield q(ORG_HAS_MEMBER, agency_node(member, base))

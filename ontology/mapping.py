@@ -6,51 +6,16 @@ time-dependent goes in (load records live in the loads graph, see ``load_record_
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from plankg.records import Plan, Target, Task
 
 from . import vocab as v
-
-_IRI_SAFE_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
-
-def _ucschar(code: int) -> bool:
-    """RFC 3987 ``ucschar``: the non-ASCII characters an IRI path may hold as they are."""
-    if (code & 0xFFFF) >= 0xFFFE:
-        return False
-    return (
-        0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
-        or 0x10000 <= code <= 0xEFFFD
-    )
-
-
-@lru_cache(maxsize=8192)  # agency names and keys recur in every task that names them
-def iri_segment(text: str) -> str:
-    """Percent-encode what may not stand in an IRI path segment; keep CJK as it is readable."""
-    out = []
-    for ch in text:
-        if ch in _IRI_SAFE_ASCII or (_ucschar(ord(ch)) and not ch.isspace()):
-            out.append(ch)
-        else:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
-    return "".join(out)
-
-
-def plan_iri(key: str, base: str = v.ID) -> NamedNode:
-    return NamedNode(f"{base}plan/{iri_segment(key)}")
-
-
-def graph_iri(key: str, base: str = v.ID) -> NamedNode:
-    return NamedNode(f"{base}graph/{iri_segment(key)}")
-
-
-def agency_iri(name: str, jurisdiction: str | None, base: str = v.ID) -> NamedNode:
-    return NamedNode(f"{base}agency/{jurisdiction or 'unknown'}/{iri_segment(name)}")
-
+from .vocab import decimal_literal
+from .iris import assignment_iri, division_iri, graph_iri, plan_iri, section_iri, target_iri, task_iri
 
 def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
@@ -59,15 +24,6 @@ def _zh(text: str) -> Literal:
 @lru_cache(maxsize=4096)  # orders and line numbers repeat on every assignment of a task
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=v.XSD_INTEGER)
-
-
-def decimal_literal(value: Decimal | str) -> Literal:
-    """``xsd:decimal`` in canonical form (no trailing zeros), as Oxigraph stores it, so a parsed
-    graph and the stored one are the same quads."""
-    text = format(Decimal(value), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return Literal(text if text not in ("", "-0") else "0", datatype=v.XSD_DECIMAL)
 
 
 def _date(value: str) -> Literal:
@@ -90,11 +46,11 @@ def plan_quads(plan: Plan, base: str = v.ID) -> Iterator[Quad]:
     if plan.year is not None:
         yield q(p, v.pk("year"), Literal(str(plan.year), datatype=v.XSD_GYEAR))
     if plan.jurisdiction:
-        yield q(p, v.pk("jurisdiction"), NamedNode(f"{base}division/{plan.jurisdiction}"))
+        yield q(p, v.pk("jurisdiction"), division_iri(plan.jurisdiction, base))
 
     section_iris = {}
     for section in plan.sections:
-        s = NamedNode(f"{p.value}/section/{section.order}")
+        s = section_iri(p, section.order)
         section_iris[id(section)] = s
         yield q(s, v.RDF_TYPE, v.SECTION)
         yield q(s, v.pk("plan"), p)
@@ -121,7 +77,7 @@ def plan_quads(plan: Plan, base: str = v.ID) -> Iterator[Quad]:
 def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Iterator[Quad]:
     from .linking import assigned_agency
 
-    t = NamedNode(f"{p.value}/task/{task.order}")
+    t = task_iri(p, task.order)
     line = _int(task.line)
 
     def q(s, pred, o):
@@ -141,7 +97,7 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
     yield q(t, v.PROV_DERIVED, p)
 
     for k, a in enumerate(task.assignments, 1):
-        node = NamedNode(f"{t.value}/assignment/{k}")
+        node = assignment_iri(t, k)
         agency = assigned_agency(a.agency, jurisdiction, base)
         yield q(node, v.RDF_TYPE, v.ASSIGNMENT)
         yield q(node, v.pk("task"), t)
@@ -155,7 +111,7 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
         yield q(t, v.ROLE_SHORTCUTS[a.role], agency)
 
     for k, target in enumerate(task.targets, 1):
-        yield from _target_quads(target, NamedNode(f"{t.value}/target/{k}"), t, k, line, p, g)
+        yield from _target_quads(target, target_iri(t, k), t, k, line, p, g)
 
 
 def _target_quads(target: Target, node, t, k, line, p, g) -> Iterator[Quad]:

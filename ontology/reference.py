@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from plankg import divisions as D
 
 from . import vocab as v
+from .iris import division_iri
 
 REFERENCE_FORMAT = "1"  # bump when the shape of the reference graph changes
 DIVISION_SCHEME = NamedNode(v.ID + "division")
@@ -41,10 +42,6 @@ def reference_version() -> str:
     for name in _FILES:
         digest.update(_shipped(name))
     return f"{REFERENCE_FORMAT}/{D.SOURCE_PACKAGE}-{D.source_version()}/{digest.hexdigest()[:16]}"
-
-
-def division_iri(code: str, base: str = v.ID) -> NamedNode:
-    return NamedNode(f"{base}division/{code}")
 
 
 def division_quads(base: str = v.ID) -> list[Quad]:

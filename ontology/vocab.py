@@ -4,9 +4,11 @@ Kept apart from the mapping so that queries, validation and tests name terms the
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from functools import lru_cache
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 PK = "https://w3id.org/plankg/ontology#"
 ID = "https://w3id.org/plankg/id/"
@@ -67,3 +69,12 @@ ROLE_SHORTCUTS = {
 LOADS_GRAPH = NamedNode(ID + "graph/loads")
 REFERENCE_GRAPH = NamedNode(ID + "graph/reference")
 ANALYSIS_GRAPH = NamedNode(ID + "graph/analysis")
+
+
+def decimal_literal(value: Decimal | str) -> Literal:
+    """``xsd:decimal`` in canonical form (no trailing zeros), as Oxigraph stores it, so a parsed
+    graph and the stored one are the same quads."""
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Literal(text if text not in ("", "-0") else "0", datatype=XSD_DECIMAL)

@@ -123,7 +123,7 @@ class PlanGraph:
 
     def _placed(self, key: str, jurisdiction: str) -> bool:
         """True when the plan's graph already has division ``jurisdiction`` (a reload may skip)."""
-        from plankg.ontology.mapping import graph_iri, plan_iri
+        from plankg.ontology.iris import graph_iri, plan_iri
         from plankg.ontology.vocab import ID, pk
 
         division = f"{ID}division/{jurisdiction}"
@@ -220,10 +220,9 @@ class PlanGraph:
 
     # -- reading -------------------------------------------------------------------------------
     def plan_keys(self) -> list[str]:
-        prefix = len("https://w3id.org/plankg/id/graph/")
-        from urllib.parse import unquote
+        from plankg.ontology.iris import key_of_graph
 
-        return [unquote(g.value[prefix:]) for g in plan_graphs(self.store)]
+        return [key_of_graph(g) for g in plan_graphs(self.store)]
 
     def run(self, name: str, params: Iterable[str] = ()):
         """Run a saved query with ``k=v`` parameter strings; returns a result with columns and rows."""
@@ -268,7 +267,7 @@ class PlanGraph:
         union); ``csv`` writes a saved query's rows instead (``what``, default ``agencies``)."""
         from pyoxigraph import RdfFormat, serialize
 
-        from plankg.ontology.mapping import graph_iri
+        from plankg.ontology.iris import graph_iri
         from plankg.ontology.vocab import PREFIXES
 
         if fmt not in EXPORT_FORMATS:

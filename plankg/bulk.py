@@ -75,7 +75,7 @@ def recover(path: str | os.PathLike, store) -> list[str]:
     delete orphan ``bulk-*.sst`` files, drop the plan graphs and load records the marker names
     (one transaction), then remove the marker. Returns the keys dropped ([] without a marker)."""
     from plankg.ontology import vocab as v
-    from plankg.ontology.mapping import graph_iri
+    from plankg.ontology.iris import graph_iri
     from plankg.store import load_record_iri, store_failure
 
     path = Path(path)

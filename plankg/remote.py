@@ -472,7 +472,7 @@ def payloads(store_path: str | os.PathLike, plans: Iterable[str] = (), reference
     over the whole corpus, such as task similarities), which only makes sense beside all of them;
     with ``reference`` the reference graph. The loads graph (local file paths) stays home."""
     from plankg.api import PlanGraph
-    from plankg.ontology.mapping import graph_iri
+    from plankg.ontology.iris import graph_iri
     from plankg.ontology.vocab import ANALYSIS_GRAPH, REFERENCE_GRAPH
     from plankg.store import guarded, plan_graphs
 

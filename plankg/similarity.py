@@ -42,6 +42,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.ontology import vocab as v
+from plankg.ontology.iris import analysis_record_iri, plan_of_task, similarity_iri
 
 K = 5
 SHARED_WORDS = 5  # the words that weigh most in a match, kept on each pk:Similarity (unordered)
@@ -125,22 +126,6 @@ def pending(store: Store) -> tuple[list[str], list[str]]:
     return todo, gone
 
 
-def record_iri(plan: str) -> NamedNode:
-    return NamedNode(v.ID + "analysis/" + plan[len(v.ID + "plan/"):])
-
-
-def similarity_iri(a: str, b: str) -> NamedNode:
-    def part(task: str) -> str:
-        plan, _, n = task[len(v.ID + "plan/"):].rpartition("/task/")
-        return f"{plan}/{n}"
-
-    return NamedNode(f"{v.ID}similarity/{part(a)}/{part(b)}")
-
-
-def plan_of(task: str) -> str:
-    return task.rpartition("/task/")[0]
-
-
 # ---------------------------------------------------------------------------------------------
 # vectors and scores
 
@@ -186,7 +171,7 @@ def _dots(store: Store, vectors: dict[str, tuple[set[str], float]]) -> tuple[dic
             other = row["t"].value
             postings.setdefault(row["tok"].value, []).append(other)
             norms[other] = float(row["n"].value)
-    plan = {t: plan_of(t) for t in set(norms) | set(vectors)}
+    plan = {t: plan_of_task(t) for t in set(norms) | set(vectors)}
     sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     # words in sorted order: every pair's dot product adds its terms in the same order, so an
     # incremental run and a full one agree to the last bit
@@ -287,7 +272,7 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
         for row in _q(store, f"""
             SELECT DISTINCT ?a WHERE {{ {_values('pb', [NamedNode(p) for p in sorted(changed_plans)])}
               GRAPH {AN} {{ ?s pk:similarPlan ?pb ; pk:task ?a }} }}"""):
-            if plan_of(row["a"].value) not in changed_plans:
+            if plan_of_task(row["a"].value) not in changed_plans:
                 held.add(row["a"].value)
     whole = dict(new_vectors)
     whole.update(_task_vectors(store, tasks=sorted(held)) if held else {})
@@ -297,7 +282,7 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
 
     lists: dict[str, list[Entry]] = {}
     for t in sorted(whole):
-        if plan_of(t) in states:  # held lists of tasks whose plan still exists
+        if plan_of_task(t) in states:  # held lists of tasks whose plan still exists
             own = whole[t][1]
             best = _best({o: d / (own * norms[o]) if own > 0 and norms[o] > 0 else 0.0 for o, d in dots[t].items()})
             lists[t] = [(o, score, shared(t, o)) for o, score in best]
@@ -312,7 +297,7 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
         if own <= 0:
             continue
         for other, d in dots[t].items():
-            if other not in whole and norms[other] > 0 and plan_of(other) not in changed_plans:
+            if other not in whole and norms[other] > 0 and plan_of_task(other) not in changed_plans:
                 offers[other][t] = d / (norms[other] * own)
     merged_sources = []
     if offers and not full:
@@ -361,7 +346,7 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
         quads += written
     report.entries = sum(len(items) for items in lists.values())
     for p in todo:
-        node, s = record_iri(p), states[p]
+        node, s = analysis_record_iri(p), states[p]
         quads += [
             Quad(node, v.RDF_TYPE, v.pk("AnalysisRecord"), AN),
             Quad(node, v.pk("plan"), NamedNode(p), AN),
@@ -388,10 +373,10 @@ def _similarity_quads(a: str, b: str, score: Decimal, rank: int, words: tuple[st
     shared = [Quad(node, v.pk("sharedWord"), Literal(word), AN) for word in words]
     return shared + [
         Quad(node, v.RDF_TYPE, v.pk("Similarity"), AN),
-        Quad(node, v.pk("plan"), NamedNode(plan_of(a)), AN),
+        Quad(node, v.pk("plan"), NamedNode(plan_of_task(a)), AN),
         Quad(node, v.pk("task"), NamedNode(a), AN),
         Quad(node, v.pk("similarTask"), NamedNode(b), AN),
-        Quad(node, v.pk("similarPlan"), NamedNode(plan_of(b)), AN),
+        Quad(node, v.pk("similarPlan"), NamedNode(plan_of_task(b)), AN),
         Quad(node, v.pk("score"), Literal(format(score, "f"), datatype=v.XSD_DECIMAL), AN),
         Quad(node, v.pk("rank"), Literal(str(rank), datatype=v.XSD_INTEGER), AN),
         Quad(node, _PROV_GENERATED, METHOD, AN),

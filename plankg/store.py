@@ -34,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.errors import InputError, StoreError
 from plankg.ontology import vocab as v
-from plankg.ontology.mapping import graph_iri, iri_segment, plan_iri
+from plankg.ontology.iris import graph_iri, load_record_iri, plan_iri
 from plankg.records import Plan
 
 DEFAULT_STORE = "plankg-store"
@@ -236,10 +236,6 @@ class LoadInfo:
     loader_version: str
     layout: str
     loaded_at: str
-
-
-def load_record_iri(key: str) -> NamedNode:
-    return NamedNode(f"{v.ID}load/{iri_segment(key)}")
 
 
 def _load_record(plan: Plan, info: LoadInfo) -> list[Quad]:

@@ -298,7 +298,8 @@ def test_similar_tasks_by_title_and_with_shared_words(seeded_store):
 def test_third_plan_updates_only_the_lists_it_enters(store_copy, tmp_path):
     """Loading a third plan writes its own lists and exactly the other lists it enters (the same
     result as recomputing everything); removing it gives back the earlier analysis graph."""
-    from plankg.similarity import analyze, plan_of, snapshot
+    from plankg.ontology.iris import plan_of_task as plan_of
+    from plankg.similarity import analyze, snapshot
 
     third = _third(tmp_path)
     with plankg.open(store_copy) as graph:
@@ -329,7 +330,8 @@ def test_third_plan_updates_only_the_lists_it_enters(store_copy, tmp_path):
 def test_reloading_a_changed_plan_recomputes_the_lists_that_held_it(store_copy, tmp_path):
     """A plan replaced by a changed version leaves no entry of its old tasks, and the result
     equals a full recomputation."""
-    from plankg.similarity import analyze, plan_of, snapshot
+    from plankg.ontology.iris import plan_of_task as plan_of
+    from plankg.similarity import analyze, snapshot
 
     third = _third(tmp_path)
     with plankg.open(store_copy) as graph:
