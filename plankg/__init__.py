@@ -9,7 +9,7 @@ Importing this package is cheap: the store, loaders and queries load when first 
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from plankg.version import __version__
 __all__ = ["open", "__version__"]
 
 

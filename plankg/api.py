@@ -7,35 +7,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.concepts import ensure_schemes
-from plankg.errors import InputError, PlankgError, StoreError
+from plankg.errors import InputError, StoreError
+from plankg.ingest import LoadResult
 from plankg.store import (
     DEFAULT_STORE, backup_store, ensure_reference, guarded, open_store, plan_graphs, record_quads, remove_plan,
     restore_graphs, write_plan,
 )
 
 EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld", "csv")
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What happened to one file of a load: the plan it became, or the error that stopped it."""
-
-    path: Path
-    key: str | None = None
-    tasks: int = 0
-    assignments: int = 0
-    targets: int = 0
-    quads: int = 0
-    error: PlankgError | None = None
-    skipped: bool = False  # the file's bytes are unchanged since its plan's last load
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -90,71 +72,14 @@ class PlanGraph:
         the reference graph of divisions and agency kinds is written first if missing or outdated.
         Keywords and topics are always made (they are part of the plan's graph); ``analysis=False``
         skips the corpus-wide step (similar tasks), which ``analyze()`` then catches up."""
-        from plankg import ingest
-        from plankg.loaders import LOADER_VERSION, plan_key
-
         path = Path(path)
-        if jurisdiction is not None:
-            from plankg.divisions import check_code
-
-            check_code(jurisdiction)
-        with guarded(self.path):
-            ensure_reference(self.store)
-            ensure_schemes(self.store)
-        if path.suffix.lower() == ".nq" and path.is_file():
-            restored = self._restore(path)
-            if analysis:
-                self.analyze()
-            return restored
-        # the same steps as a many-file load (``plankg.ingest``), for one file in this thread
-        k = key or plan_key(path)
-        if not force and layout is None and (jurisdiction is None or self._placed(k, jurisdiction)):
-            with guarded(self.path):
-                if ingest.unchanged(self.store, path, k, LOADER_VERSION):
-                    return LoadResult(path=path, key=k, skipped=True)
-        prepared = ingest.prepare(path, key, layout, jurisdiction, serialize=False)
-        if prepared.error is not None:
-            raise prepared.error
-        with guarded(self.path):
-            write_plan(self.store, prepared.key, prepared.quads, record_quads(prepared.key, ingest.load_info(prepared)))
-        if analysis:  # after the plan's graph is written, in an update of its own
-            self.analyze()
-        return ingest.result_of(prepared)
-
-    def _placed(self, key: str, jurisdiction: str) -> bool:
-        """True when the plan's graph already has division ``jurisdiction`` (a reload may skip)."""
-        from plankg.ontology.iris import graph_iri, plan_iri
-        from plankg.ontology.vocab import ID, pk
-
-        division = f"{ID}division/{jurisdiction}"
-        with guarded(self.path):
-            found = self.store.quads_for_pattern(plan_iri(key), pk("jurisdiction"), None, graph_iri(key))
-            return any(q.object.value == division for q in found)
-
-    def _restore(self, path: Path) -> LoadResult:
-        """Load an N-Quads dump of plan graphs (``plankg export --format nq``) in one transaction."""
-        from pyoxigraph import RdfFormat, parse
-
-        from plankg.ontology.vocab import PK, RDF_TYPE
-
-        try:
-            quads = list(parse(path=str(path), format=RdfFormat.N_QUADS))
-        except SyntaxError as exc:
-            raise InputError(f"{path}: not valid N-Quads ({str(exc).splitlines()[0]})") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        with guarded(self.path):
-            sizes = restore_graphs(self.store, quads, str(path))
-        if not sizes:
-            raise InputError(f"{path}: no quads in the dump")
-        kinds = {f"{PK}{c}": 0 for c in ("Task", "Assignment", "Target")}
-        for q in quads:
-            if q.predicate == RDF_TYPE and q.object.value in kinds:
-                kinds[q.object.value] += 1
-        return LoadResult(
-            path=path, key=f"{len(sizes)} plan graphs", quads=sum(sizes.values()), tasks=kinds[f"{PK}Task"],
-            assignments=kinds[f"{PK}Assignment"], targets=kinds[f"{PK}Target"],
-        )
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory; load_many loads the files in it")
+        # one file is the many-file load of one file: the same skip check, set-up and writing
+        (result,) = self.load_many([path], key, force=force, layout=layout, jurisdiction=jurisdiction, analysis=analysis)
+        if result.error is not None:
+            raise result.error
+        return result
 
     def load_many(
         self, paths: Iterable[str | os.PathLike], key: str | None = None,

@@ -24,10 +24,28 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg.errors import InputError
+from plankg.errors import InputError, PlankgError
 
 WINDOW = 4  # parsed plans waiting for the writer (per worker process with jobs > 1)
 FLUSH_QUADS = 50_000  # quads written between two flushes of Oxigraph's memory tables
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What happened to one file of a load: the plan it became, or the error that stopped it."""
+
+    path: Path
+    key: str | None = None
+    tasks: int = 0
+    assignments: int = 0
+    targets: int = 0
+    quads: int = 0
+    error: PlankgError | None = None
+    skipped: bool = False  # the file's bytes are unchanged since its plan's last load
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
 
 
 @dataclass
@@ -187,7 +205,6 @@ def unchanged(store, path: Path, key: str, loader_version: str) -> bool:
 
 def result_of(prepared: Prepared):
     """The ``LoadResult`` of a plan once written (or of a file skipped or refused)."""
-    from plankg.api import LoadResult
 
     if prepared.skipped:
         return LoadResult(path=prepared.path, key=prepared.key, skipped=True)
@@ -202,7 +219,6 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
     """Load ``files`` into ``graph`` (a ``PlanGraph``) with parsing beside the writing (``jobs``
     worker processes, or a thread); returns a ``LoadResult`` per file, in input order
     (``on_result`` gets each as soon as it is written)."""
-    from plankg.api import LoadResult
     from plankg.concepts import ensure_schemes
     from plankg.loaders import LOADER_VERSION, plan_key
     from plankg.store import ensure_reference, guarded, record_quads, write_plan
@@ -218,7 +234,7 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
         k = key or plan_key(path)
         repeated = k in seen  # a key given twice: the later file always loads (as one after another would)
         seen.add(k)
-        if not force and layout is None and not repeated and (jurisdiction is None or graph._placed(k, jurisdiction)):
+        if not force and layout is None and not repeated and (jurisdiction is None or placed(graph.store, k, jurisdiction)):
             with guarded(graph.path):
                 if unchanged(graph.store, path, k, LOADER_VERSION):
                     return Prepared(path, key=k, skipped=True)
@@ -238,7 +254,8 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
         for prepared in in_order(files, WINDOW * jobs, local, remote):
             if prepared.restore:
                 try:
-                    result = graph._restore(prepared.path)
+                    with guarded(graph.path):
+                        result = restore(graph.store, prepared.path)
                 except InputError as exc:
                     result = LoadResult(path=prepared.path, error=exc)
             else:
@@ -261,3 +278,38 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def placed(store, key: str, jurisdiction: str) -> bool:
+    """True when the plan's graph already has division ``jurisdiction`` (a reload may skip)."""
+    from plankg.ontology.iris import division_iri, graph_iri, plan_iri
+    from plankg.ontology.vocab import pk
+
+    found = store.quads_for_pattern(plan_iri(key), pk("jurisdiction"), None, graph_iri(key))
+    return any(q.object == division_iri(jurisdiction) for q in found)
+
+
+def restore(store, path: Path) -> LoadResult:
+    """Load an N-Quads dump of plan graphs (``plankg export --format nq``) in one transaction."""
+    from pyoxigraph import RdfFormat, parse
+
+    from plankg.ontology.vocab import PK, RDF_TYPE
+    from plankg.store import restore_graphs
+
+    try:
+        quads = list(parse(path=str(path), format=RdfFormat.N_QUADS))
+    except SyntaxError as exc:
+        raise InputError(f"{path}: not valid N-Quads ({str(exc).splitlines()[0]})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    sizes = restore_graphs(store, quads, str(path))
+    if not sizes:
+        raise InputError(f"{path}: no quads in the dump")
+    kinds = {f"{PK}{c}": 0 for c in ("Task", "Assignment", "Target")}
+    for q in quads:
+        if q.predicate == RDF_TYPE and q.object.value in kinds:
+            kinds[q.object.value] += 1
+    return LoadResult(
+        path=path, key=f"{len(sizes)} plan graphs", quads=sum(sizes.values()), tasks=kinds[f"{PK}Task"],
+        assignments=kinds[f"{PK}Assignment"], targets=kinds[f"{PK}Target"],
+    )

@@ -59,9 +59,9 @@ def current_meta() -> dict:
     """What this plankg writes into ``plankg-store.json``."""
     import pyoxigraph
 
-    import plankg
+    from plankg.version import __version__
 
-    return {"store_format": STORE_FORMAT, "plankg": plankg.__version__, "oxigraph": pyoxigraph.__version__}
+    return {"store_format": STORE_FORMAT, "plankg": __version__, "oxigraph": pyoxigraph.__version__}
 
 
 def read_meta(path: Path) -> dict | None:
