@@ -179,7 +179,7 @@ def _floor(mode: str, nq: str, store_dir: str) -> None:
 def _empty(store_dir: str) -> None:
     """A store with no plans but its reference graph (what every store has after its first load)."""
     import plankg as pk
-    from plankg.concepts import ensure_schemes
+    from plankg.store import ensure_schemes
     from plankg.store import ensure_reference
 
     with pk.open(store_dir, create=True) as graph:
@@ -436,7 +436,7 @@ def run_queries(table: Table, work: Path, docs: Path, count: int, jobs: int, cap
         graph.store.dump(str(dump), RdfFormat.N_QUADS)
         for name in names:
             saved = queries.get(name)
-            texts[name] = queries.bind_as_values(saved, queries._complete(saved, {}))
+            texts[name] = queries.bind_as_values(saved, queries.complete(saved, {}))
             rows[name] = len(queries.run(graph.store, saved).rows)  # warm-up
             samples = []
             for _ in range(5):

@@ -30,7 +30,7 @@ from .vocab import decimal_literal
 def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
     """Tokens, keywords, topics and indicator concepts of every task of ``plan`` (segments text)."""
     from plankg.concepts import indicator_concept, tag_topics
-    from plankg.words import norm, plan_words, vector
+    from plankg.words import expand, norm, plan_words, vector
 
     words = plan_words(plan)
     for task in plan.tasks:
@@ -44,7 +44,7 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
         keywords = [w for w, _ in found.keywords]
         for word in sorted(keywords):
             yield Quad(t, v.pk("keyword"), Literal(word), graph)
-        for tag in tag_topics(keywords):
+        for tag in tag_topics(expand(keywords)):
             topic = NamedNode(tag.topic)
             node = topic_iri(t, tag.topic)
             yield Quad(t, v.pk("topic"), topic, graph)

@@ -107,6 +107,20 @@ def plan_of_task(task: str) -> str:
     return task.rpartition("/task/")[0]
 
 
+SHARED_GRAPH_NAMES = ("loads", "reference", "analysis")  # graph/<name> shared by all plans
+
+
+def is_plan_graph(graph: NamedNode | str, base: str = v.ID) -> bool:
+    """Whether a graph name is a plan's graph, not one of the shared graphs.
+
+    >>> is_plan_graph(graph_iri("gz")), is_plan_graph(graph_iri("reference"))
+    (True, False)
+    """
+    value = graph if isinstance(graph, str) else graph.value
+    prefix = f"{base}graph/"
+    return value.startswith(prefix) and value[len(prefix):] not in SHARED_GRAPH_NAMES
+
+
 def key_of_graph(graph: NamedNode) -> str:
     """The plan key a plan graph's IRI names (the segment decoded)."""
     return unquote(graph.value[len(v.ID + "graph/"):])

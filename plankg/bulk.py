@@ -22,101 +22,18 @@ reported once the load is in the store.
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 from plankg.errors import StoreError
-
-MARKER = "plankg-bulk.json"
-_MARKER_TMP = f".{MARKER}."
-ORPHANS = "bulk-*.sst"
-
-
-def has_marker(path: str | os.PathLike) -> bool:
-    return (Path(path) / MARKER).exists()
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_marker(path: Path, keys: list[str]) -> None:
-    """Name the plans a bulk load is about to write, durably, before it writes any."""
-    tmp = path / f"{_MARKER_TMP}{os.getpid()}.tmp"
-    try:
-        with open(tmp, "w", encoding="utf-8") as stream:
-            json.dump({"pid": os.getpid(), "keys": keys}, stream, ensure_ascii=False)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path / MARKER)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # a full disk: no bulk load starts, and no half marker stays
-        raise
-    _fsync_dir(path)
-
-
-def remove_marker(path: Path) -> None:
-    (path / MARKER).unlink(missing_ok=True)
-    _fsync_dir(path)
-
-
-def recover(path: str | os.PathLike, store) -> list[str]:
-    """Undo a bulk load that did not finish (called by ``open_store`` with the store's lock held):
-    delete orphan ``bulk-*.sst`` files, drop the plan graphs and load records the marker names
-    (one transaction), then remove the marker. Returns the keys dropped ([] without a marker)."""
-    from plankg.ontology import vocab as v
-    from plankg.ontology.iris import graph_iri
-    from plankg.store import load_record_iri, store_failure
-
-    path = Path(path)
-    marker = path / MARKER
-    try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        keys = [str(k) for k in data["keys"]]
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StoreError(f"store {path}: cannot read {MARKER}, the record of an unfinished bulk load ({exc})") from None
-    try:
-        for orphan in path.glob(ORPHANS):
-            orphan.unlink(missing_ok=True)
-        for stale in path.glob(f"{_MARKER_TMP}*.tmp"):
-            stale.unlink(missing_ok=True)
-        if keys:
-            operations = []
-            for key in keys:
-                operations.append(f"DROP SILENT GRAPH {graph_iri(key)}")
-                operations.append(f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }}")
-            store.update(" ;\n".join(operations))
-        store.flush()
-        remove_marker(path)
-    except OSError as exc:
-        raise store_failure(exc, path) from None
-    except RuntimeError as exc:
-        if type(exc) is not RuntimeError:
-            raise
-        raise store_failure(exc, path) from None
-    return keys
-
+from plankg.store import bulk_write, persist, recover_bulk, remove_bulk_marker, write_bulk_marker
 
 def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bool, layout: str | None,
               jurisdiction: str | None, jobs: int) -> list:
     """Load ``files`` into ``graph``: plans new to the store through the bulk loader, the others one
     transaction each (see the module docstring). Returns a ``LoadResult`` per file, in input order."""
     from plankg import ingest
-    from plankg.concepts import ensure_schemes
     from plankg.loaders import plan_key
-    from plankg.store import _absent, ensure_reference, guarded
+    from plankg.store import ensure_reference, ensure_schemes, guarded, holds_plan
 
     store = graph.store
     with guarded(graph.path):
@@ -130,7 +47,7 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
                 rest.append(i)
                 continue
             k = key or plan_key(path)
-            if k in seen or not _absent(store, k):
+            if k in seen or holds_plan(store, k):
                 rest.append(i)
             else:
                 fresh.append(i)
@@ -174,11 +91,11 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
 
     def write(chunk: list[bytes]) -> None:
         with guarded(path):
-            store.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+            bulk_write(store, b"".join(chunk))
 
     try:
         with guarded(path):
-            write_marker(path, keys)
+            write_bulk_marker(path, keys)
         try:
             chunk: list[bytes] = []
             size = 0
@@ -195,11 +112,11 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
             if chunk:
                 write(chunk)
             with guarded(path):
-                store.flush()
-                remove_marker(path)
+                persist(store)
+                remove_bulk_marker(path)
         except BaseException:
             try:  # undo now if the store lets us; else the next open does
-                recover(path, store)
+                recover_bulk(path, store)
             except (StoreError, OSError, RuntimeError):
                 pass
             raise

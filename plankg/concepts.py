@@ -100,12 +100,10 @@ class TopicTag:
     matched: tuple[str, ...]
 
 
-def tag_topics(keywords) -> list[TopicTag]:
-    """The topics whose rules fire on ``keywords`` or the dictionary words inside them (first
-    rule per topic, in IRI order)."""
-    from plankg.words import expand
-
-    words = set(expand(list(keywords)))
+def tag_topics(words) -> list[TopicTag]:
+    """The topics whose rules fire on ``words`` — a task's keywords and the dictionary words inside
+    them (``plankg.words.expand``) — first rule per topic, in IRI order."""
+    words = set(words)
     tags: dict[str, TopicTag] = {}
     for rule in schemes().topic_rules:
         matched = tuple(sorted(words & rule.any_keyword))
@@ -130,10 +128,6 @@ def vocabulary_quads(graph: NamedNode = v.REFERENCE_GRAPH) -> list[Quad]:
     return [Quad(t.subject, t.predicate, t.object, graph) for t in schemes().triples]
 
 
-def vocabulary_subjects() -> set[str]:
-    return {t.subject.value for t in schemes().triples}
-
-
 def version_literal() -> Literal:
     """A digest of the shipped schemes: the reference graph holds it while it holds these schemes."""
     import hashlib
@@ -146,19 +140,11 @@ _VERSION_PREDICATE = NamedNode(v.PREFIXES["dcterms"] + "hasVersion")
 _SCHEMES = (NamedNode(SCHEME_BASE + "topics"), NamedNode(SCHEME_BASE + "indicators"))
 
 
-def ensure_schemes(store) -> bool:
-    """Put the shipped topic and indicator schemes into the reference graph when it lacks this
-    version of them (one update, touching only their own subjects); True when written."""
+def scheme_version_quads(graph: NamedNode) -> list[Quad]:
+    """The quads that say ``graph`` holds this version of the shipped schemes."""
     version = version_literal()
-    g = v.REFERENCE_GRAPH
-    if all(Quad(s, _VERSION_PREDICATE, version, g) in store for s in _SCHEMES):
-        return False
-    filters = " || ".join(f'STRSTARTS(STR(?s), "{prefix}")' for prefix in (TOPIC_BASE, INDICATOR_BASE, SCHEME_BASE))
-    from plankg.store import _insert_data
+    return [Quad(s, _VERSION_PREDICATE, version, graph) for s in _SCHEMES]
 
-    quads = vocabulary_quads(g) + [Quad(s, _VERSION_PREDICATE, version, g) for s in _SCHEMES]
-    store.update(
-        f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o FILTER({filters}) }} }} ;\n"
-        + _insert_data(quads)
-    )
-    return True
+
+# the subjects the shipped schemes own in the reference graph, by IRI prefix
+SCHEME_PREFIXES = (TOPIC_BASE, INDICATOR_BASE, SCHEME_BASE)

@@ -42,7 +42,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.ontology import vocab as v
-from plankg.ontology.iris import analysis_record_iri, plan_of_task, similarity_iri
+from plankg.ontology.iris import analysis_record_iri, is_plan_graph, plan_of_task, similarity_iri
 
 K = 5
 SHARED_WORDS = 5  # the words that weigh most in a match, kept on each pk:Similarity (unordered)
@@ -102,7 +102,7 @@ def plan_states(store: Store) -> dict[str, PlanState]:
         }}""")
     for row in rows:
         g = row["g"]
-        if g.value.startswith(v.ID + "graph/") and g.value not in (v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, AN.value):
+        if is_plan_graph(g):
             loaded = row["loaded"].value if row["loaded"] is not None else ""
             out[row["p"].value] = PlanState(row["p"].value, g.value, row["hash"].value, loaded)
     return out
@@ -357,14 +357,10 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
             quads.append(Quad(node, v.pk("analysedLoad"), Literal(s.loaded_at, datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), AN))
     if full and old_records:
         report.removed = sorted(p for p in old_records if p not in states)
-    from plankg.store import _insert_data
+    from plankg.store import write_analysis
 
-    if stale:
-        parts.append(_insert_data(sorted(stale, key=str), "DELETE DATA"))
-    if quads:
-        parts.append(_insert_data(quads))
     report.merged, report.recomputed = len(merged_sources), len(held)
-    store.update(f"PREFIX pk: <{PK}>\n" + " ;\n".join(parts))
+    write_analysis(store, parts, stale, quads)
     return report
 
 

@@ -34,11 +34,10 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from plankg.errors import InputError, StoreError
 from plankg.ontology import vocab as v
-from plankg.ontology.iris import graph_iri, load_record_iri, plan_iri
+from plankg.ontology.iris import graph_iri, is_plan_graph, load_record_iri, plan_iri
 from plankg.records import Plan
 
 DEFAULT_STORE = "plankg-store"
-PLAN_GRAPH_PREFIX = v.ID + "graph/"
 SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value}
 # plan keys whose graph would be a shared one: a plan ``reference`` would overwrite the reference data
 RESERVED_KEYS = frozenset(iri.rsplit("/", 1)[1] for iri in SHARED_GRAPHS)
@@ -180,10 +179,8 @@ def open_store(path: str | os.PathLike, *, create: bool = False, wait: float = 0
         meta = _fresh_meta()
         write_meta(path, meta)  # before RocksDB: a killed creation still leaves a plankg store
     store = _open_locked(path, wait)
-    if (path / "plankg-bulk.json").exists():  # plankg.bulk.MARKER: a bulk load that did not finish
-        from plankg.bulk import recover
-
-        recover(path, store)  # orphan bulk-*.sst files go, and every plan of that load
+    if (path / BULK_MARKER).exists():  # a bulk load that did not finish
+        recover_bulk(path, store)  # orphan bulk-*.sst files go, and every plan of that load
     for stale in path.glob(f"{_META_TMP_PREFIX}*.tmp"):  # left by a process killed mid-write
         try:
             if time.time() - stale.stat().st_mtime > 60:  # not one a process creating the store writes now
@@ -256,9 +253,18 @@ def record_quads(key: str, info: LoadInfo) -> list[Quad]:
     ]
 
 
-def _insert_data(quads: Iterable[Quad], operation: str = "INSERT DATA") -> str:
-    """``INSERT DATA`` (or ``DELETE DATA``) text written from the terms' own N-Triples form
-    (escaped by pyoxigraph)."""
+def insert_data(quads: Iterable[Quad]) -> str:
+    """``INSERT DATA`` text written from the terms' own N-Triples form (escaped by pyoxigraph), never
+    from user text (docs/design.md, "Saved-query contract")."""
+    return _data_block("INSERT DATA", quads)
+
+
+def delete_data(quads: Iterable[Quad]) -> str:
+    """``DELETE DATA`` text, written as ``insert_data`` writes its quads."""
+    return _data_block("DELETE DATA", quads)
+
+
+def _data_block(operation: str, quads: Iterable[Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
@@ -266,13 +272,61 @@ def _insert_data(quads: Iterable[Quad], operation: str = "INSERT DATA") -> str:
     return operation + " {\n" + "\n".join(blocks) + "\n}"
 
 
-def _absent(store: Store, key: str) -> bool:
-    """True when the store holds neither a quad of plan ``key``'s graph nor its load record."""
+def drop_plan_update(key: str) -> str:
+    """The update that removes plan ``key``: its graph and its load record."""
+    return (
+        f"DROP SILENT GRAPH {graph_iri(key)} ;\n"
+        f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }}"
+    )
+
+
+def holds_plan(store: Store, key: str) -> bool:
+    """True when the store holds a quad of plan ``key``'s graph or its load record."""
     for _ in store.quads_for_pattern(None, None, None, graph_iri(key)):
-        return False
+        return True
     for _ in store.quads_for_pattern(load_record_iri(key), None, None, v.LOADS_GRAPH):
+        return True
+    return False
+
+
+def persist(store: Store) -> None:
+    """Flush RocksDB's memory tables to disk (bounded memory on long loads; a clean close)."""
+    store.flush()
+
+
+def ensure_schemes(store: Store) -> bool:
+    """Put the shipped topic and indicator schemes into the reference graph when it lacks this
+    version of them (one update, touching only their own subjects); True when written."""
+    from plankg import concepts
+
+    marks = concepts.scheme_version_quads(v.REFERENCE_GRAPH)
+    if all(q in store for q in marks):
         return False
+    filters = " || ".join(f'STRSTARTS(STR(?s), "{prefix}")' for prefix in concepts.SCHEME_PREFIXES)
+    g = v.REFERENCE_GRAPH
+    store.update(
+        f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o FILTER({filters}) }} }} ;\n"
+        + insert_data(concepts.vocabulary_quads(g) + marks)
+    )
     return True
+
+
+def write_analysis(store: Store, operations: list[str], stale: Iterable[Quad], fresh: list[Quad]) -> None:
+    """Bring the analysis graph up to date in one update: ``operations`` (deletes the analysis
+    wrote as patterns), then the stale quads out and the fresh ones in."""
+    parts = list(operations)
+    stale = sorted(stale, key=str)
+    if stale:
+        parts.append(delete_data(stale))
+    if fresh:
+        parts.append(insert_data(fresh))
+    if parts:
+        store.update(f"PREFIX pk: <{v.PK}>\n" + " ;\n".join(parts))
+
+
+def run_update(store: Store, text: str, prefixes: dict[str, str]) -> None:
+    """A user's SPARQL Update (``plankg sparql --update``), as one transaction."""
+    store.update(text, prefixes=prefixes)
 
 
 def check_plan_key(key: str, where: str) -> None:
@@ -298,7 +352,7 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
     check_plan_key(key, key)
     from pyoxigraph import RdfFormat, parse, serialize
 
-    if _absent(store, key):
+    if not holds_plan(store, key):
         if nquads is not None:
             store.load(nquads + serialize(record, format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
         else:
@@ -310,9 +364,7 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
     byte_hash = v.pk("byteHash")
     same_bytes = {q.object for q in old_record if q.predicate == byte_hash} == {q.object for q in record if q.predicate == byte_hash}
     if not same_bytes:  # another document: most of the graph changes, and dropping it is cheaper than listing it
-        store.update(f"DROP SILENT GRAPH {graph_iri(key)} ;\n"
-                     f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }} ;\n"
-                     + _insert_data(quads + record))
+        store.update(drop_plan_update(key) + " ;\n" + insert_data(quads + record))
         return
     old = set(store.quads_for_pattern(None, None, None, graph_iri(key)))
     old.update(old_record)
@@ -322,9 +374,9 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
     come = [q for q in new if q not in old]
     parts = []
     if gone:
-        parts.append(_insert_data(gone, "DELETE DATA"))
+        parts.append(delete_data(gone))
     if come:
-        parts.append(_insert_data(come))
+        parts.append(insert_data(come))
     if parts:
         store.update(" ;\n".join(parts))
 
@@ -336,8 +388,7 @@ def remove_plan(store: Store, key: str) -> int:
     size = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
     if size == 0 and not store.contains_named_graph(g):
         return 0
-    record = load_record_iri(key)
-    store.update(f"DROP SILENT GRAPH {g} ;\nDELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {record} ?p ?o }} }}")
+    store.update(drop_plan_update(key))
     return size
 
 
@@ -361,15 +412,14 @@ def ensure_reference(store: Store) -> bool:
     if held is None and not store.contains_named_graph(v.REFERENCE_GRAPH):
         store.extend(list(reference_quads()))  # a new store: one transaction, cheaper than INSERT DATA text
     else:
-        store.update(f"DROP SILENT GRAPH {v.REFERENCE_GRAPH} ;\n" + _insert_data(reference_quads()))
+        store.update(f"DROP SILENT GRAPH {v.REFERENCE_GRAPH} ;\n" + insert_data(reference_quads()))
     return True
 
 
 def plan_graphs(store: Store) -> list[NamedNode]:
     """The named graphs that hold one plan each (not the loads, reference or analysis graphs)."""
     return sorted(
-        (g for g in store.named_graphs() if isinstance(g, NamedNode) and g.value.startswith(PLAN_GRAPH_PREFIX)
-         and g.value not in SHARED_GRAPHS),
+        (g for g in store.named_graphs() if isinstance(g, NamedNode) and is_plan_graph(g)),
         key=lambda g: g.value,
     )
 
@@ -396,14 +446,14 @@ def restore_graphs(store: Store, quads: Iterable[Quad], where: str) -> dict[str,
     by_graph: dict[str, list[Quad]] = {}
     for q in quads:
         g = q.graph_name
-        if not isinstance(g, NamedNode) or not g.value.startswith(PLAN_GRAPH_PREFIX) or g.value in SHARED_GRAPHS:
+        if not isinstance(g, NamedNode) or not is_plan_graph(g):
             raise InputError(f"{where}: quad outside a plan graph ({g}); a dump holds plan graphs only")
         by_graph.setdefault(str(g), []).append(q)
     if not by_graph:
         return {}
     unique = {g: list(dict.fromkeys(qs)) for g, qs in by_graph.items()}
     drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in unique)
-    store.update(drops + _insert_data(q for qs in unique.values() for q in qs))
+    store.update(drops + insert_data(q for qs in unique.values() for q in qs))
     return {g: len(qs) for g, qs in unique.items()}
 
 
@@ -425,3 +475,80 @@ def backup_store(store: Store, source: Path, target: Path) -> None:
             raise store_failure(exc, target) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- the bulk loader's marker and recovery (``plankg.bulk``: fast but not atomic) ---------------
+BULK_MARKER = "plankg-bulk.json"
+_BULK_MARKER_TMP = f".{BULK_MARKER}."
+BULK_ORPHANS = "bulk-*.sst"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bulk_marker(path: Path, keys: list[str]) -> None:
+    """Name the plans a bulk load is about to write, durably, before it writes any."""
+    tmp = path / f"{_BULK_MARKER_TMP}{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as stream:
+            json.dump({"pid": os.getpid(), "keys": keys}, stream, ensure_ascii=False)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path / BULK_MARKER)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: no bulk load starts, and no half marker stays
+        raise
+    _fsync_dir(path)
+
+
+def remove_bulk_marker(path: Path) -> None:
+    (path / BULK_MARKER).unlink(missing_ok=True)
+    _fsync_dir(path)
+
+
+def bulk_write(store: Store, nquads: bytes) -> None:
+    """Hand a chunk of N-Quads to Oxigraph's bulk loader (not atomic: see ``recover_bulk``)."""
+    from pyoxigraph import RdfFormat
+
+    store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+
+
+def recover_bulk(path: str | os.PathLike, store: Store) -> list[str]:
+    """Undo a bulk load that did not finish (``open_store`` calls it with the lock held): delete
+    orphan ``bulk-*.sst`` files, drop the plan graphs and load records the marker names (one
+    transaction), then remove the marker. Returns the keys dropped ([] without a marker)."""
+    path = Path(path)
+    marker = path / BULK_MARKER
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        keys = [str(k) for k in data["keys"]]
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"store {path}: cannot read {BULK_MARKER}, the record of an unfinished bulk load ({exc})") from None
+    try:
+        for orphan in path.glob(BULK_ORPHANS):
+            orphan.unlink(missing_ok=True)
+        for stale in path.glob(f"{_BULK_MARKER_TMP}*.tmp"):
+            stale.unlink(missing_ok=True)
+        if keys:
+            store.update(" ;\n".join(drop_plan_update(key) for key in keys))
+        store.flush()
+        remove_bulk_marker(path)
+    except OSError as exc:
+        raise store_failure(exc, path) from None
+    except RuntimeError as exc:
+        if type(exc) is not RuntimeError:
+            raise
+        raise store_failure(exc, path) from None
+    return keys

@@ -76,13 +76,9 @@ def _short(iri: str) -> str:
 
 def plan_graphs(store: Store, base: str = v.ID) -> list[NamedNode]:
     """Every plan graph of the store: ``<base>graph/…`` except the loads, reference and analysis graphs."""
-    prefix = f"{base}graph/"
-    shared = {f"{base}graph/loads", f"{base}graph/reference", f"{base}graph/analysis"}
-    found = [
-        g
-        for g in store.named_graphs()
-        if isinstance(g, NamedNode) and g.value.startswith(prefix) and g.value not in shared
-    ]
+    from plankg.ontology.iris import is_plan_graph
+
+    found = [g for g in store.named_graphs() if isinstance(g, NamedNode) and is_plan_graph(g, base)]
     return sorted(found, key=lambda g: g.value)
 
 

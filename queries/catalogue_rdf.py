@@ -22,7 +22,7 @@ DCT_DESCRIPTION = NamedNode(v.PREFIXES["dcterms"] + "description")
 
 def catalogue_quads() -> Iterator[Quad]:
     """Quads describing every shipped saved query and its parameters."""
-    from plankg.queries import catalogue
+    from plankg.queries.catalogue import catalogue
 
     g = CATALOGUE_GRAPH
     for name, query in catalogue().items():

@@ -17,7 +17,7 @@ import plankg
 from conftest import ROOT, plankg_command, run_cli
 from generate import slow_size
 from generate import write as write_seed_layout
-from plankg.bulk import MARKER
+from plankg.store import BULK_MARKER as MARKER
 from plankg.ontology.mapping import graph_iri
 from plankg.store import graph_hash, load_record, load_record_iri, plan_graphs
 

@@ -15,6 +15,8 @@ from plankg import queries as Q
 from plankg.errors import InputError
 from plankg.ontology.mapping import plan_quads
 from plankg.queries import output
+from plankg.queries.binding import keyword, tokens
+from plankg.queries.engine import first_operation
 from plankg.queries.output import render
 from plankg.records import Assignment, Plan, Section, Target, Task
 
@@ -88,7 +90,7 @@ def store(tmp_path_factory) -> Store:
     from plankg.store import ensure_reference
 
     ensure_reference(st)  # divisions and agency kinds, as every load writes them
-    from plankg.concepts import ensure_schemes
+    from plankg.store import ensure_schemes
     from plankg.similarity import analyze
 
     ensure_schemes(st)  # the topic and indicator schemes, as every load writes them
@@ -144,8 +146,8 @@ def test_shipped_header_is_complete(name):
 def test_shipped_query_is_read_only_and_local_unless_declared(name):
     """No shipped query is an update, and only those tagged federated use SERVICE (none uses LOAD)."""
     query = Q.get(name)
-    words = {kw for kw in (Q._keyword(t) for t in Q._tokens(query.sparql)) if kw}
-    assert Q._first_operation(query.sparql) in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"), name
+    words = {kw for kw in (keyword(t) for t in tokens(query.sparql)) if kw}
+    assert first_operation(query.sparql) in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"), name
     assert "LOAD" not in words
     assert ("SERVICE" in words) == ("federated" in query.tags), name
 
