@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
@@ -277,64 +278,91 @@ def _bounded(timeout: Optional[float], what: str, output: Optional[Path]) -> Non
         raise typer.Exit(rerun_bounded(timeout, what, output))
 
 
+@dataclass(frozen=True)
+class ResultOptions:
+    """The options of every command that runs a query and prints its rows (``query``, ``sparql``)."""
+
+    fmt: str
+    output: Optional[Path]
+    limit: Optional[int]
+    fail_empty: bool
+    timeout: Optional[float]
+    allow_service: bool
+    endpoint: Optional[str]
+    store: str
+    wait: float
+
+    def print(self, result, what: str) -> None:
+        _print_result(result, fmt=self.fmt, output=self.output, limit=self.limit, fail_empty=self.fail_empty, what=what)
+
+
+RESULT_OPTIONS = (
+    ("fmt", str, FormatOption), ("output", Optional[Path], OutputOption), ("limit", Optional[int], LimitOption),
+    ("fail_empty", bool, FailEmptyOption), ("timeout", Optional[float], TimeoutOption),
+    ("allow_service", bool, AllowServiceOption), ("endpoint", Optional[str], EndpointOption),
+    ("store", str, StoreOption), ("wait", float, WaitOption),
+)
+
+
+def result_options(command):
+    """Give ``command`` the options of ``RESULT_OPTIONS`` after its own, handed to it as one
+    ``opts: ResultOptions``: the options are declared once for every command that prints rows."""
+    import functools
+    import inspect
+
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "opts"]
+    extra = [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=d, annotation=t) for n, t, d in RESULT_OPTIONS]
+
+    @functools.wraps(command)
+    def with_options(**given):
+        opts = ResultOptions(**{n: given.pop(n) for n, _, _ in RESULT_OPTIONS})
+        _check_format(opts.fmt)
+        return command(**given, opts=opts)
+
+    with_options.__signature__ = signature.replace(parameters=own + extra)
+    with_options.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: t for n, t, _ in RESULT_OPTIONS}}
+    return with_options
+
+
 @app.command()
+@result_options
 def query(
     name: str = typer.Argument(..., help="Saved query name (see `plankg queries`)."),
     param: List[str] = typer.Option([], "--param", "-p", help="Parameter as NAME=VALUE; repeat for lists."),
-    fmt: str = FormatOption,
-    output: Optional[Path] = OutputOption,
-    limit: Optional[int] = LimitOption,
-    fail_empty: bool = FailEmptyOption,
-    timeout: Optional[float] = TimeoutOption,
-    allow_service: bool = AllowServiceOption,
-    endpoint: Optional[str] = EndpointOption,
-    store: str = StoreOption,
-    wait: float = WaitOption,
+    opts: ResultOptions = None,
 ) -> None:
     """Run a saved query and print its rows."""
-    _check_format(fmt)
     from plankg import queries
 
     saved = queries.get(name)
     bound = queries.parse_params(saved, list(param))
-    if endpoint is not None:
+    if opts.endpoint is not None:
         if queries.CATALOGUE_TAG in saved.tags:
             raise InputError(f"query {name} reads plankg's own query catalogue: run it without --endpoint")
         from plankg import remote
 
-        where, limit_s = _remote(endpoint, timeout)
-        result = remote.run_query(where, saved, bound, limit_s)
-        _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
+        where, limit_s = _remote(opts.endpoint, opts.timeout)
+        opts.print(remote.run_query(where, saved, bound, limit_s), f"query {name}")
         return
-    _bounded(timeout, f"query {name}", output)
+    _bounded(opts.timeout, f"query {name}", opts.output)
     if queries.CATALOGUE_TAG in saved.tags:  # answered from the catalogue: no store needed
         result = queries.run(None, saved, bound)
     else:
-        with _open(store, wait=wait) as graph:
-            from plankg.store import guarded
-
-            with guarded(graph.path):
-                result = queries.run(graph.store, saved, bound, allow_service=allow_service)
-    _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what=f"query {name}")
+        with _open(opts.store, wait=opts.wait) as graph:
+            result = graph.run(name, list(param), allow_service=opts.allow_service)
+    opts.print(result, f"query {name}")
 
 
 @app.command()
+@result_options
 def sparql(
     text: Optional[str] = typer.Argument(None, help="SPARQL query text ('-' reads standard input)."),
     file: Optional[Path] = typer.Option(None, "--file", "-F", help="Read the SPARQL from this .rq file."),
     update: bool = typer.Option(False, "--update", help="Allow SPARQL Update (the store is read-only otherwise)."),
-    fmt: str = FormatOption,
-    output: Optional[Path] = OutputOption,
-    limit: Optional[int] = LimitOption,
-    fail_empty: bool = FailEmptyOption,
-    timeout: Optional[float] = TimeoutOption,
-    allow_service: bool = AllowServiceOption,
-    endpoint: Optional[str] = EndpointOption,
-    store: str = StoreOption,
-    wait: float = WaitOption,
+    opts: ResultOptions = None,
 ) -> None:
     """Run ad-hoc SPARQL against the store (read-only unless --update)."""
-    _check_format(fmt)
     if (text is None) == (file is None):
         raise InputError("give the SPARQL either as an argument or with --file, not both or neither")
     if file is not None:
@@ -344,27 +372,21 @@ def sparql(
             raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     elif text == "-":
         text = sys.stdin.read()
-    if endpoint is not None:
+    if opts.endpoint is not None:
         if update:
             raise InputError("--update does not go with --endpoint (publish graphs with `plankg push`)")
         from plankg import remote
 
-        where, limit_s = _remote(endpoint, timeout)
-        result = remote.run_sparql(where, remote.with_prefixes(text), limit_s)
-        _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
+        where, limit_s = _remote(opts.endpoint, opts.timeout)
+        opts.print(remote.run_sparql(where, remote.with_prefixes(text), limit_s), "query")
         return
-    _bounded(timeout, "query", output)
-    from plankg import queries
-
-    with _open(store, wait=wait) as graph:
-        from plankg.store import guarded
-
-        with guarded(graph.path):
-            result = queries.run_sparql(graph.store, text, update=update, allow_service=allow_service)
+    _bounded(opts.timeout, "query", opts.output)
+    with _open(opts.store, wait=opts.wait) as graph:
+        result = graph.sparql(text, update=update, allow_service=opts.allow_service)
     if update:
         typer.echo("update applied")
         return
-    _print_result(result, fmt=fmt, output=output, limit=limit, fail_empty=fail_empty, what="query")
+    opts.print(result, "query")
 
 
 queries_app = typer.Typer(

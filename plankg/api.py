@@ -9,11 +9,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from plankg.concepts import ensure_schemes
 from plankg.errors import InputError, StoreError
 from plankg.ingest import LoadResult
 from plankg.store import (
-    DEFAULT_STORE, backup_store, ensure_reference, guarded, open_store, plan_graphs, record_quads, remove_plan,
+    DEFAULT_STORE, backup_store, ensure_reference, ensure_schemes, persist, guarded, open_store, plan_graphs, record_quads, remove_plan,
     restore_graphs, write_plan,
 )
 
@@ -54,7 +53,7 @@ class PlanGraph:
     def close(self) -> None:
         try:
             with guarded(self.path):
-                self.store.flush()
+                persist(self.store)
         finally:
             del self.store
 
@@ -149,12 +148,21 @@ class PlanGraph:
 
         return [key_of_graph(g) for g in plan_graphs(self.store)]
 
-    def run(self, name: str, params: Iterable[str] = ()):
-        """Run a saved query with ``k=v`` parameter strings; returns a result with columns and rows."""
+    def run(self, name: str, params: Iterable[str] = (), *, allow_service: bool = False):
+        """Run a saved query with ``k=v`` parameter strings; returns a result with columns and rows.
+        A federated query (it calls a remote endpoint) needs ``allow_service``."""
         from plankg import queries
 
         query = queries.get(name)
-        return queries.run(self.store, query, queries.parse_params(query, list(params)))
+        with guarded(self.path):
+            return queries.run(self.store, query, queries.parse_params(query, list(params)), allow_service=allow_service)
+
+    def sparql(self, text: str, *, update: bool = False, allow_service: bool = False):
+        """Run ad-hoc SPARQL: read-only unless ``update``; SERVICE and LOAD only with ``allow_service``."""
+        from plankg import queries
+
+        with guarded(self.path):
+            return queries.run_sparql(self.store, text, update=update, allow_service=allow_service)
 
     def query(self, name: str, **params: object) -> Rows:
         """Run a saved query and give its rows as dicts of plain Python values (lists repeat a
