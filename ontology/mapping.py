@@ -6,7 +6,6 @@ time-dependent goes in (load records live in the loads graph, see ``load_record_
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad

@@ -6,14 +6,13 @@ from Python too (``plankg.open(path)``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from plankg.errors import InputError, StoreError
 from plankg.ingest import LoadResult
 from plankg.store import (
-    DEFAULT_STORE, backup_store, ensure_reference, ensure_schemes, persist, guarded, open_store, plan_graphs, record_quads, remove_plan,
-    restore_graphs, write_plan,
+    DEFAULT_STORE, backup_store, ensure_schemes, guarded, open_store, persist, plan_graphs, remove_plan,
 )
 
 EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld", "csv")
@@ -325,6 +324,3 @@ def _write_jsonld(quads: list, stream) -> int:
         stream.write(data.decode("utf-8"))
     return len(quads)
 
-
-def quads_of(store, graph) -> Iterator:
-    return store.quads_for_pattern(None, None, None, graph)

@@ -22,12 +22,6 @@ class EmptyResult(PlankgError):
     exit_code = 1
 
 
-class ValidationFailed(PlankgError):
-    """SHACL validation found violations (exit 1)."""
-
-    exit_code = 1
-
-
 class InputError(PlankgError):
     """Bad input: a file, an option, a parameter or query text (exit 2)."""
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-ROLES = ("lead", "responsible", "cooperating")
-
-
 @dataclass(frozen=True)
 class Assignment:
     """One agency in one role on one task; ``written`` keeps the list item as it stood."""

@@ -35,7 +35,6 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from plankg.errors import InputError, StoreError
 from plankg.ontology import vocab as v
 from plankg.ontology.iris import graph_iri, is_plan_graph, load_record_iri, plan_iri
-from plankg.records import Plan
 
 DEFAULT_STORE = "plankg-store"
 SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value}
@@ -233,10 +232,6 @@ class LoadInfo:
     loader_version: str
     layout: str
     loaded_at: str
-
-
-def _load_record(plan: Plan, info: LoadInfo) -> list[Quad]:
-    return record_quads(plan.key, info)
 
 
 def record_quads(key: str, info: LoadInfo) -> list[Quad]:

@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
-# bump when the dictionary, stopwords, IDF or the rules below change what a plan's words are
-WORDS_VERSION = "1"
 KEYWORDS_PER_TASK = 10
 DICT_FREQ = 20000  # jieba frequency of every dictionary word: above the common words inside them
 SUBWORD_MIN_FREQ = 300  # a word inside a compound counts when jieba's dictionary knows it this often
