@@ -30,15 +30,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from plankg.loaders import load_document
     from plankg.ontology import vocab as v
+    from plankg.enrich import enrich
     from plankg.ontology.mapping import graph_iri, plan_quads
-    from plankg.store import LoadInfo, _insert_data, load_record_iri, record_quads, write_plan
+    from plankg.store import LoadInfo, insert_data, load_record_iri, record_quads, write_plan
 
     work = Path(tempfile.mkdtemp(prefix="plankg-writes-"))
     try:
         plans = []
         for path in generate.write(work / "docs", args.plans, seed=11):
             plan = load_document(path)
-            plans.append((plan.key, list(dict.fromkeys(plan_quads(plan)))))
+            plans.append((plan.key, list(dict.fromkeys(plan_quads(enrich(plan))))))
         total = sum(len(q) for _, q in plans)
         staging = NamedNode(v.ID + "staging")
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         def drop_insert(store, key, quads, rec):
             store.update(f"DROP SILENT GRAPH {graph_iri(key)} ;\n"
                          f"DELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }} ;\n"
-                         + _insert_data(quads + rec))
+                         + insert_data(quads + rec))
 
         def staged(move: bool):
             def write(store, key, quads, rec):
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                           f"DROP SILENT GRAPH {g} ; INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {staging} "
                           f"{{ ?s ?p ?o }} }} ; DROP SILENT GRAPH {staging}")
                 store.update(f"{switch} ;\nDELETE WHERE {{ GRAPH {v.LOADS_GRAPH} {{ {load_record_iri(key)} ?p ?o }} }} ;\n"
-                             + _insert_data(rec))  # transaction 2
+                             + insert_data(rec))  # transaction 2
             return write
 
         def plankg_extend(store, key, quads, rec):

@@ -49,6 +49,20 @@ def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[in
     return out
 
 
+def _agencies(plan: Plan) -> list[dict]:
+    """Each agency name of an enriched plan with the resource it means: IRI, label, kind, division."""
+    from plankg.ontology.iris import agency_iri
+
+    out: dict[str, dict] = {}
+    for task in plan.tasks:
+        for a in task.assignments:
+            if a.resolved is not None and a.agency not in out:
+                r = a.resolved
+                out[a.agency] = {"name": a.agency, "resource": agency_iri(r.key, r.code).value, "label": r.label,
+                                 "kind": r.kind, "division": r.code}
+    return list(out.values())
+
+
 def plan_record(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = None) -> dict:
     """The plan as JSON-ready data; task ids, lines and roles as the saved queries name them."""
     return {
@@ -59,15 +73,18 @@ def plan_record(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None 
                 "id": t.number, "line": t.line, "section": t.section.label if t.section else None, "text": t.text,
                 "deadline": t.deadline, "per_division_of_duties": t.per_division_of_duties, "cue": t.cue,
                 "assignments": [{"agency": a.agency, "role": a.role, "written": a.written} for a in t.assignments],
+                "keywords": list(t.annotations.keywords) if t.annotations else [],
+                "topics": [tag.topic for tag in t.annotations.topics] if t.annotations else [],
                 "targets": [
                     {"kind": x.kind, "indicator": x.indicator, "comparator": x.comparator,
                      "value": None if x.value is None else float(x.value), "unit": x.unit, "period": x.period,
-                     "deadline": x.deadline, "approximate": x.approximate, "text": x.text}
+                     "deadline": x.deadline, "approximate": x.approximate, "text": x.text, "concept": x.concept}
                     for x in t.targets
                 ],
             }
             for t in plan.tasks
         ],
+        "agencies": _agencies(plan),
         "unexplained": [{"line": n, "text": text} for n, text in unexplained or []],
     }
 
@@ -93,6 +110,10 @@ def plan_text(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = 
             if names:
                 lines.append(f"{'':>10}{role}: {'、'.join(names)}")
         lines.append(f"{'':>10}cue: {task.cue}" if task.assignments else f"{'':>10}cue: none (nothing in or above it names an agency)")
+        if task.annotations and task.annotations.keywords:
+            lines.append(f"{'':>10}keywords: {'、'.join(task.annotations.keywords)}")
+        if task.annotations and task.annotations.topics:
+            lines.append(f"{'':>10}topics: {', '.join(tag.topic.rsplit('/', 1)[-1] for tag in task.annotations.topics)}")
         if task.per_division_of_duties:
             lines.append(f"{'':>10}per division of duties")
         if task.deadline:
@@ -114,8 +135,10 @@ def inspect_file(path, layout: str | None = None) -> tuple[Plan, str, list[tuple
 
     from . import document_lines, load_document, sniff
 
+    from plankg.enrich import enrich
+
     path = Path(path)
-    plan = load_document(path, layout=layout)
+    plan = enrich(load_document(path, layout=layout))
     data = path.read_bytes()
     lines = document_lines(data, name=path.name, where=str(path))
     return plan, sniff.sniff(data, path.name, str(path)), unexplained_lines(plan, lines)

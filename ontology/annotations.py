@@ -1,4 +1,4 @@
-"""Quads for what plankg reads out of a plan's words: per task its tokens (the word index
+"""Quads for what ``plankg.enrich`` read out of a plan's words: per task its tokens (the word index
 ``tasks-search`` matches), its keywords and its topics; per target its indicator concept.
 
 All of it depends on the plan alone (its text and agency names, plus the shipped dictionary and
@@ -28,23 +28,17 @@ from .vocab import decimal_literal
 
 
 def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
-    """Tokens, keywords, topics and indicator concepts of every task of ``plan`` (segments text)."""
-    from plankg.concepts import indicator_concept, tag_topics
-    from plankg.words import expand, norm, plan_words, vector
-
-    words = plan_words(plan)
+    """Tokens, keywords, topics and indicator concepts of every task of an enriched ``plan``."""
     for task in plan.tasks:
         t = task_iri(plan_node, task.order)
-        found = words[task.order]
-        for token in sorted(found.tokens):
+        words = task.annotations
+        for token in words.tokens:
             yield Quad(t, v.pk("token"), Literal(token), graph)
-        length = norm(vector(found.tokens))
-        if length > 0:
-            yield Quad(t, v.pk("vectorNorm"), decimal_literal(f"{length:.9f}"), graph)
-        keywords = [w for w, _ in found.keywords]
-        for word in sorted(keywords):
+        if words.norm > 0:
+            yield Quad(t, v.pk("vectorNorm"), decimal_literal(f"{words.norm:.9f}"), graph)
+        for word in words.keywords:
             yield Quad(t, v.pk("keyword"), Literal(word), graph)
-        for tag in tag_topics(expand(keywords)):
+        for tag in words.topics:
             topic = NamedNode(tag.topic)
             node = topic_iri(t, tag.topic)
             yield Quad(t, v.pk("topic"), topic, graph)
@@ -55,6 +49,5 @@ def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iter
             for word in tag.matched:
                 yield Quad(node, v.pk("matchedKeyword"), Literal(word), graph)
         for k, target in enumerate(task.targets, 1):
-            concept = indicator_concept(target.indicator, target.text, target.unit)
-            if concept is not None:
-                yield Quad(target_iri(t, k), v.pk("indicatorConcept"), NamedNode(concept), graph)
+            if target.concept is not None:
+                yield Quad(target_iri(t, k), v.pk("indicatorConcept"), NamedNode(target.concept), graph)

@@ -1,5 +1,5 @@
-"""Agency resources in a plan's graph: each written agency name resolved (``agencies.resolve``) to
-one ``org:Organization`` per body per division, described once per plan graph.
+"""Agency resources in a plan's graph: each written agency name, resolved by ``plankg.enrich``
+(``plankg.resolution``) to one ``org:Organization`` per body per division, described once per plan graph.
 
 An agency's description is a pure function of the names written in the plan and the plan's
 division, so the plan graph stays a pure function of the document's bytes, key and jurisdiction;
@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from plankg.records import Plan
+from plankg.resolution import Agency, kind_iri
 
 from . import vocab as v
-from .agencies import Agency, kind_iri, resolve
 from .iris import agency_iri, division_iri
 
 SKOS = v.PREFIXES["skos"]
@@ -29,9 +29,9 @@ def agency_node(agency: Agency, base: str = v.ID) -> NamedNode:
     return agency_iri(agency.key, agency.code, base)
 
 
-def assigned_agency(name: str, jurisdiction: str | None, base: str = v.ID) -> NamedNode:
-    """The IRI of the agency a name written in a plan of division ``jurisdiction`` means."""
-    return agency_node(resolve(name, jurisdiction), base)
+def assigned_agency(assignment, base: str = v.ID) -> NamedNode:
+    """The IRI of the agency resource an enriched assignment's name means."""
+    return agency_node(assignment.resolved, base)
 
 
 def agency_quads(plan: Plan, graph: NamedNode, base: str = v.ID) -> Iterator[Quad]:
@@ -39,7 +39,7 @@ def agency_quads(plan: Plan, graph: NamedNode, base: str = v.ID) -> Iterator[Qua
     written: dict[Agency, list[str]] = {}
     for task in plan.tasks:
         for assignment in task.assignments:
-            names = written.setdefault(resolve(assignment.agency, plan.jurisdiction), [])
+            names = written.setdefault(assignment.resolved, [])
             if assignment.agency not in names:
                 names.append(assignment.agency)
     described: set[Agency] = set()

@@ -30,7 +30,10 @@ def _date(value: str) -> Literal:
 
 
 def plan_quads(plan: Plan, base: str = v.ID) -> Iterator[Quad]:
-    """All quads of one plan's named graph."""
+    """All quads of one plan's named graph, from its records alone: the plan must have been
+    through ``plankg.enrich`` (words, topics, indicator concepts and agency resources)."""
+    if any(task.annotations is None for task in plan.tasks):
+        raise ValueError(f"plan {plan.key!r} is not enriched: run plankg.enrich.enrich(plan) before mapping it")
     g = graph_iri(plan.key, base)
     p = plan_iri(plan.key, base)
 
@@ -97,7 +100,7 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
 
     for k, a in enumerate(task.assignments, 1):
         node = assignment_iri(t, k)
-        agency = assigned_agency(a.agency, jurisdiction, base)
+        agency = assigned_agency(a, base)
         yield q(node, v.RDF_TYPE, v.ASSIGNMENT)
         yield q(node, v.pk("task"), t)
         yield q(node, v.pk("agency"), agency)

@@ -68,7 +68,8 @@ class Prepared:
 
 
 def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True) -> Prepared:
-    """Read, parse and map one file; never touches a store (runs in a thread or worker process)."""
+    """Read, parse, enrich and map one file; never touches a store (runs in a thread or worker process)."""
+    from plankg.enrich import enrich
     from plankg.loaders import load_document, plan_key
     from plankg.ontology.mapping import plan_quads
     from plankg.store import check_plan_key
@@ -78,7 +79,7 @@ def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str |
         plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
     except InputError as exc:
         return Prepared(path, error=exc)
-    quads = list(dict.fromkeys(plan_quads(plan)))
+    quads = list(dict.fromkeys(plan_quads(enrich(plan))))
     done = Prepared(
         path, key=plan.key, tasks=len(plan.tasks), count=len(quads), source_hash=plan.source_hash, layout=plan.layout,
         assignments=sum(len(t.assignments) for t in plan.tasks), targets=sum(len(t.targets) for t in plan.tasks),
@@ -153,12 +154,13 @@ def warm() -> None:
     """Parse and map one tiny document, so that what parsing builds once per process (jieba's
     dictionary, the division table, the word lists) is built."""
     from plankg.divisions import jurisdiction_of
+    from plankg.enrich import enrich
     from plankg.loaders import parse_bytes
     from plankg.ontology.mapping import plan_quads
 
     plan = parse_bytes(WARM_DOCUMENT.encode("utf-8"), name="warm.txt", key="warm")
     plan.jurisdiction = jurisdiction_of(plan.title, (t.text for t in plan.tasks))
-    for _ in plan_quads(plan):
+    for _ in plan_quads(enrich(plan)):
         pass
 
 

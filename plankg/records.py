@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 @dataclass(frozen=True)
 class Assignment:
-    """One agency in one role on one task; ``written`` keeps the list item as it stood."""
+    """One agency in one role on one task; ``written`` keeps the list item as it stood.
+    ``resolved`` is the agency resource the name means (a ``plankg.resolution.Agency``), set by
+    ``plankg.enrich``; it takes no part in comparing assignments."""
 
     agency: str
     role: str
     written: str
+    resolved: Any = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,19 @@ class Target:
     period: str | None = None  # "annual" or None
     deadline: str | None = None  # "YYYY" or "YYYY-MM-DD"
     approximate: bool = False
+    concept: str | None = field(default=None, compare=False)  # its indicator concept's IRI (``plankg.enrich``)
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What ``plankg.enrich`` reads out of a task's words: every token (the search index, agency
+    mentions left out), up to 10 keywords, the length of its word vector (for similarity) and the
+    topics whose rules its keywords fire (``plankg.concepts.TopicTag``)."""
+
+    tokens: tuple[str, ...]
+    keywords: tuple[str, ...]
+    norm: float
+    topics: tuple[Any, ...]
 
 
 @dataclass
@@ -54,6 +71,7 @@ class Task:
     per_division_of_duties: bool = False
     deadline: str | None = None
     cue: str | None = None  # what assigned it (``bracket``, ``label``, ``column``, ``heading owner`` …), for ``inspect``
+    annotations: Annotations | None = None  # set by ``plankg.enrich``
 
 
 @dataclass

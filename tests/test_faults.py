@@ -17,6 +17,7 @@ import plankg
 from conftest import fill_disk, plankg_command, run_cli
 from generate import document, slow_size, write
 from plankg.loaders import load_document
+from plankg.enrich import enrich
 from plankg.ontology.mapping import graph_iri, plan_quads
 from plankg.store import graph_hash, load_record, plan_graphs
 
@@ -27,7 +28,7 @@ def fresh(path: Path) -> tuple[str, int]:
     """Canonical hash and quad count of the graph a fresh parse of ``path`` gives."""
     plan = load_document(path)
     memory = Store()
-    quads = list(dict.fromkeys(plan_quads(plan)))
+    quads = list(dict.fromkeys(plan_quads(enrich(plan))))
     memory.extend(quads)
     return graph_hash(memory, graph_iri(plan.key)), len(quads)
 

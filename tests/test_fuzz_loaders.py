@@ -21,6 +21,7 @@ from pyoxigraph import BlankNode, RdfFormat, Store, parse, serialize
 from generate import slow_size
 from plankg import loaders
 from plankg.errors import PlankgError
+from plankg.enrich import enrich
 from plankg.ontology.mapping import graph_iri, plan_quads
 from plankg.store import LoadInfo, record_quads, write_plan
 
@@ -77,7 +78,7 @@ def check(data: bytes, suffix: str) -> None:
     except PlankgError as error:
         assert error.message and "\n" not in error.message.strip(), error.message
         return
-    quads = list(dict.fromkeys(plan_quads(plan)))
+    quads = list(dict.fromkeys(plan_quads(enrich(plan))))
     assert quads, "a parsed plan has quads"
     assert not any(isinstance(t, BlankNode) for q in quads for t in (q.subject, q.object))
     canonical = sorted(str(q) for q in quads)

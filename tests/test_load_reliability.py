@@ -16,6 +16,7 @@ from conftest import run_cli
 from generate import slow_size, write
 from plankg.loaders import load_document
 from plankg.ontology import vocab as v
+from plankg.enrich import enrich
 from plankg.ontology.mapping import graph_iri, plan_quads
 from plankg.store import SHARED_GRAPHS, graph_hash, load_record, load_record_iri, plan_graphs
 
@@ -39,7 +40,7 @@ def expected_sizes(paths: list[Path]) -> dict[str, int]:
     sizes = {}
     for path in paths:
         plan = load_document(path)
-        sizes[plan.key] = len(set(plan_quads(plan)))
+        sizes[plan.key] = len(set(plan_quads(enrich(plan))))
     return sizes
 
 
@@ -107,7 +108,7 @@ def test_reader_detects_a_graph_written_in_two_steps(tmp_path):
     """Control: the reader reports a plan graph written in two transactions (so its silence on real loads means something)."""
     path = write(tmp_path / "docs", 1)[0]
     plan = load_document(path)
-    quads = list(dict.fromkeys(plan_quads(plan)))
+    quads = list(dict.fromkeys(plan_quads(enrich(plan))))
     stop, seen, errors = threading.Event(), [], []
     with plankg.open(tmp_path / "store", create=True) as graph:
         reader = threading.Thread(target=_reader, args=(graph.store, {plan.key: len(quads)}, stop, seen, errors), daemon=True)
@@ -211,7 +212,7 @@ def test_parsed_graph_is_stored_verbatim(seed_paths):
     """Every quad a parse produces is stored as it is (typed literals already in canonical lexical form)."""
     for path in seed_paths:
         plan = load_document(path)
-        quads = list(dict.fromkeys(plan_quads(plan)))
+        quads = list(dict.fromkeys(plan_quads(enrich(plan))))
         memory = Store()
         memory.extend(quads)
         stored = {str(q) for q in memory.quads_for_pattern(None, None, None, graph_iri(plan.key))}

@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from plankg import queries as Q
 from plankg.errors import InputError
+from plankg.enrich import enrich
 from plankg.ontology.mapping import plan_quads
 from plankg.queries import output
 from plankg.queries.binding import keyword, tokens
@@ -86,7 +87,7 @@ def store(tmp_path_factory) -> Store:
     path = tmp_path_factory.mktemp("queries") / "store"
     st = Store(str(path))
     for plan in fixture_plans():
-        st.extend(plan_quads(plan))
+        st.extend(plan_quads(enrich(plan)))
     from plankg.store import ensure_reference
 
     ensure_reference(st)  # divisions and agency kinds, as every load writes them

@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
 
 from plankg.errors import InputError
 from plankg.ontology import vocab as v
+from plankg.enrich import enrich
 from plankg.ontology.mapping import graph_iri, plan_iri, plan_quads
 from plankg.records import Assignment, Plan, Section, Target, Task
 from plankg.validate import ValidationReport, validate
@@ -80,7 +81,7 @@ def tiny_plan(key: str = KEY) -> Plan:
 def store(tmp_path: Path) -> Store:
     """A real on-disk store holding the tiny plan in its own named graph."""
     s = Store(str(tmp_path / "store"))
-    s.extend(plan_quads(tiny_plan()))
+    s.extend(plan_quads(enrich(tiny_plan())))
     s.flush()
     return s
 
@@ -140,7 +141,7 @@ def test_only_plan_graphs_are_validated(store: Store) -> None:
 def test_graph_argument_limits_validation(store: Store) -> None:
     """With a graph given only that plan is checked, so a broken second plan does not count."""
     other = tiny_plan("001_other")
-    store.extend(q for q in plan_quads(other) if q.predicate != v.pk("text"))
+    store.extend(q for q in plan_quads(enrich(other)) if q.predicate != v.pk("text"))
     everything = validate(store)
     assert not everything.conforms
     assert sorted(everything.graphs) == sorted([GRAPH.value, graph_iri(other.key).value])
@@ -277,7 +278,7 @@ def test_every_mapped_pk_term_is_declared() -> None:
     from rdflib import OWL, RDF, URIRef
 
     onto = _ontology()
-    quads = list(plan_quads(tiny_plan()))
+    quads = list(plan_quads(enrich(tiny_plan())))
     predicates = {q.predicate.value for q in quads if q.predicate.value.startswith(v.PK)}
     classes = {q.object.value for q in quads if q.predicate == v.RDF_TYPE and q.object.value.startswith(v.PK)}
     roles = {q.object.value for q in quads if q.predicate == v.pk("role")}

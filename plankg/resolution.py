@@ -1,4 +1,4 @@
-"""Agencies as resources: a name as written in a plan, plus the plan's division, resolves to one
+"""Agency-name resolution, beside the divisions it places bodies in: a name as written in a plan, plus the plan's division, resolves to one
 agency per body per division (``agency/<adcode>/<normalised-name>``), with its canonical full name,
 its kind (a concept of ``agency-kinds.ttl``) and the division whose affairs it handles.
 
