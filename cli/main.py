@@ -28,7 +28,6 @@ app = typer.Typer(
 STORE_HELP = "Store directory (env PLANKG_STORE; default ./plankg-store)."
 StoreOption = typer.Option("plankg-store", "--store", "-s", envvar="PLANKG_STORE", help=STORE_HELP)
 WaitOption = typer.Option(0.0, "--wait", help="Seconds to wait for a store another process is using.")
-QUERY_FORMATS = ("table", "csv", "tsv", "json", "md")
 FormatOption = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or md.")
 OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
 LimitOption = typer.Option(None, "--limit", min=0, help="Print at most this many rows.")
@@ -36,9 +35,11 @@ FailEmptyOption = typer.Option(False, "--fail-empty", help="Exit 1 when the quer
 
 
 def _check_format(fmt: str) -> None:
-    """Refuse an unknown --format before any work is done."""
-    if fmt not in QUERY_FORMATS:
-        raise InputError(f"--format {fmt!r}: choose one of {', '.join(QUERY_FORMATS)}")
+    """Refuse an unknown --format before any work is done (the formats of ``queries.output``)."""
+    from plankg.queries.output import FORMATS
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
 
 def _open(store: str, *, create: bool = False, wait: float = 0.0):

@@ -15,7 +15,6 @@ from plankg.store import (
     DEFAULT_STORE, backup_store, ensure_schemes, guarded, open_store, persist, plan_graphs, remove_plan,
 )
 
-EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld", "csv")
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -197,10 +196,8 @@ class PlanGraph:
     def export(self, fmt: str, stream, plan: str | None = None, what: str | None = None) -> int:
         """Write the plan graphs as N-Quads/TriG/JSON-LD (graphs kept) or N-Triples/Turtle (their
         union); ``csv`` writes a saved query's rows instead (``what``, default ``agencies``)."""
-        from pyoxigraph import RdfFormat, serialize
-
+        from plankg.export import EXPORT_FORMATS, RDF_EXPORTS
         from plankg.ontology.iris import graph_iri
-        from plankg.ontology.vocab import PREFIXES
 
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"--format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
@@ -216,16 +213,7 @@ class PlanGraph:
                 raise InputError(f"--plan {plan!r}: no such plan in {self.path}")
         with guarded(self.path):
             quads = [q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g)]
-        if fmt in ("nq", "trig"):
-            items: list = quads
-        else:
-            items = list(dict.fromkeys(q.triple for q in quads))
-        if fmt == "jsonld":
-            return _write_jsonld(quads, stream)
-        rdf_format = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES}[fmt]
-        prefixes = PREFIXES if fmt in ("trig", "ttl") else None
-        serialize(items, stream, rdf_format, prefixes=prefixes)
-        return len(items)
+        return RDF_EXPORTS[fmt].write(quads, stream)
 
     def _export_rows(self, what: str, stream, plan: str | None) -> int:
         """A saved query's rows as CSV (``export --format csv --what agencies``)."""
@@ -251,28 +239,10 @@ class PlanGraph:
 
     def stats(self) -> dict[str, int]:
         """Counts of plans, sections, tasks, assignments, targets, agencies and quads."""
+        from plankg.stats import count
+
         with guarded(self.path):
-            return self._stats()
-
-    def _stats(self) -> dict[str, int]:
-        # Python-side scans, not SPARQL aggregates: a scan stops at the first storage error, while
-        # Oxigraph 0.5.13's aggregate evaluation keeps collecting a corrupt block's repeated error
-        # until memory runs out.
-        from pyoxigraph import DefaultGraph, NamedNode
-
-        from plankg.ontology.vocab import PK, RDF_TYPE
-
-        def named(quads):
-            return (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
-
-        counts = {"plans": len(plan_graphs(self.store))}
-        for name, cls in (("sections", "Section"), ("tasks", "Task"), ("assignments", "Assignment"), ("targets", "Target")):
-            pattern = self.store.quads_for_pattern(None, RDF_TYPE, NamedNode(f"{PK}{cls}"), None)
-            counts[name] = len({q.subject for q in named(pattern)})
-        pattern = self.store.quads_for_pattern(None, NamedNode(f"{PK}agencyName"), None, None)
-        counts["agency names"] = len({q.object for q in named(pattern)})
-        counts["quads"] = len(self.store)
-        return counts
+            return count(self.store)
 
     def validate(self):
         """SHACL-validate the plan graphs against the shipped shapes."""
@@ -299,28 +269,3 @@ class Rows(list):
                 "pip install 'plankg[pandas]' (or pip install pandas)"
             ) from None
         return pandas.DataFrame(list(self), columns=self.columns)
-
-
-def _write_jsonld(quads: list, stream) -> int:
-    """The quads as JSON-LD, their named graphs kept, compacted with ``ontology/context.jsonld``.
-
-    pyoxigraph writes only expanded JSON-LD, so rdflib (a dependency already, for validate)
-    compacts it; it is imported here only, keeping every other command's start-up fast."""
-    import json
-    from importlib.resources import files
-
-    import rdflib
-    from pyoxigraph import RdfFormat, serialize
-
-    context = json.loads(files("plankg.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
-    dataset = rdflib.Dataset()
-    if quads:
-        dataset.parse(data=serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
-    text = dataset.serialize(format="json-ld", context=context["@context"], auto_compact=True, ensure_ascii=False)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        stream.write(data)
-    except TypeError:  # a text stream
-        stream.write(data.decode("utf-8"))
-    return len(quads)
-

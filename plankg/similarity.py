@@ -252,88 +252,103 @@ def _last_scores(store: Store) -> dict[str, Decimal]:
 # the update
 
 def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
-    """Bring the analysis graph up to date with the plan graphs in one SPARQL update."""
+    """Bring the analysis graph up to date with the plan graphs in one SPARQL update, in steps:
+    select what changed, score the lists of the changed tasks (and of the tasks whose lists held
+    one of them), merge new tasks into other tasks' lists, write the difference."""
+    from plankg.store import write_analysis
+
     states = plan_states(store)
     if full:
         todo, gone = sorted(states), []
-        old_records = analysis_records(store)
     else:
         todo, gone = pending(store)
-        old_records = None
     report = AnalysisReport(analysed=todo, removed=gone)
     if not todo and not gone and not full:
         return report
-    changed_plans = set(todo) | set(gone)
-
-    # the changed tasks, and the lists that held one of the changed plans' old tasks
+    changed = set(todo) | set(gone)
     new_vectors = _task_vectors(store, graphs=[states[p].graph for p in todo]) if todo else {}
-    held: set[str] = set()
-    if not full and changed_plans:
-        for row in _q(store, f"""
-            SELECT DISTINCT ?a WHERE {{ {_values('pb', [NamedNode(p) for p in sorted(changed_plans)])}
-              GRAPH {AN} {{ ?s pk:similarPlan ?pb ; pk:task ?a }} }}"""):
-            if plan_of_task(row["a"].value) not in changed_plans:
-                held.add(row["a"].value)
+    held = set() if full else _holding(store, changed)
     whole = dict(new_vectors)
     whole.update(_task_vectors(store, tasks=sorted(held)) if held else {})
     dots, norms, shared = _dots(store, whole)
     for t, (_, n) in whole.items():
         norms.setdefault(t, n)
-
-    lists: dict[str, list[Entry]] = {}
-    for t in sorted(whole):
-        if plan_of_task(t) in states:  # held lists of tasks whose plan still exists
-            own = whole[t][1]
-            best = _best({o: d / (own * norms[o]) if own > 0 and norms[o] > 0 else 0.0 for o, d in dots[t].items()})
-            lists[t] = [(o, score, shared(t, o)) for o, score in best]
+    lists = _scored(whole, states, dots, norms, shared)
     old_quads: dict[str, set[Quad]] = {}  # what the store holds of each list rewritten below
     if held:
         old_quads.update(_stored(store, sorted(t for t in held if t in lists))[1])
+    merged = [] if full else _merged(store, new_vectors, whole, changed, dots, norms, shared, lists, old_quads)
+    # lists written: every list that now has entries, and the held lists that lost them all
+    report.lists_written = sum(1 for t, items in lists.items() if items or t in held)
+    report.entries = sum(len(items) for items in lists.values())
+    stale, quads = _difference(lists, old_quads)
+    quads += _records(todo, states)
+    if full:
+        report.removed = sorted(p for p in analysis_records(store) if p not in states)
+    report.merged, report.recomputed = len(merged), len(held)
+    write_analysis(store, [_clearing(changed, full)], stale, quads)
+    return report
 
-    # other lists that a new task may enter: every task sharing a word with one, when the new
-    # task's cosine reaches the list's last score
+
+def _holding(store: Store, changed: set[str]) -> set[str]:
+    """Tasks of unchanged plans whose lists hold a task of a changed plan: they are recomputed."""
+    held: set[str] = set()
+    for row in _q(store, f"""
+        SELECT DISTINCT ?a WHERE {{ {_values('pb', [NamedNode(p) for p in sorted(changed)])}
+          GRAPH {AN} {{ ?s pk:similarPlan ?pb ; pk:task ?a }} }}"""):
+        if plan_of_task(row["a"].value) not in changed:
+            held.add(row["a"].value)
+    return held
+
+
+def _scored(whole, states, dots, norms, shared) -> dict[str, list[Entry]]:
+    """The list of each task in ``whole`` whose plan still exists: its best cosines."""
+    lists: dict[str, list[Entry]] = {}
+    for t in sorted(whole):
+        if plan_of_task(t) in states:
+            own = whole[t][1]
+            best = _best({o: d / (own * norms[o]) if own > 0 and norms[o] > 0 else 0.0 for o, d in dots[t].items()})
+            lists[t] = [(o, score, shared(t, o)) for o, score in best]
+    return lists
+
+
+def _merged(store, new_vectors, whole, changed, dots, norms, shared, lists, old_quads) -> list[str]:
+    """Other tasks' lists that a new task enters (its cosine reaches the list's last score), put
+    into ``lists`` with what the store holds of them in ``old_quads``; returns those tasks."""
     offers: dict[str, dict[str, float]] = defaultdict(dict)
     for t, (_, own) in new_vectors.items():
         if own <= 0:
             continue
         for other, d in dots[t].items():
-            if other not in whole and norms[other] > 0 and plan_of_task(other) not in changed_plans:
+            if other not in whole and norms[other] > 0 and plan_of_task(other) not in changed:
                 offers[other][t] = d / (norms[other] * own)
-    merged_sources = []
-    if offers and not full:
-        last = _last_scores(store)
-        entering: dict[str, dict[str, float]] = {}
-        for other, cosines in offers.items():
-            floor = float(last[other]) - _MARGIN if other in last else 0.0
-            reaching = {t: c for t, c in cosines.items() if c >= floor}
-            if reaching:
-                entering[other] = reaching
-        current, current_quads = _stored(store, sorted(entering))
-        for other, reaching in sorted(entering.items()):
-            old = current[other]
-            kept = {b: ws for b, _, ws in old}
-            candidate = {b: score for b, score, _ in old}
-            candidate.update((t, _round(c)) for t, c in reaching.items())
-            new = [(b, score, kept[b] if b in kept else shared(b, other)) for b, score in _top(candidate)]
-            if new != old:
-                lists[other] = new
-                old_quads[other] = current_quads[other]
-                merged_sources.append(other)
+    if not offers:
+        return []
+    last = _last_scores(store)
+    entering: dict[str, dict[str, float]] = {}
+    for other, cosines in offers.items():
+        floor = float(last[other]) - _MARGIN if other in last else 0.0
+        reaching = {t: c for t, c in cosines.items() if c >= floor}
+        if reaching:
+            entering[other] = reaching
+    current, current_quads = _stored(store, sorted(entering))
+    merged = []
+    for other, reaching in sorted(entering.items()):
+        old = current[other]
+        kept = {b: ws for b, _, ws in old}
+        candidate = {b: score for b, score, _ in old}
+        candidate.update((t, _round(c)) for t, c in reaching.items())
+        new = [(b, score, kept[b] if b in kept else shared(b, other)) for b, score in _top(candidate)]
+        if new != old:
+            lists[other] = new
+            old_quads[other] = current_quads[other]
+            merged.append(other)
+    return merged
 
-    # lists written: every list that now has entries, and the held lists that lost them all
-    report.lists_written = sum(1 for t, items in lists.items() if items or t in held)
-    # the changed plans' own lists and records go by pattern; other rewritten lists by their
-    # difference with what the store holds (a new entry shifts the ranks below it and drops
-    # the last one: a few quads, not the whole list)
-    parts = []
-    if full:
-        parts.append(f"DROP SILENT GRAPH {AN}")
-    else:
-        # no `?s a pk:Similarity` here: Oxigraph would start from every similarity in the store
-        # (17x slower on 70 plans); pk:plan selects the plans' lists and analysis records
-        plans = [NamedNode(p) for p in sorted(changed_plans)]
-        parts.append(f"""DELETE {{ GRAPH {AN} {{ ?s ?p ?o }} }} WHERE {{ {_values('pa', plans)}
-            GRAPH {AN} {{ ?s pk:plan ?pa . ?s ?p ?o }} }}""")
+
+def _difference(lists, old_quads) -> tuple[set[Quad], list[Quad]]:
+    """(quads to delete, quads to insert) for the lists: a list the store holds changes by its
+    difference (a new entry shifts the ranks below it: a few quads, not the whole list)."""
     quads: list[Quad] = []
     stale: set[Quad] = set()
     for t, items in sorted(lists.items()):
@@ -344,7 +359,12 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
             stale |= old.difference(written)
             written = [q for q in written if q not in old]
         quads += written
-    report.entries = sum(len(items) for items in lists.values())
+    return stale, quads
+
+
+def _records(todo, states) -> list[Quad]:
+    """The analysis record of each plan analysed: which load of it the lists reflect."""
+    quads: list[Quad] = []
     for p in todo:
         node, s = analysis_record_iri(p), states[p]
         quads += [
@@ -355,13 +375,18 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
         ]
         if s.loaded_at:
             quads.append(Quad(node, v.pk("analysedLoad"), Literal(s.loaded_at, datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), AN))
-    if full and old_records:
-        report.removed = sorted(p for p in old_records if p not in states)
-    from plankg.store import write_analysis
+    return quads
 
-    report.merged, report.recomputed = len(merged_sources), len(held)
-    write_analysis(store, parts, stale, quads)
-    return report
+
+def _clearing(changed: set[str], full: bool) -> str:
+    """The update that clears what the changed plans' lists and records were (or everything)."""
+    if full:
+        return f"DROP SILENT GRAPH {AN}"
+    # no `?s a pk:Similarity` here: Oxigraph would start from every similarity in the store
+    # (17x slower on 70 plans); pk:plan selects the plans' lists and analysis records
+    plans = [NamedNode(p) for p in sorted(changed)]
+    return f"""DELETE {{ GRAPH {AN} {{ ?s ?p ?o }} }} WHERE {{ {_values('pa', plans)}
+        GRAPH {AN} {{ ?s pk:plan ?pa . ?s ?p ?o }} }}"""
 
 
 def _similarity_quads(a: str, b: str, score: Decimal, rank: int, words: tuple[str, ...]) -> list[Quad]:
