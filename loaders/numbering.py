@@ -84,7 +84,7 @@ def _enumerator_key(raw: str) -> tuple[str, int] | None:
 def cn_value(text: str) -> int | None:
     """The value of a small Chinese numeral (``十二`` -> 12), or None."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    if not text or any(c not in digits and c != "十" for c in text):
+    if not text or any(c not in digits and c != "十" for c in text) or text.count("十") > 1:
         return None
     if "十" not in text:
         return digits[text] if len(text) == 1 else None

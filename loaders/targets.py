@@ -165,11 +165,14 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
             out.append(target)
             start = m.end()
     for m in WORD_COUNT.finditer(clause):
+        count = cn_value(m.group("value").replace("两", "二"))
+        if count is None:
+            continue  # not a numeral (十十), so no count
         out.append(
             Target(
                 kind="quantitative", text=_strip_noise(clause[start : m.end()]),
                 indicator=_strip_noise(clause[start : m.start()]) + m.group("verb") or None,
-                comparator=">=", value=Decimal(cn_value(m.group("value").replace("两", "二")) or 0), unit=m.group("unit"),
+                comparator=">=", value=Decimal(count), unit=m.group("unit"),
                 period=_period(clause[: m.start()]), deadline=deadline,
             )
         )

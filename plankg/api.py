@@ -11,9 +11,7 @@ from pathlib import Path
 
 from plankg.errors import InputError, StoreError
 from plankg.ingest import LoadResult
-from plankg.store import (
-    DEFAULT_STORE, backup_store, ensure_schemes, guarded, open_store, persist, plan_graphs, remove_plan,
-)
+from plankg.store import DEFAULT_STORE, PlanStore, guarded, plan_graphs
 
 
 
@@ -35,8 +33,16 @@ class PlanGraph:
     """A plankg store opened for exclusive use; close it (or use ``with``) to release the lock."""
 
     def __init__(self, path: str | os.PathLike = DEFAULT_STORE, *, create: bool = False, wait: float = 0.0) -> None:
-        self.path = Path(path)
-        self.store = open_store(self.path, create=create, wait=wait)
+        self.storage = PlanStore(path, create=create, wait=wait)  # the store's one owner: every write
+
+    @property
+    def path(self) -> Path:
+        return self.storage.path
+
+    @property
+    def store(self):
+        """The open pyoxigraph store, for reading (writes go through ``storage``)."""
+        return self.storage.oxigraph
 
     def __enter__(self) -> PlanGraph:
         return self
@@ -49,11 +55,7 @@ class PlanGraph:
                 raise
 
     def close(self) -> None:
-        try:
-            with guarded(self.path):
-                persist(self.store)
-        finally:
-            del self.store
+        self.storage.close()
 
     # -- writing -------------------------------------------------------------------------------
     def load(
@@ -114,8 +116,7 @@ class PlanGraph:
     def remove(self, key: str, *, analysis: bool = True) -> int:
         """Delete a plan; returns the number of quads removed (0 when no such plan). With
         ``analysis`` the similar-task lists it was in are recomputed (in an update of their own)."""
-        with guarded(self.path):
-            removed = remove_plan(self.store, key)
+        removed = self.storage.remove_plan(key)
         if removed and analysis:
             self.analyze()
         return removed
@@ -126,9 +127,9 @@ class PlanGraph:
         ``plankg.similarity.AnalysisReport``."""
         from plankg.similarity import analyze
 
+        self.storage.ensure_shared()
         with guarded(self.path):
-            ensure_schemes(self.store)
-            return analyze(self.store, full=full)
+            return analyze(self.store, full=full, write=self.storage.write_analysis)
 
     def backup(self, target: str | os.PathLike) -> Path:
         """Write a consistent copy of the store to the new directory ``target`` (whole or not at all)."""
@@ -137,7 +138,7 @@ class PlanGraph:
             raise InputError(f"{target}: already exists; a backup goes into a new directory")
         if not target.parent.is_dir():
             raise InputError(f"{target.parent}: no such directory")
-        backup_store(self.store, self.path, target)
+        self.storage.backup(target)
         return target
 
     # -- reading -------------------------------------------------------------------------------
@@ -160,7 +161,9 @@ class PlanGraph:
         from plankg import queries
 
         with guarded(self.path):
-            return queries.run_sparql(self.store, text, update=update, allow_service=allow_service)
+            return queries.run_sparql(
+                self.store, text, update=self.storage.run_update if update else None, allow_service=allow_service
+            )
 
     def query(self, name: str, **params: object) -> Rows:
         """Run a saved query and give its rows as dicts of plain Python values (lists repeat a

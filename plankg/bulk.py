@@ -25,7 +25,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from plankg.errors import StoreError
-from plankg.store import bulk_write, persist, recover_bulk, remove_bulk_marker, write_bulk_marker
 
 def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bool, layout: str | None,
               jurisdiction: str | None, jobs: int) -> list:
@@ -33,12 +32,11 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
     transaction each (see the module docstring). Returns a ``LoadResult`` per file, in input order."""
     from plankg import ingest
     from plankg.loaders import plan_key
-    from plankg.store import ensure_reference, ensure_schemes, guarded, holds_plan
+    from plankg.store import guarded, holds_plan
 
     store = graph.store
+    graph.storage.ensure_shared()
     with guarded(graph.path):
-        ensure_reference(store)
-        ensure_schemes(store)
         fresh: list[int] = []  # indices into files
         rest: list[int] = []
         seen: set[str] = set()
@@ -78,9 +76,9 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
 
     from plankg import ingest
     from plankg.loaders import plan_key
-    from plankg.store import guarded, record_quads
+    from plankg.store import record_quads
 
-    path, store = graph.path, graph.store
+    storage = graph.storage
     keys = [key or plan_key(f) for f in files]
     jobs = max(1, min(jobs, len(files)))
     pool = ingest.parser_pool(jobs)
@@ -90,12 +88,10 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
         return pool.submit(ingest.prepare, f, key, layout, jurisdiction, True)
 
     def write(chunk: list[bytes]) -> None:
-        with guarded(path):
-            bulk_write(store, b"".join(chunk))
+        storage.bulk_write(b"".join(chunk))
 
     try:
-        with guarded(path):
-            write_bulk_marker(path, keys)
+        storage.begin_bulk(keys)
         try:
             chunk: list[bytes] = []
             size = 0
@@ -111,12 +107,10 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
                     chunk, size = [], 0
             if chunk:
                 write(chunk)
-            with guarded(path):
-                persist(store)
-                remove_bulk_marker(path)
+            storage.end_bulk()
         except BaseException:
             try:  # undo now if the store lets us; else the next open does
-                recover_bulk(path, store)
+                storage.recover_bulk()
             except (StoreError, OSError, RuntimeError):
                 pass
             raise

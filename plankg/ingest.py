@@ -222,7 +222,7 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
     worker processes, or a thread); returns a ``LoadResult`` per file, in input order
     (``on_result`` gets each as soon as it is written)."""
     from plankg.loaders import LOADER_VERSION, plan_key
-    from plankg.store import ensure_reference, ensure_schemes, guarded, persist, record_quads, write_plan
+    from plankg.store import guarded, record_quads
 
     to_parse = sum(1 for p in files if not (p.suffix.lower() == ".nq" and p.is_file()))
     jobs = max(1, min(jobs, to_parse))
@@ -249,28 +249,24 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
     results = []
     unflushed = 0
     try:
-        with guarded(graph.path):
-            ensure_reference(graph.store)
-            ensure_schemes(graph.store)
+        graph.storage.ensure_shared()
         for prepared in in_order(files, WINDOW * jobs, local, remote):
             if prepared.restore:
                 try:
-                    with guarded(graph.path):
-                        result = restore(graph.store, prepared.path)
+                    result = restore(graph.storage, prepared.path)
                 except InputError as exc:
                     result = LoadResult(path=prepared.path, error=exc)
             else:
                 if prepared.error is None and not prepared.skipped:
-                    with guarded(graph.path):
-                        write_plan(graph.store, prepared.key, prepared.quads, record_quads(prepared.key, load_info(prepared)),
-                                   nquads=prepared.nquads)
-                        unflushed += prepared.count
-                        if unflushed >= FLUSH_QUADS:
-                            # RocksDB's memory tables would otherwise grow with everything written
-                            # (1.2 GB for 1.5 M quads) and slow each write; flushed every 50 k quads,
-                            # one extend per plan of the same 1.5 M quads peaked at 122 MB, 30 % faster
-                            persist(graph.store)
-                            unflushed = 0
+                    graph.storage.write_plan(prepared.key, prepared.quads, record_quads(prepared.key, load_info(prepared)),
+                                             nquads=prepared.nquads)
+                    unflushed += prepared.count
+                    if unflushed >= FLUSH_QUADS:
+                        # RocksDB's memory tables would otherwise grow with everything written
+                        # (1.2 GB for 1.5 M quads) and slow each write; flushed every 50 k quads,
+                        # one extend per plan of the same 1.5 M quads peaked at 122 MB, 30 % faster
+                        graph.storage.persist()
+                        unflushed = 0
                 result = result_of(prepared)
             results.append(result)
             if on_result:
@@ -290,20 +286,18 @@ def placed(store, key: str, jurisdiction: str) -> bool:
     return any(q.object == division_iri(jurisdiction) for q in found)
 
 
-def restore(store, path: Path) -> LoadResult:
+def restore(storage, path: Path) -> LoadResult:
     """Load an N-Quads dump of plan graphs (``plankg export --format nq``) in one transaction."""
     from pyoxigraph import RdfFormat, parse
 
     from plankg.ontology.vocab import PK, RDF_TYPE
-    from plankg.store import restore_graphs
-
     try:
         quads = list(parse(path=str(path), format=RdfFormat.N_QUADS))
     except SyntaxError as exc:
         raise InputError(f"{path}: not valid N-Quads ({str(exc).splitlines()[0]})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    sizes = restore_graphs(store, quads, str(path))
+    sizes = storage.restore_graphs(quads, str(path))
     if not sizes:
         raise InputError(f"{path}: no quads in the dump")
     kinds = {f"{PK}{c}": 0 for c in ("Task", "Assignment", "Target")}

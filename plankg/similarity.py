@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -251,11 +252,17 @@ def _last_scores(store: Store) -> dict[str, Decimal]:
 # ---------------------------------------------------------------------------------------------
 # the update
 
-def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
+def analyze(store: Store, *, full: bool = False, write: Callable | None = None) -> AnalysisReport:
     """Bring the analysis graph up to date with the plan graphs in one SPARQL update, in steps:
     select what changed, score the lists of the changed tasks (and of the tasks whose lists held
-    one of them), merge new tasks into other tasks' lists, write the difference."""
-    from plankg.store import write_analysis
+    one of them), merge new tasks into other tasks' lists, write the difference. The write goes
+    through the store's owner: ``write`` (``PlanStore.write_analysis``), else
+    ``plankg.store.write_analysis`` on ``store``."""
+    if write is None:
+        from plankg.store import write_analysis
+
+        def write(operations, stale, fresh):
+            write_analysis(store, operations, stale, fresh)
 
     states = plan_states(store)
     if full:
@@ -286,7 +293,7 @@ def analyze(store: Store, *, full: bool = False) -> AnalysisReport:
     if full:
         report.removed = sorted(p for p in analysis_records(store) if p not in states)
     report.merged, report.recomputed = len(merged), len(held)
-    write_analysis(store, [_clearing(changed, full)], stale, quads)
+    write([_clearing(changed, full)], stale, quads)
     return report
 
 

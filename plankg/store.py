@@ -547,3 +547,77 @@ def recover_bulk(path: str | os.PathLike, store: Store) -> list[str]:
             raise
         raise store_failure(exc, path) from None
     return keys
+
+
+class PlanStore:
+    """The one owner of a plankg store on disk: its path, its lock (held from opening to
+    ``close``) and every write, each translated into plankg's store errors. Reads go through
+    ``oxigraph``, the open pyoxigraph store (saved queries, validation, counts)."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, wait: float = 0.0) -> None:
+        self.path = Path(path)
+        self.oxigraph = open_store(self.path, create=create, wait=wait)
+
+    def guarded(self):
+        """Store failures inside the block become ``StoreError``s naming this store."""
+        return guarded(self.path)
+
+    def close(self) -> None:
+        """Flush to disk and let the lock go (the handle is unusable afterwards)."""
+        try:
+            with guarded(self.path):
+                persist(self.oxigraph)
+        finally:
+            del self.oxigraph
+
+    # -- writes ----------------------------------------------------------------------------------
+    def write_plan(self, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None) -> None:
+        with guarded(self.path):
+            write_plan(self.oxigraph, key, quads, record, nquads=nquads)
+
+    def remove_plan(self, key: str) -> int:
+        with guarded(self.path):
+            return remove_plan(self.oxigraph, key)
+
+    def restore_graphs(self, quads: Iterable[Quad], where: str) -> dict[str, int]:
+        with guarded(self.path):
+            return restore_graphs(self.oxigraph, quads, where)
+
+    def ensure_shared(self) -> None:
+        """The reference graph and the shipped schemes, written when missing or outdated."""
+        with guarded(self.path):
+            ensure_reference(self.oxigraph)
+            ensure_schemes(self.oxigraph)
+
+    def write_analysis(self, operations: list[str], stale: Iterable[Quad], fresh: list[Quad]) -> None:
+        with guarded(self.path):
+            write_analysis(self.oxigraph, operations, stale, fresh)
+
+    def run_update(self, text: str, prefixes: dict[str, str]) -> None:
+        with guarded(self.path):
+            run_update(self.oxigraph, text, prefixes)
+
+    def persist(self) -> None:
+        with guarded(self.path):
+            persist(self.oxigraph)
+
+    def begin_bulk(self, keys: list[str]) -> None:
+        """Name the plans a bulk load is about to write (``recover_bulk`` undoes them after a crash)."""
+        with guarded(self.path):
+            write_bulk_marker(self.path, keys)
+
+    def bulk_write(self, nquads: bytes) -> None:
+        with guarded(self.path):
+            bulk_write(self.oxigraph, nquads)
+
+    def end_bulk(self) -> None:
+        """The bulk load is in the store: flush it and remove the marker."""
+        with guarded(self.path):
+            persist(self.oxigraph)
+            remove_bulk_marker(self.path)
+
+    def recover_bulk(self) -> list[str]:
+        return recover_bulk(self.path, self.oxigraph)
+
+    def backup(self, target: Path) -> None:
+        backup_store(self.oxigraph, self.path, target)

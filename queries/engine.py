@@ -3,7 +3,7 @@ unless asked, no SERVICE or LOAD unless allowed), giving a ``Result`` of rows of
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,11 +80,12 @@ _UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP"
 _REMOTE_WORDS = ("SERVICE", "LOAD")
 
 
-def run_sparql(store: Store, text: str, *, update: bool = False, allow_service: bool = False,
-               prefixes: Mapping[str, str] | None = None) -> Result:
-    """Run ad-hoc SPARQL: read-only unless ``update``; no SERVICE or LOAD (they make this
-    process fetch from the network) unless ``allow_service``. Bad text is an InputError that
-    carries pyoxigraph's line:column message. ``prefixes`` default to the ontology's."""
+def run_sparql(store: Store, text: str, *, update: bool | Callable[[str, dict], None] = False,
+               allow_service: bool = False, prefixes: Mapping[str, str] | None = None) -> Result:
+    """Run ad-hoc SPARQL: read-only unless ``update`` (True, or the store owner's way of applying an
+    update, ``plankg.store.PlanStore.run_update``); no SERVICE or LOAD (they make this process
+    fetch from the network) unless ``allow_service``. Bad text is an InputError that carries
+    pyoxigraph's line:column message. ``prefixes`` default to the ontology's."""
     if prefixes is None:
         from plankg.ontology.vocab import PREFIXES
 
@@ -96,9 +97,12 @@ def run_sparql(store: Store, text: str, *, update: bool = False, allow_service: 
                 raise InputError(f"{word} is refused: it makes plankg fetch from the network (allow it explicitly)")
     try:
         if update:
-            from plankg.store import run_update
+            if callable(update):
+                update(text, dict(prefixes))
+            else:
+                from plankg.store import run_update
 
-            run_update(store, text, dict(prefixes))
+                run_update(store, text, dict(prefixes))
             return Result([], [])
         if first_operation(text) in _UPDATE_WORDS:
             raise InputError("SPARQL Update is refused: this command only reads the store")

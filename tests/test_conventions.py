@@ -31,3 +31,12 @@ def test_target_text(case):
     assert [[t.kind, t.comparator, t.value, t.unit, t.period, t.deadline] for t in got] == want
     if case.get("approximate"):
         assert all(t.approximate for t in got)
+
+
+def test_chinese_numerals_that_are_no_number_give_none():
+    """``十十`` is no numeral: its value is None, and a text holding it parses without error."""
+    from plankg.loaders.numbering import cn_value
+    from plankg.loaders.targets import find_targets
+
+    assert [cn_value(t) for t in ("十", "十一", "二十五", "十十", "三十十")] == [10, 11, 25, None, None]
+    assert find_targets("每年至少开展十十次检查。") == []
