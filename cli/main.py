@@ -611,6 +611,7 @@ def run() -> None:
     except ImportError:  # pragma: no cover - older typer on click
         from click import exceptions as click_errors
 
+    _whole_writes()
     argv = sys.argv[1:]
     if argv == ["queries"] or (len(argv) == 3 and argv[0] == "queries" and argv[1] in ("--format", "-f")):
         # Tools list the catalogue at every start; Typer's per-parameter validation (it imports
@@ -648,10 +649,31 @@ def run() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def _whole_writes() -> None:
+    """Make each write to stdout all or an error, so that a reader that left is always noticed.
+
+    Under ``PYTHONUNBUFFERED`` (``python -u``, common in containers) ``sys.stdout`` writes straight
+    to the file descriptor, and CPython's text layer drops whatever part of a write the pipe did not
+    take: ``plankg query assignments | head -1`` would lose the rest without a word and exit 0. A
+    ``BufferedWriter`` writes everything or raises ``BrokenPipeError``; flushing at each newline
+    keeps the output as prompt as unbuffered (the progress lines of ``load``)."""
+    import io
+
+    stream = sys.stdout
+    if stream is None or not isinstance(getattr(stream, "buffer", None), io.RawIOBase):
+        return  # buffered already (the default), or not a file (a test harness's stream)
+    stream.flush()
+    raw = io.FileIO(stream.fileno(), "w", closefd=False)  # its own object: closing it leaves fd 1 alone
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding, errors=stream.errors,
+                                  line_buffering=True)
+
+
 def _reader_left() -> None:
-    """Output cut by a closed pipe (``plankg stats | head -2``) ends quietly with status 1, as click
-    does for a pipe closed inside a command and as Python's notes on SIGPIPE advise; stdout goes to
-    devnull so the interpreter's last flush cannot fail."""
+    """Output cut by a closed pipe (``plankg query assignments | head -1``) ends quietly with status
+    1, as click does for a pipe closed inside a command and as Python's notes on SIGPIPE advise
+    (docs/commands.md, "Exit codes"); stdout goes to devnull so the interpreter's last flush cannot
+    fail. Output the pipe took whole before the reader left was not cut (status 0); a reader that
+    left is noticed at the next write, so ``plankg stats | head -2`` may end either way."""
     import os
 
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

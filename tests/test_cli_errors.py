@@ -135,7 +135,7 @@ def test_removing_a_shared_graph_by_key_is_refused(store_copy):
 @pytest.mark.parametrize("argv", [["stats", "--store"], ["query", "assignments", "--store"], ["export", "--store"], ["queries"]])
 def test_output_cut_by_a_closed_pipe_ends_quietly(seeded_store, argv):
     """A reader that leaves early (``| head -c 10``) gets no traceback and no error line; the status is
-    0 when the output was all written before the reader left, else 1."""
+    0 when the pipe took all the output before the reader left, else 1."""
     import shlex
     import subprocess
 
@@ -148,3 +148,48 @@ def test_output_cut_by_a_closed_pipe_ends_quietly(seeded_store, argv):
     )
     assert result.stderr == ""
     assert result.returncode in (0, 1)
+
+
+def _through_pipe(command: str, unbuffered: bool) -> "subprocess.CompletedProcess[str]":
+    """Run ``command`` (a shell pipeline that starts with the installed ``plankg``) in bash with
+    pipefail, so the status is plankg's, under ``PYTHONUNBUFFERED=1`` or without it."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANKG_STORE", "PYTHONUNBUFFERED")}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return subprocess.run(f"set -o pipefail; {command}", shell=True, executable="/bin/bash", env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_query_output_cut_by_head_exits_1_quietly(seeded_store, unbuffered):
+    """``plankg query assignments | head -1`` on the loaded seeds (more output than a pipe holds)
+    stops with status 1, no traceback and no ``Error`` on stderr, also under ``PYTHONUNBUFFERED``."""
+    import shlex
+
+    from conftest import plankg_command
+
+    query = f"{shlex.quote(plankg_command())} query assignments --format json --store {shlex.quote(str(seeded_store))}"
+    whole = _through_pipe(query, unbuffered)
+    assert whole.returncode == 0 and len(whole.stdout.encode("utf-8")) > 2 * 65536  # more than a pipe holds
+    result = _through_pipe(f"{query} | head -1", unbuffered)
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+    assert result.stderr == ""
+    assert result.stdout == whole.stdout.splitlines(keepends=True)[0]
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_stats_read_in_part_by_head_ends_quietly(seeded_store, unbuffered):
+    """``plankg stats | head -2`` prints the first two lines and nothing on stderr; the status is 0
+    when the pipe took all seven lines before head left, else 1 (stats writes line by line)."""
+    import shlex
+
+    from conftest import plankg_command
+
+    result = _through_pipe(f"{shlex.quote(plankg_command())} stats --store {shlex.quote(str(seeded_store))} | head -2",
+                           unbuffered)
+    assert result.stderr == "" and result.returncode in (0, 1)
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["plans", "sections"]
