@@ -32,7 +32,7 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
     transaction each (see the module docstring). Returns a ``LoadResult`` per file, in input order."""
     from plankg import ingest
     from plankg.loaders import plan_key
-    from plankg.store import guarded, holds_plan
+    from plankg.store import RESERVED_KEYS, guarded, holds_plan
 
     store = graph.store
     graph.storage.ensure_shared()
@@ -45,7 +45,9 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
                 rest.append(i)
                 continue
             k = key or plan_key(path)
-            if k in seen or holds_plan(store, k):
+            # a reserved key (reference.txt) never reaches the bulk marker, whose crash recovery
+            # would drop the shared graph it names: the one-by-one path refuses it
+            if k in seen or k in RESERVED_KEYS or holds_plan(store, k):
                 rest.append(i)
             else:
                 fresh.append(i)

@@ -193,3 +193,18 @@ def test_stats_read_in_part_by_head_ends_quietly(seeded_store, unbuffered):
                            unbuffered)
     assert result.stderr == "" and result.returncode in (0, 1)
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["plans", "sections"]
+
+
+def test_a_reserved_file_in_a_bulk_load_is_refused_and_the_rest_loads(seed_paths, tmp_path):
+    """``load --bulk`` of a folder holding ``loads.txt``: that file is refused (exit 2), never named in
+    the bulk marker, and the other plan loads."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "loads.txt").write_bytes(seed_paths[0].read_bytes())
+    (folder / "plan.txt").write_bytes(seed_paths[0].read_bytes())
+    store = tmp_path / "store"
+    result = run_cli("load", str(folder), "--bulk", "--no-analysis", "--store", str(store))
+    assert result.returncode == 2
+    assert "loads.txt: plan key 'loads' names the store's own loads graph, not a plan" in result.stderr
+    assert "1 loaded, 0 skipped, 1 failed" in result.stdout
+    assert run_cli("query", "plans", "--format", "json", "--store", str(store)).stdout.count('"key": "plan"') == 1
