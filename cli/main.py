@@ -72,15 +72,6 @@ LayoutOption = typer.Option(
 )
 
 
-def _check_layout(layout: Optional[str]) -> None:
-    """Refuse an unknown --layout once, before any file is read."""
-    if layout is not None:
-        from plankg.loaders.detect import LAYOUTS, normalise
-
-        if normalise(layout) is None:
-            raise InputError(f"--layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
-
-
 @app.command()
 def load(
     paths: List[Path] = typer.Argument(..., help="Documents or folders of documents to load."),
@@ -115,11 +106,9 @@ def load(
     N-Quads dump written by `plankg export --format nq` restores its plan graphs. Each task's
     words, keywords and topics are always made; the similar-task lists of the analysis graph are
     updated once after the last file unless --no-analysis."""
-    _check_layout(layout)
-    if jurisdiction is not None:
-        from plankg.divisions import check_code
+    from plankg.api import check_options
 
-        check_code(jurisdiction)
+    check_options(layout=layout, jurisdiction=jurisdiction)
     with _open(store, create=True, wait=wait) as graph:
         from plankg.api import expand_paths
 
@@ -191,13 +180,9 @@ def search(
     """Tasks whose text has every word of TEXT (whole words: 监管 does not find 市场监管局)."""
     _check_format(fmt)
     from plankg.queries import output as render_output
-    from plankg.words import query_words
 
-    words = [w for phrase in text for w in query_words(phrase)]
-    if not words:
-        raise InputError("search: no words in the text given")
     with _open(store, wait=wait) as graph:
-        result = graph.search(words)
+        result = graph.search(text)
     if limit is not None:
         result.rows = result.rows[:limit]
     render_output.render(result, fmt, sys.stdout)
@@ -212,16 +197,9 @@ def inspect_command(
     """Show the detected format and layout and the records a document gives, storing nothing."""
     if fmt not in ("text", "json"):
         raise InputError(f"--format {fmt!r}: choose text or json")
-    _check_layout(layout)
-    from plankg.loaders.summary import inspect_file, plan_record, plan_text
+    from plankg.api import inspect
 
-    plan, kind, unexplained = inspect_file(path, layout)
-    if fmt == "json":
-        import json
-
-        typer.echo(json.dumps(plan_record(plan, kind, unexplained), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(plan_text(plan, kind, unexplained))
+    typer.echo(inspect(path, layout=layout, as_json=fmt == "json"))
 
 
 @app.command()

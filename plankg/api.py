@@ -29,6 +29,35 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
+def check_options(*, layout: str | None = None, jurisdiction: str | None = None) -> None:
+    """Refuse an unknown ``layout`` or a bad ``jurisdiction`` code before any file is read or any
+    store is opened."""
+    if layout is not None:
+        from plankg.loaders.detect import LAYOUTS, normalise
+
+        if normalise(layout) is None:
+            raise InputError(f"--layout {layout!r}: choose one of {', '.join(LAYOUTS)}")
+    if jurisdiction is not None:
+        from plankg.divisions import check_code
+
+        check_code(jurisdiction)
+
+
+def inspect(path: str | os.PathLike, *, layout: str | None = None, as_json: bool = False) -> str:
+    """What a document gives, storing nothing: its format and layout, each task with its
+    agencies, the cue that assigned them, keywords, topics and targets, and the lines nothing
+    explains; as indented text or as JSON."""
+    from plankg.loaders.summary import inspect_file, plan_record, plan_text
+
+    check_options(layout=layout)
+    plan, kind, unexplained = inspect_file(Path(path), layout)
+    if as_json:
+        import json
+
+        return json.dumps(plan_record(plan, kind, unexplained), ensure_ascii=False, indent=2)
+    return plan_text(plan, kind, unexplained)
+
+
 class PlanGraph:
     """A plankg store opened for exclusive use; close it (or use ``with``) to release the lock."""
 
@@ -178,10 +207,14 @@ class PlanGraph:
         return Rows(output.as_records(result), columns=list(result.columns))
 
     def search(self, words: Iterable[str]):
-        """Tasks whose word index has every one of ``words`` (the ``tasks-search`` columns)."""
+        """Tasks whose word index has every word of ``words`` (words or phrases, split into words as
+        task texts are: 监管 does not find 市场监管局), with the ``tasks-search`` columns."""
         from plankg import queries
+        from plankg.words import query_words
 
-        words = list(dict.fromkeys(words))
+        words = list(dict.fromkeys(w for phrase in words for w in query_words(phrase)))
+        if not words:
+            raise InputError("search: no words in the text given")
         result = None
         for word in words:
             found = self.run("tasks-search", [f"text={word}"])
