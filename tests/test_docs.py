@@ -71,3 +71,16 @@ def test_readme_is_a_map_not_the_manual():
     assert len(readme.encode("utf-8")) < 12_000
     for page in PAGES[1:]:
         assert f"(docs/{page.name})" in readme, page.name
+
+
+def test_readme_map_names_every_module():
+    """The README's map names every module of plankg/, loaders/, ontology/, queries/ and cli/, so a
+    newcomer sees the whole architecture there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [
+        str(path.relative_to(ROOT))
+        for folder in ("plankg", "loaders", "ontology", "queries", "cli")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.stem != "__init__" and f"`{path.stem}`" not in readme
+    ]
+    assert missing == []
