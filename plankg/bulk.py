@@ -98,12 +98,12 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
             chunk: list[bytes] = []
             size = 0
             for prepared in ingest.in_order(files, WINDOW, lambda f: None, remote):
-                results.append(ingest.result_of(prepared))
-                if prepared.error is not None:
+                results.append(prepared.result)
+                if not prepared.writes:
                     continue
                 chunk.append(prepared.nquads)
-                chunk.append(serialize(record_quads(prepared.key, ingest.load_info(prepared)), format=RdfFormat.N_QUADS))
-                size += prepared.count
+                chunk.append(serialize(record_quads(prepared.result.key, ingest.load_info(prepared)), format=RdfFormat.N_QUADS))
+                size += prepared.result.quads
                 if size >= CHUNK_QUADS:
                     write(chunk)
                     chunk, size = [], 0

@@ -50,21 +50,20 @@ class LoadResult:
 
 @dataclass
 class Prepared:
-    """One file made ready for writing (or the reason it is not)."""
+    """One file made ready for writing: the ``LoadResult`` it reports once written (or the reason
+    nothing is written), and what the writer needs beyond it."""
 
-    path: Path
-    key: str | None = None
-    tasks: int = 0
-    assignments: int = 0
-    targets: int = 0
-    count: int = 0  # distinct quads of the plan graph
+    result: LoadResult
     source_hash: str = ""
     layout: str = ""
     quads: list | None = None  # the plan graph's quads (serialize=False)
     nquads: bytes | None = None  # or their N-Quads (serialize=True)
-    error: InputError | None = None
-    skipped: bool = False  # unchanged since its last load: nothing to write
     restore: bool = False  # an N-Quads dump: restored by the writer when its turn comes
+
+    @property
+    def writes(self) -> bool:
+        """Whether there is a plan graph to write (not refused, not skipped, not a dump)."""
+        return self.result.error is None and not self.result.skipped and not self.restore
 
 
 def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True) -> Prepared:
@@ -78,12 +77,13 @@ def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str |
         check_plan_key(key or plan_key(path), str(path))
         plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
     except InputError as exc:
-        return Prepared(path, error=exc)
+        return Prepared(LoadResult(path, error=exc))
     quads = list(dict.fromkeys(plan_quads(enrich(plan))))
-    done = Prepared(
-        path, key=plan.key, tasks=len(plan.tasks), count=len(quads), source_hash=plan.source_hash, layout=plan.layout,
+    result = LoadResult(
+        path, key=plan.key, tasks=len(plan.tasks), quads=len(quads),
         assignments=sum(len(t.assignments) for t in plan.tasks), targets=sum(len(t.targets) for t in plan.tasks),
     )
+    done = Prepared(result, source_hash=plan.source_hash, layout=plan.layout)
     if serialize:
         from pyoxigraph import RdfFormat
         from pyoxigraph import serialize as write
@@ -187,7 +187,7 @@ def load_info(prepared: Prepared):
     from plankg.loaders import LOADER_VERSION
     from plankg.store import LoadInfo
 
-    return LoadInfo(path=str(prepared.path.resolve()), byte_hash=prepared.source_hash, loader_version=LOADER_VERSION,
+    return LoadInfo(path=str(prepared.result.path.resolve()), byte_hash=prepared.source_hash, loader_version=LOADER_VERSION,
                     layout=prepared.layout, loaded_at=now())
 
 
@@ -205,17 +205,6 @@ def unchanged(store, path: Path, key: str, loader_version: str) -> bool:
     return record.get("byteHash") == hashlib.sha256(data).hexdigest()
 
 
-def result_of(prepared: Prepared):
-    """The ``LoadResult`` of a plan once written (or of a file skipped or refused)."""
-
-    if prepared.skipped:
-        return LoadResult(path=prepared.path, key=prepared.key, skipped=True)
-    if prepared.error is not None:
-        return LoadResult(path=prepared.path, error=prepared.error)
-    return LoadResult(path=prepared.path, key=prepared.key, tasks=prepared.tasks, quads=prepared.count,
-                      assignments=prepared.assignments, targets=prepared.targets)
-
-
 def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, layout: str | None,
         jurisdiction: str | None, jobs: int) -> list:
     """Load ``files`` into ``graph`` (a ``PlanGraph``) with parsing beside the writing (``jobs``
@@ -231,14 +220,14 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
 
     def local(path: Path) -> Prepared | None:
         if path.suffix.lower() == ".nq" and path.is_file():
-            return Prepared(path, restore=True)
+            return Prepared(LoadResult(path), restore=True)
         k = key or plan_key(path)
         repeated = k in seen  # a key given twice: the later file always loads (as one after another would)
         seen.add(k)
         if not force and layout is None and not repeated and (jurisdiction is None or placed(graph.store, k, jurisdiction)):
             with guarded(graph.path):
                 if unchanged(graph.store, path, k, LOADER_VERSION):
-                    return Prepared(path, key=k, skipped=True)
+                    return Prepared(LoadResult(path, key=k, skipped=True))
         return None
 
     serialize = jobs > 1  # a thread hands over the quads themselves: extend takes them without re-parsing
@@ -253,21 +242,21 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
         for prepared in in_order(files, WINDOW * jobs, local, remote):
             if prepared.restore:
                 try:
-                    result = restore(graph.storage, prepared.path)
+                    result = restore(graph.storage, prepared.result.path)
                 except InputError as exc:
-                    result = LoadResult(path=prepared.path, error=exc)
+                    result = LoadResult(path=prepared.result.path, error=exc)
             else:
-                if prepared.error is None and not prepared.skipped:
-                    graph.storage.write_plan(prepared.key, prepared.quads, record_quads(prepared.key, load_info(prepared)),
+                result = prepared.result
+                if prepared.writes:
+                    graph.storage.write_plan(result.key, prepared.quads, record_quads(result.key, load_info(prepared)),
                                              nquads=prepared.nquads)
-                    unflushed += prepared.count
+                    unflushed += result.quads
                     if unflushed >= FLUSH_QUADS:
                         # RocksDB's memory tables would otherwise grow with everything written
                         # (1.2 GB for 1.5 M quads) and slow each write; flushed every 50 k quads,
                         # one extend per plan of the same 1.5 M quads peaked at 122 MB, 30 % faster
                         graph.storage.persist()
                         unflushed = 0
-                result = result_of(prepared)
             results.append(result)
             if on_result:
                 on_result(result)
