@@ -97,6 +97,10 @@ def load(
              "transaction per plan: a crash leaves none of them; the next command cleans up). Plans already "
              "loaded are replaced as usual.",
     ),
+    corrections: Optional[Path] = typer.Option(
+        None, "--corrections", metavar="XLSX",
+        help="A review workbook of the plan (one file only): its changes are recorded after the load, as `plankg correct` does.",
+    ),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
@@ -106,12 +110,20 @@ def load(
     N-Quads dump written by `plankg export --format nq` restores its plan graphs. Each task's
     words, keywords and topics are always made; the similar-task lists of the analysis graph are
     updated once after the last file unless --no-analysis."""
-    from plankg.api import check_options
+    from plankg.api import check_options, expand_paths
 
     check_options(layout=layout, jurisdiction=jurisdiction)
-    with _open(store, create=True, wait=wait) as graph:
-        from plankg.api import expand_paths
+    if corrections is not None:
+        from plankg.loaders import plan_key
+        from plankg.review import read_workbook
 
+        files = expand_paths(paths)
+        if len(files) != 1:
+            raise InputError(f"--corrections {corrections}: goes with one document, not {len(files)}")
+        edited = read_workbook(corrections)  # a bad workbook is refused before anything is loaded
+        if edited.key != (key or plan_key(files[0])):
+            raise InputError(f"{corrections}: the workbook is of plan {edited.key!r}, not {key or plan_key(files[0])!r}")
+    with _open(store, create=True, wait=wait) as graph:
         total = len(expand_paths(paths))
         done = 0
 
@@ -126,7 +138,11 @@ def load(
                     f"{counter}loaded {result.path} as {result.key}: {result.tasks} tasks, "
                     f"{result.assignments} assignments, {result.targets} targets"
                     + (" — no assignment found" if result.tasks and not result.assignments else "")
+                    + (f"; {result.corrected} correction(s) applied" if result.corrected else "")
+                    + (f"; {len(result.stale)} correction(s) stale (plankg review {result.key} --stale)" if result.stale else "")
                 )
+                for line in result.stale:
+                    typer.echo(f"  stale correction {line}")
             else:
                 typer.echo(f"Error: {result.error.message}", err=True)
 
@@ -134,6 +150,8 @@ def load(
             paths, key, on_result=report, force=force, layout=layout, jurisdiction=jurisdiction, analysis=False,
             jobs=jobs, bulk=bulk,
         )
+        if corrections is not None and results and results[0].ok:
+            _report_corrections(graph.correct(results[0].key, corrections, analysis=False), corrections)
         if not no_analysis:
             _report_analysis(graph.analyze())
     failed = sum(1 for r in results if not r.ok)
@@ -202,13 +220,70 @@ def inspect_command(
     typer.echo(inspect(path, layout=layout, as_json=fmt == "json"))
 
 
+def _report_corrections(report, workbook: Path) -> None:
+    if report.already:
+        typer.echo(f"{workbook}: its changes to {report.key} are recorded already")
+    elif not report.recorded:
+        typer.echo(f"{workbook}: no changes to {report.key}")
+    else:
+        typer.echo(f"corrected {report.key}: {len(report.recorded)} corrections recorded from {workbook}")
+        for c in report.recorded:
+            typer.echo(f"  {c.what}" + (f": {c.before_text} -> {c.after_text}" if c.action == "change" else
+                                        f": {c.before_text or c.after_text}"))
+    if report.stale:
+        typer.echo(f"  {len(report.stale)} corrections of {report.key} are stale (plankg review {report.key} --stale)")
+
+
+@app.command()
+def review(
+    key: str = typer.Argument(..., help="Key of the plan to review."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="XLSX", help="Write the review workbook here."),
+    changes: bool = typer.Option(False, "--changes", help="List the plan's corrections instead (applied and stale)."),
+    stale: bool = typer.Option(False, "--stale", help="List the plan's stale corrections instead."),
+    fmt: str = typer.Option("table", "--format", "-f", help="With --changes or --stale: table, csv, tsv, json or jsonl."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Write one plan as an editable workbook (tasks, assignments, targets), or list its corrections.
+
+    Edit the workbook (change a cell, write delete in action, or add a row with action add),
+    then record the changes with `plankg correct KEY FILE`."""
+    if (output is not None) + changes + stale != 1:
+        raise InputError("review: give one of --output FILE.xlsx, --changes or --stale")
+    _check_format(fmt)
+    with _open(store, wait=wait) as graph:
+        if output is not None:
+            written = graph.review(key, output)
+            typer.echo(f"wrote {written}: plan {key} (edit it, then: plankg correct {key} {written})")
+            return
+        result = graph.corrections(key, stale=stale)
+    _print_result(result, fmt=fmt, output=None, limit=None, fail_empty=False, what="review")
+
+
+@app.command()
+def correct(
+    key: str = typer.Argument(..., help="Key of the plan the workbook is of."),
+    workbook: Path = typer.Argument(..., metavar="XLSX", help="A review workbook (plankg review) with a person's changes."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="NAME", help="Who made the changes (default: the user's login name)."),
+    no_analysis: bool = typer.Option(False, "--no-analysis", help="Skip updating the similar-task lists."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Record a person's changes to a plan from its review workbook, whole file or nothing.
+
+    The corrections are kept apart from the document, with who, when and which file, and are
+    replayed each time the document is loaded again; queries see the corrected plan."""
+    with _open(store, wait=wait) as graph:
+        _report_corrections(graph.correct(key, workbook, by=by, analysis=not no_analysis), workbook)
+
+
 @app.command()
 def remove(
     key: str = typer.Argument(..., help="Key of the plan to delete (its file name without extension)."),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Delete a plan and its load record from the store."""
+    """Delete a plan, its load record and its corrections from the store."""
     with _open(store, wait=wait) as graph:
         removed = graph.remove(key)
     if not removed:
@@ -459,18 +534,21 @@ def export(
     ),
     plan: Optional[str] = typer.Option(None, "--plan", help="Export only this plan's graph (its key)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    as_extracted: bool = typer.Option(
+        False, "--as-extracted", help="Leave people's corrections out: the plans as extracted from their documents."
+    ),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Export the plan graphs as RDF, or the agencies (a saved query) as CSV for open data."""
+    """Export the plan graphs as RDF (corrections folded in), or the agencies (a saved query) as CSV for open data."""
     with _open(store, wait=wait) as graph:
         if output is None:
-            graph.export(fmt, sys.stdout.buffer, plan, what)
+            graph.export(fmt, sys.stdout.buffer, plan, what, as_extracted=as_extracted)
             return
         tmp = output.with_name(f".{output.name}.partial")
         try:
             with open(tmp, "wb") as stream:
-                graph.export(fmt, stream, plan, what)
+                graph.export(fmt, stream, plan, what, as_extracted=as_extracted)
             tmp.replace(output)
         except OSError as exc:
             raise InputError(f"{output}: cannot write ({exc.strerror})") from None

@@ -82,6 +82,21 @@ def topic_iri(task: NamedNode, topic: str) -> NamedNode:
     return NamedNode(f"{task.value}/topic/{topic.rsplit('/', 1)[-1]}")
 
 
+def correction_iri(key: str, sequence: int) -> NamedNode:
+    """The ``sequence``-th correction a person made to plan ``key`` (1, 2, …; never reused)."""
+    return NamedNode(f"{v.ID}correction/{iri_segment(key)}/{sequence}")
+
+
+def extraction_delta_iri(key: str) -> NamedNode:
+    """What the corrections of plan ``key`` changed in its graph (``export --as-extracted``)."""
+    return NamedNode(f"{v.ID}correction/{iri_segment(key)}/delta")
+
+
+def person_iri(name: str) -> NamedNode:
+    """A person who corrected plans, named as they gave their name (``correct --by``)."""
+    return NamedNode(f"{v.ID}person/{iri_segment(name)}")
+
+
 def load_record_iri(key: str) -> NamedNode:
     return NamedNode(f"{v.ID}load/{iri_segment(key)}")
 
@@ -107,7 +122,7 @@ def plan_of_task(task: str) -> str:
     return task.rpartition("/task/")[0]
 
 
-SHARED_GRAPH_NAMES = ("loads", "reference", "analysis")  # graph/<name> shared by all plans
+SHARED_GRAPH_NAMES = ("loads", "reference", "analysis", "corrections")  # graph/<name> shared by all plans
 
 
 def is_plan_graph(graph: NamedNode | str, base: str = v.ID) -> bool:

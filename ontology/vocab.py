@@ -69,6 +69,7 @@ ROLE_SHORTCUTS = {
 LOADS_GRAPH = NamedNode(ID + "graph/loads")
 REFERENCE_GRAPH = NamedNode(ID + "graph/reference")
 ANALYSIS_GRAPH = NamedNode(ID + "graph/analysis")
+CORRECTIONS_GRAPH = NamedNode(ID + "graph/corrections")  # what people corrected (plankg.corrections)
 
 
 def decimal_literal(value: Decimal | str) -> Literal:

@@ -160,6 +160,86 @@ class PlanGraph:
         with guarded(self.path):
             return analyze(self.store, full=full, write=self.storage.write_analysis)
 
+    def review(self, key: str, output: str | os.PathLike) -> Path:
+        """Write plan ``key`` as the store holds it (corrections applied) to an editable review
+        workbook (``plankg.review``)."""
+        from plankg.corrections import review_rows
+        from plankg.review import write_workbook
+
+        plan = self._plan(key)
+        return write_workbook(output, key, plan.title, review_rows(plan))
+
+    def correct(self, key: str, workbook: str | os.PathLike, *, by: str | None = None, analysis: bool = True):
+        """Record the changes a person made in a review workbook of plan ``key`` as corrections
+        (whole file or nothing) and rewrite the plan's graph with them; returns a
+        ``CorrectionReport``. Corrections are kept apart from the document and replayed on each
+        reload of it (``plankg.corrections``)."""
+        import getpass
+
+        from plankg.corrections import changes, corrected_graph, read_records, record_quads
+        from plankg.ingest import now
+        from plankg.ontology.iris import graph_iri
+        from plankg.ontology.readback import read_plan
+        from plankg.review import read_workbook
+        from plankg.store import LoadInfo, correction_quads, load_record
+        from plankg.store import record_quads as load_record_quads
+
+        workbook = Path(workbook)
+        edited = read_workbook(workbook)
+        if edited.key != key:
+            raise InputError(f"{workbook}: the workbook is of plan {edited.key!r}, not {key!r}")
+        with guarded(self.path):
+            stored = list(self.store.quads_for_pattern(None, None, None, graph_iri(key)))
+            old = correction_quads(self.store, key)
+            record = load_record(self.store, key)
+        current = read_plan(stored, key, layout=record.get("layout", ""))
+        if current is None:
+            raise InputError(f"plan {key!r}: no such plan in {self.path}")
+        existing, added, removed = read_records(old, key)
+        if any(c.source_hash == edited.sha256 for c in existing):
+            return CorrectionReport(key, [], [c for c in existing if c.status == "stale"], already=True)
+        first = max((c.sequence for c in existing), default=0) + 1
+        new = changes(current, edited.rows, edited.original, str(workbook), first_sequence=first,
+                      by=by or getpass.getuser(), at=now(), source=str(workbook.resolve()), source_hash=edited.sha256)
+        stale = [c for c in existing if c.status == "stale"]
+        if not new:
+            return CorrectionReport(key, [], stale)
+        gone = set(added)
+        extracted = read_plan([q for q in stored if q not in gone] + removed, key, layout=record.get("layout", ""))
+        graph = corrected_graph(extracted, existing + new)
+        refused = [c for c in graph.corrections if c.sequence >= first and c.status != "applied"]
+        if refused:  # made against the plan as stored, so this is a bug, not the person's doing
+            raise RuntimeError(f"correction {refused[0].row_id} did not apply: {refused[0].reason}")
+        load = []
+        if record:
+            load = load_record_quads(key, LoadInfo(path=record.get("loadedFrom", ""), byte_hash=record.get("byteHash", ""),
+                                                   loader_version=record.get("loaderVersion", ""),
+                                                   layout=record.get("layout", ""), loaded_at=now()))
+        self.storage.write_plan(key, graph.quads, load,
+                                corrections=(old, record_quads(graph.corrections, graph.added, graph.removed, key)))
+        if analysis:
+            self.analyze()
+        return CorrectionReport(key, graph.corrections[len(existing):], [c for c in graph.corrections if c.status == "stale"])
+
+    def corrections(self, key: str | None = None, *, stale: bool = False):
+        """The corrections recorded for plan ``key`` (or every plan), as the ``corrections`` saved
+        query gives them; only the stale ones with ``stale``."""
+        if key is not None:
+            self._plan(key)
+        params = ([f"key={key}"] if key is not None else []) + (["state=stale"] if stale else [])
+        return self.run("corrections", params)
+
+    def _plan(self, key: str):
+        """Plan ``key``'s records as the store holds them, or ``InputError`` when it holds none."""
+        from plankg.ontology.iris import graph_iri
+        from plankg.ontology.readback import read_plan
+
+        with guarded(self.path):
+            plan = read_plan(self.store.quads_for_pattern(None, None, None, graph_iri(key)), key)
+        if plan is None:
+            raise InputError(f"plan {key!r}: no such plan in {self.path}")
+        return plan
+
     def backup(self, target: str | os.PathLike) -> Path:
         """Write a consistent copy of the store to the new directory ``target`` (whole or not at all)."""
         target = Path(target)
@@ -229,9 +309,10 @@ class PlanGraph:
         """Run a saved query and give its rows as a pandas DataFrame (needs ``pip install plankg[pandas]``)."""
         return self.query(name, **params).to_pandas()
 
-    def export(self, fmt: str, stream, plan: str | None = None, what: str | None = None) -> int:
+    def export(self, fmt: str, stream, plan: str | None = None, what: str | None = None, *, as_extracted: bool = False) -> int:
         """Write the plan graphs as N-Quads/TriG/JSON-LD (graphs kept) or N-Triples/Turtle (their
-        union); ``csv`` writes a saved query's rows instead (``what``, default ``agencies``)."""
+        union), with people's corrections folded in, or as extracted from the documents with
+        ``as_extracted``; ``csv`` writes a saved query's rows instead (``what``, default ``agencies``)."""
         from plankg.export import EXPORT_FORMATS, RDF_EXPORTS
         from plankg.ontology.iris import graph_iri
 
@@ -249,7 +330,24 @@ class PlanGraph:
                 raise InputError(f"--plan {plan!r}: no such plan in {self.path}")
         with guarded(self.path):
             quads = [q for g in graphs for q in self.store.quads_for_pattern(None, None, None, g)]
+            if as_extracted:
+                quads = self._as_extracted(quads, graphs)
         return RDF_EXPORTS[fmt].write(quads, stream)
+
+    def _as_extracted(self, quads: list, graphs: list) -> list:
+        """``quads`` (of ``graphs``) without what corrections added and with what they removed."""
+        from plankg.corrections import read_records
+        from plankg.ontology.iris import key_of_graph
+        from plankg.store import correction_quads
+
+        added: set = set()
+        removed: list = []
+        for g in graphs:
+            key = key_of_graph(g)
+            _, more, fewer = read_records(correction_quads(self.store, key), key)
+            added.update(more)
+            removed += fewer
+        return [q for q in quads if q not in added] + removed if added or removed else quads
 
     def _export_rows(self, what: str, stream, plan: str | None) -> int:
         """A saved query's rows as CSV (``export --format csv --what agencies``)."""
@@ -286,6 +384,16 @@ class PlanGraph:
 
         with guarded(self.path):
             return validate(self.store)
+
+
+class CorrectionReport:
+    """What ``PlanGraph.correct`` recorded: the new corrections, and those of the plan now stale."""
+
+    def __init__(self, key: str, recorded: list, stale: list, already: bool = False) -> None:
+        self.key = key
+        self.already = already  # the same workbook's changes were recorded before
+        self.recorded = recorded
+        self.stale = stale
 
 
 class Rows(list):

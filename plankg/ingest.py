@@ -42,6 +42,8 @@ class LoadResult:
     quads: int = 0
     error: PlankgError | None = None
     skipped: bool = False  # the file's bytes are unchanged since its plan's last load
+    corrected: int = 0  # people's corrections applied to the plan (``plankg.corrections``)
+    stale: tuple[str, ...] = ()  # "row id: reason" of each correction the document no longer allows
 
     @property
     def ok(self) -> bool:
@@ -59,6 +61,7 @@ class Prepared:
     quads: list | None = None  # the plan graph's quads (serialize=False)
     nquads: bytes | None = None  # or their N-Quads (serialize=True)
     restore: bool = False  # an N-Quads dump: restored by the writer when its turn comes
+    correction_records: list | None = None  # the corrections graph's quads of the plan, when it has corrections
 
     @property
     def writes(self) -> bool:
@@ -66,11 +69,13 @@ class Prepared:
         return self.result.error is None and not self.result.skipped and not self.restore
 
 
-def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True) -> Prepared:
-    """Read, parse, enrich and map one file; never touches a store (runs in a thread or worker process)."""
-    from plankg.enrich import enrich
+def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str | None, serialize: bool = True,
+            corrections: list | None = None) -> Prepared:
+    """Read, parse, enrich and map one file, replaying the plan's ``corrections`` (a list of
+    ``plankg.corrections.Correction``) on it; never touches a store (runs in a thread or worker
+    process)."""
+    from plankg.corrections import corrected_graph, record_quads
     from plankg.loaders import load_document, plan_key
-    from plankg.ontology.mapping import plan_quads
     from plankg.store import check_plan_key
 
     try:
@@ -78,12 +83,17 @@ def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str |
         plan = load_document(path, key, layout=layout, jurisdiction=jurisdiction)
     except InputError as exc:
         return Prepared(LoadResult(path, error=exc))
-    quads = list(dict.fromkeys(plan_quads(enrich(plan))))
+    graph = corrected_graph(plan, corrections or [])
+    quads = graph.quads
     result = LoadResult(
         path, key=plan.key, tasks=len(plan.tasks), quads=len(quads),
         assignments=sum(len(t.assignments) for t in plan.tasks), targets=sum(len(t.targets) for t in plan.tasks),
+        corrected=sum(c.status == "applied" for c in graph.corrections),
+        stale=tuple(f"{c.row_id}: {c.reason}" for c in graph.corrections if c.status == "stale"),
     )
     done = Prepared(result, source_hash=plan.source_hash, layout=plan.layout)
+    if corrections:
+        done.correction_records = record_quads(graph.corrections, graph.added, graph.removed, plan.key)
     if serialize:
         from pyoxigraph import RdfFormat
         from pyoxigraph import serialize as write
@@ -211,7 +221,7 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
     worker processes, or a thread); returns a ``LoadResult`` per file, in input order
     (``on_result`` gets each as soon as it is written)."""
     from plankg.loaders import LOADER_VERSION, plan_key
-    from plankg.store import guarded, record_quads
+    from plankg.store import correction_quads, guarded, record_quads
 
     to_parse = sum(1 for p in files if not (p.suffix.lower() == ".nq" and p.is_file()))
     jobs = max(1, min(jobs, to_parse))
@@ -233,7 +243,7 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
     serialize = jobs > 1  # a thread hands over the quads themselves: extend takes them without re-parsing
 
     def remote(path: Path):
-        return pool.submit(prepare, path, key, layout, jurisdiction, serialize)
+        return pool.submit(prepare, path, key, layout, jurisdiction, serialize, corrections_of(graph, key or plan_key(path)))
 
     results = []
     unflushed = 0
@@ -248,8 +258,12 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
             else:
                 result = prepared.result
                 if prepared.writes:
+                    fixes = None
+                    if prepared.correction_records is not None:
+                        with guarded(graph.path):
+                            fixes = (correction_quads(graph.store, result.key), prepared.correction_records)
                     graph.storage.write_plan(result.key, prepared.quads, record_quads(result.key, load_info(prepared)),
-                                             nquads=prepared.nquads)
+                                             nquads=prepared.nquads, corrections=fixes)
                     unflushed += result.quads
                     if unflushed >= FLUSH_QUADS:
                         # RocksDB's memory tables would otherwise grow with everything written
@@ -264,6 +278,17 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def corrections_of(graph, key: str) -> list | None:
+    """The corrections the store holds for plan ``key`` (``plankg.corrections.Correction``), or
+    None when it holds none (the common case: one lookup)."""
+    from plankg.corrections import read_records
+    from plankg.store import correction_quads, guarded
+
+    with guarded(graph.path):
+        quads = correction_quads(graph.store, key)
+    return read_records(quads, key)[0] or None if quads else None
 
 
 def placed(store, key: str, jurisdiction: str) -> bool:

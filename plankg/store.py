@@ -37,7 +37,7 @@ from plankg.ontology import vocab as v
 from plankg.ontology.iris import graph_iri, is_plan_graph, load_record_iri, plan_iri
 
 DEFAULT_STORE = "plankg-store"
-SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value}
+SHARED_GRAPHS = {v.LOADS_GRAPH.value, v.REFERENCE_GRAPH.value, v.ANALYSIS_GRAPH.value, v.CORRECTIONS_GRAPH.value}
 # plan keys whose graph would be a shared one: a plan ``reference`` would overwrite the reference data
 RESERVED_KEYS = frozenset(iri.rsplit("/", 1)[1] for iri in SHARED_GRAPHS)
 
@@ -333,7 +333,16 @@ def check_plan_key(key: str, where: str) -> None:
         )
 
 
-def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None) -> None:
+def correction_quads(store: Store, key: str) -> list[Quad]:
+    """Every quad the corrections graph holds about plan ``key`` (its corrections and what they
+    changed), in a stable order."""
+    g = v.CORRECTIONS_GRAPH
+    subjects = [q.subject for q in store.quads_for_pattern(None, v.pk("plan"), plan_iri(key), g)]
+    return sorted((q for s in subjects for q in store.quads_for_pattern(s, None, None, g)), key=str)
+
+
+def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None,
+               corrections: tuple[list[Quad], list[Quad]] | None = None) -> None:
     """Make the store hold exactly ``quads`` (or the N-Quads ``nquads``) as plan ``key``'s graph and
     ``record`` as its load record, in one transaction (the fastest atomic write measured):
 
@@ -343,11 +352,16 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
       new loader version) ``DELETE DATA`` of the quads that go and ``INSERT DATA`` of those that
       come, which rewrites little more than the load time (6x faster than rewriting the graph);
       for another document ``DROP GRAPH`` + ``INSERT DATA`` of the new graph, which is cheaper
-      than listing what changed when most of it did (``bench/writes.py`` measures each way)."""
+      than listing what changed when most of it did (``bench/writes.py`` measures each way).
+
+    ``corrections`` (quads of the corrections graph that go, quads that come) are written in the
+    same transaction: a plan's corrections and its graph never disagree."""
     check_plan_key(key, key)
     from pyoxigraph import RdfFormat, parse, serialize
 
-    if not holds_plan(store, key):
+    gone_corrections, new_corrections = corrections or ([], [])
+    if not holds_plan(store, key) and not gone_corrections:
+        record = record + new_corrections
         if nquads is not None:
             store.load(nquads + serialize(record, format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
         else:
@@ -358,8 +372,9 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
     old_record = list(store.quads_for_pattern(load_record_iri(key), None, None, v.LOADS_GRAPH))
     byte_hash = v.pk("byteHash")
     same_bytes = {q.object for q in old_record if q.predicate == byte_hash} == {q.object for q in record if q.predicate == byte_hash}
+    fixes = _corrections_update(gone_corrections, new_corrections)
     if not same_bytes:  # another document: most of the graph changes, and dropping it is cheaper than listing it
-        store.update(drop_plan_update(key) + " ;\n" + insert_data(quads + record))
+        store.update(drop_plan_update(key) + " ;\n" + insert_data(quads + record) + fixes)
         return
     old = set(store.quads_for_pattern(None, None, None, graph_iri(key)))
     old.update(old_record)
@@ -372,8 +387,20 @@ def write_plan(store: Store, key: str, quads: list[Quad] | None, record: list[Qu
         parts.append(delete_data(gone))
     if come:
         parts.append(insert_data(come))
-    if parts:
-        store.update(" ;\n".join(parts))
+    if parts or fixes:
+        store.update(" ;\n".join(parts) + fixes if parts else fixes.lstrip(" ;\n"))
+
+
+def _corrections_update(gone: list[Quad], come: list[Quad]) -> str:
+    """The part of a plan's update that replaces its quads in the corrections graph."""
+    new = set(come)
+    old = set(gone)
+    out = ""
+    if old - new:
+        out += " ;\n" + delete_data(sorted(old - new, key=str))
+    if new - old:
+        out += " ;\n" + insert_data(sorted(new - old, key=str))
+    return out
 
 
 def remove_plan(store: Store, key: str) -> int:
@@ -383,7 +410,8 @@ def remove_plan(store: Store, key: str) -> int:
     size = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
     if size == 0 and not store.contains_named_graph(g):
         return 0
-    store.update(drop_plan_update(key))
+    gone = correction_quads(store, key)
+    store.update(drop_plan_update(key) + (" ;\n" + delete_data(gone) if gone else ""))
     return size
 
 
@@ -571,9 +599,10 @@ class PlanStore:
             del self.oxigraph
 
     # -- writes ----------------------------------------------------------------------------------
-    def write_plan(self, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None) -> None:
+    def write_plan(self, key: str, quads: list[Quad] | None, record: list[Quad], nquads: bytes | None = None,
+                   corrections: tuple[list[Quad], list[Quad]] | None = None) -> None:
         with guarded(self.path):
-            write_plan(self.oxigraph, key, quads, record, nquads=nquads)
+            write_plan(self.oxigraph, key, quads, record, nquads=nquads, corrections=corrections)
 
     def remove_plan(self, key: str) -> int:
         with guarded(self.path):
