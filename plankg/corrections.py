@@ -146,7 +146,7 @@ class Correction:
     before: Mapping[str, str] = field(default_factory=dict)  # the row's values ({} for add)
     after: Mapping[str, str] = field(default_factory=dict)  # its new values ({} for delete)
     by: str = ""
-    at: str = ""  # ISO 8601 date-time
+    at: str = ""  # ISO 8601 date-time (UTC written with Z, as Oxigraph stores it)
     source: str = ""  # the workbook's path
     source_hash: str = ""  # sha256 of the workbook's bytes
     status: str = "applied"  # or "stale"
@@ -333,15 +333,16 @@ def _activity_quads(c: Correction, g) -> list:
         Quad(node, v.pk("before"), Literal(c.before_text), g),
         Quad(node, v.pk("after"), Literal(c.after_text), g),
         Quad(node, v.pk("taskNumber"), Literal(c.task), g),
-        Quad(node, NamedNode(prov + "endedAtTime"), Literal(c.at, datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), g),
+        Quad(node, NamedNode(prov + "endedAtTime"), Literal(c.at.replace("+00:00", "Z"), datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), g),
         Quad(node, NamedNode(prov + "used"), NamedNode(Path(c.source).resolve().as_uri()), g),
     ]
     if g == v.CORRECTIONS_GRAPH:  # in a plan's graph the graph says which plan (no second pk:plan for queries to meet)
         out.append(Quad(node, v.pk("plan"), plan_iri(c.key), g))
     if c.by:
-        out += [Quad(node, NamedNode(prov + "wasAssociatedWith"), person_iri(c.by), g),
-                Quad(person_iri(c.by), v.RDF_TYPE, NamedNode(prov + "Agent"), g),
-                Quad(person_iri(c.by), v.RDFS_LABEL, Literal(c.by), g)]
+        out.append(Quad(node, NamedNode(prov + "wasAssociatedWith"), person_iri(c.by), g))
+        if g != v.CORRECTIONS_GRAPH:  # only quads with a pk:plan subject there, so a plan's are found and removed whole
+            out += [Quad(person_iri(c.by), v.RDF_TYPE, NamedNode(prov + "Agent"), g),
+                    Quad(person_iri(c.by), v.RDFS_LABEL, Literal(c.by), g)]
     return out
 
 
