@@ -151,7 +151,10 @@ def load(
             jobs=jobs, bulk=bulk,
         )
         if corrections is not None and results and results[0].ok:
-            _report_corrections(graph.correct(results[0].key, corrections, analysis=False), corrections)
+            try:
+                _report_corrections(graph.correct(results[0].key, corrections, analysis=False), corrections)
+            except InputError as exc:
+                raise InputError(f"{exc.message} (the document was loaded; no change of {corrections} was recorded)") from None
         if not no_analysis:
             _report_analysis(graph.analyze())
     failed = sum(1 for r in results if not r.ok)

@@ -96,6 +96,14 @@ def store(tmp_path_factory) -> Store:
 
     ensure_schemes(st)  # the topic and indicator schemes, as every load writes them
     analyze(st)  # the analysis graph, as every load without --no-analysis updates it
+    from plankg.corrections import Correction, record_quads
+
+    # a correction a reload left stale: in the corrections graph only, the plan graph unchanged
+    stale = Correction(key="000_a", sequence=1, sheet="assignments", action="change", row_id="task/1/assignment/2",
+                       anchor="各级部门要守住底线。", task="（一）", before={"agency": "市公安局", "role": "responsible"},
+                       after={"agency": "市公安局", "role": "cooperating"}, by="审核员", at="2026-01-05T08:00:00Z",
+                       source="/reviews/000_a.xlsx", status="stale", reason="the task's text changed")
+    st.extend(record_quads([stale], [], [], "000_a"))
     return st
 
 
