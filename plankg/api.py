@@ -176,7 +176,8 @@ class PlanGraph:
         reload of it (``plankg.corrections``)."""
         import getpass
 
-        from plankg.corrections import changes, corrected_graph, read_records, record_quads
+        from plankg.corrections import changes, corrected_graph
+        from plankg.ontology.provenance import read_records, record_quads
         from plankg.ingest import now
         from plankg.ontology.iris import graph_iri
         from plankg.ontology.readback import read_plan
@@ -336,7 +337,7 @@ class PlanGraph:
 
     def _as_extracted(self, quads: list, graphs: list) -> list:
         """``quads`` (of ``graphs``) without what corrections added and with what they removed."""
-        from plankg.corrections import read_records
+        from plankg.ontology.provenance import read_records
         from plankg.ontology.iris import key_of_graph
         from plankg.store import correction_quads
 

@@ -1,4 +1,5 @@
-"""People's corrections of what was extracted, kept apart from the document and replayed on it.
+"""People's corrections of what was extracted, kept apart from the document and replayed on it
+(``plankg.records.Correction``; ``plankg.ontology.provenance`` says them in RDF).
 
 A correction names a row of the review workbook (``plankg.review``): a task
 (``task/12``), an assignment (``task/12/assignment/2``) or a target (``task/12/target/1``) —
@@ -16,12 +17,11 @@ the person did not see.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from plankg.records import Assignment, Plan, Target, Task
+from plankg.records import EDITABLE, Assignment, Correction, Plan, Target, Task
 
 ROLES = ("lead", "responsible", "cooperating")
 COMPARATORS = (">=", "<=", "=", ">", "<")
@@ -34,13 +34,6 @@ COLUMNS = {
     "assignments": ("row_id", "task", "agency", "role", "action"),
     "targets": ("row_id", "task", "text", "indicator", "comparator", "value", "unit", "period", "deadline", "action"),
 }
-# the columns a person may change (the others say where a row comes from)
-EDITABLE = {
-    "tasks": ("task", "text"),
-    "assignments": ("agency", "role"),
-    "targets": ("text", "indicator", "comparator", "value", "unit", "period", "deadline"),
-}
-KIND = {"tasks": "task", "assignments": "assignment", "targets": "target"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,66 +125,13 @@ def _is_date(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # corrections
 
-@dataclass(frozen=True)
-class Correction:
-    """One change a person made to one row, with who, when and from which file."""
-
-    key: str
-    sequence: int
-    sheet: str  # tasks | assignments | targets
-    action: str  # change | delete | add
-    row_id: str  # the row; for ``add``, the row of the task it is added to
-    anchor: str  # the task's text when the person saw it
-    task: str  # the task's number, as the sheets show it
-    before: Mapping[str, str] = field(default_factory=dict)  # the row's values ({} for add)
-    after: Mapping[str, str] = field(default_factory=dict)  # its new values ({} for delete)
-    by: str = ""
-    at: str = ""  # ISO 8601 date-time (UTC written with Z, as Oxigraph stores it)
-    source: str = ""  # the workbook's path
-    source_hash: str = ""  # sha256 of the workbook's bytes
-    status: str = "applied"  # or "stale"
-    reason: str = ""  # why it is stale
-
-    @property
-    def iri(self):
-        from plankg.ontology.iris import correction_iri
-
-        return correction_iri(self.key, self.sequence)
-
-    @property
-    def fields(self) -> list[str]:
-        return [c for c in EDITABLE[self.sheet] if self.before.get(c, "") != self.after.get(c, "")]
-
-    @property
-    def what(self) -> str:
-        kind = KIND[self.sheet]
-        if self.action == "change":
-            return f"{kind} {self.row_id}: {', '.join(self.fields)}"
-        return f"{self.action} {kind}" + (f" {self.row_id}" if self.action == "delete" else f" to {self.row_id}")
-
-    @property
-    def before_text(self) -> str:
-        return self._side(self.before)
-
-    @property
-    def after_text(self) -> str:
-        return self._side(self.after)
-
-    def _side(self, values: Mapping[str, str]) -> str:
-        if not values:
-            return ""
-        shown = self.fields if self.action == "change" else [c for c in EDITABLE[self.sheet] if values.get(c)]
-        return "; ".join(values.get(c, "") for c in shown) if self.action == "change" else \
-            "; ".join(f"{c}={values[c]}" for c in shown)
-
-
 @dataclass
 class Replayed:
     """What replaying corrections did: each correction with its status, and the resources
     (their IRIs' text) each applied correction touched."""
 
     corrections: list[Correction]
-    touched: dict[str, list[str]]  # correction IRI -> node IRIs
+    touched: dict[int, list[str]]  # correction sequence -> IRIs (text) of the resources it touched
 
 
 def _find_task(plan: Plan, c: Correction) -> tuple[Task | None, str]:
@@ -208,11 +148,11 @@ def _find_task(plan: Plan, c: Correction) -> tuple[Task | None, str]:
 def replay(plan: Plan, corrections: Iterable[Correction]) -> Replayed:
     """Apply ``corrections`` in order to ``plan``'s records (in place); each comes back applied or
     stale with its reason."""
-    marks: dict[int, tuple[object, list[str]]] = {}  # id(record) -> (record, IRIs of corrections)
+    marks: dict[int, tuple[object, list[int]]] = {}  # id(record) -> (record, sequences of its corrections)
 
     def mark(old: object | None, new: object, c: Correction) -> None:
         earlier = marks.pop(id(old), (None, []))[1] if old is not None else []
-        marks[id(new)] = (new, earlier + [c.iri.value])
+        marks[id(new)] = (new, earlier + [c.sequence])
 
     out = []
     for c in sorted(corrections, key=lambda c: c.sequence):
@@ -220,7 +160,7 @@ def replay(plan: Plan, corrections: Iterable[Correction]) -> Replayed:
         if task is not None:
             reason = _apply(task, c, mark, marks)
         out.append(replace(c, status="stale" if reason else "applied", reason=reason))
-    touched: dict[str, list[str]] = {}
+    touched: dict[int, list[str]] = {}
     from plankg.ontology.iris import assignment_iri, plan_iri, target_iri, task_iri
 
     p = plan_iri(plan.key)
@@ -229,8 +169,8 @@ def replay(plan: Plan, corrections: Iterable[Correction]) -> Replayed:
         nodes = [(task, t)] + [(a, assignment_iri(t, k)) for k, a in enumerate(task.assignments, 1)] \
             + [(x, target_iri(t, k)) for k, x in enumerate(task.targets, 1)]
         for record, node in nodes:
-            for iri in marks.get(id(record), (None, []))[1]:
-                touched.setdefault(iri, []).append(node.value)
+            for sequence in marks.get(id(record), (None, []))[1]:
+                touched.setdefault(sequence, []).append(node.value)
     return Replayed(out, touched)
 
 
@@ -298,6 +238,7 @@ def corrected_graph(extracted: Plan, corrections: list[Correction]) -> Corrected
     ``corrections`` replayed on it, plus the provenance of each applied correction."""
     from plankg.enrich import enrich
     from plankg.ontology.mapping import plan_quads
+    from plankg.ontology.provenance import provenance_quads
 
     plain = list(dict.fromkeys(plan_quads(enrich(extracted))))
     if not corrections:
@@ -305,149 +246,11 @@ def corrected_graph(extracted: Plan, corrections: list[Correction]) -> Corrected
     replayed = replay(extracted, corrections)
     for task in extracted.tasks:
         task.annotations = None  # keywords depend on the whole plan: enrich it again
-    quads = list(dict.fromkeys([*plan_quads(enrich(extracted)), *provenance_quads(extracted.key, replayed)]))
+    quads = list(dict.fromkeys([*plan_quads(enrich(extracted)),
+                                *provenance_quads(extracted.key, replayed.corrections, replayed.touched)]))
     before, after = set(plain), set(quads)
     return CorrectedGraph(quads, replayed.corrections, [q for q in quads if q not in before],
                           [q for q in plain if q not in after])
-
-
-# ---------------------------------------------------------------------------------------------
-# RDF: provenance in the plan's graph, records in the corrections graph
-
-def _activity_quads(c: Correction, g) -> list:
-    from pathlib import Path
-
-    from pyoxigraph import Literal, NamedNode, Quad
-
-    from plankg.ontology import vocab as v
-    from plankg.ontology.iris import person_iri, plan_iri
-
-    prov = v.PREFIXES["prov"]
-    node = c.iri
-    out = [
-        Quad(node, v.RDF_TYPE, v.pk("Correction"), g),
-        Quad(node, v.RDF_TYPE, NamedNode(prov + "Activity"), g),
-        Quad(node, v.pk("rowId"), Literal(c.row_id), g),
-        Quad(node, v.pk("action"), Literal(c.action), g),
-        Quad(node, v.pk("what"), Literal(c.what), g),
-        Quad(node, v.pk("before"), Literal(c.before_text), g),
-        Quad(node, v.pk("after"), Literal(c.after_text), g),
-        Quad(node, v.pk("taskNumber"), Literal(c.task), g),
-        Quad(node, NamedNode(prov + "endedAtTime"), Literal(c.at.replace("+00:00", "Z"), datatype=NamedNode(v.PREFIXES["xsd"] + "dateTime")), g),
-        Quad(node, NamedNode(prov + "used"), NamedNode(Path(c.source).resolve().as_uri()), g),
-    ]
-    if g == v.CORRECTIONS_GRAPH:  # in a plan's graph the graph says which plan (no second pk:plan for queries to meet)
-        out.append(Quad(node, v.pk("plan"), plan_iri(c.key), g))
-    if c.by:
-        out.append(Quad(node, NamedNode(prov + "wasAssociatedWith"), person_iri(c.by), g))
-        if g != v.CORRECTIONS_GRAPH:  # only quads with a pk:plan subject there, so a plan's are found and removed whole
-            out += [Quad(person_iri(c.by), v.RDF_TYPE, NamedNode(prov + "Agent"), g),
-                    Quad(person_iri(c.by), v.RDFS_LABEL, Literal(c.by), g)]
-    return out
-
-
-def provenance_quads(key: str, replayed: Replayed) -> list:
-    """What the plan's graph says of its applied corrections (PROV-O): each correction as an
-    activity (who, when, which file, the values before and after), each resource it touched
-    ``pk:correctedBy`` it, and ``prov:wasRevisionOf`` the value it replaced."""
-    from pyoxigraph import Literal, NamedNode, Quad
-
-    from plankg.ontology import vocab as v
-    from plankg.ontology.iris import graph_iri
-
-    g = graph_iri(key)
-    prov = v.PREFIXES["prov"]
-    out = []
-    for c in replayed.corrections:
-        if c.status != "applied":
-            continue
-        out += _activity_quads(c, g)
-        original = None
-        if c.action == "change":
-            original = NamedNode(f"{c.iri.value}/original")
-            out += [Quad(original, v.RDF_TYPE, NamedNode(prov + "Entity"), g),
-                    Quad(original, NamedNode(prov + "value"), Literal(c.before_text), g)]
-        for node in replayed.touched.get(c.iri.value, []):
-            out.append(Quad(NamedNode(node), v.pk("correctedBy"), c.iri, g))
-            if original is not None:
-                out.append(Quad(NamedNode(node), NamedNode(prov + "wasRevisionOf"), original, g))
-    return out
-
-
-def record_quads(corrections: Iterable[Correction], added: list, removed: list, key: str) -> list:
-    """The corrections graph's quads for plan ``key``: every correction (applied or stale) with
-    all a replay needs, and the quads the applied ones added to and removed from the graph."""
-    from pyoxigraph import Literal, Quad, RdfFormat, serialize
-
-    from plankg.ontology import vocab as v
-    from plankg.ontology.iris import extraction_delta_iri, plan_iri
-
-    g = v.CORRECTIONS_GRAPH
-    out = []
-    for c in corrections:
-        node = c.iri
-        out += _activity_quads(c, g)
-        out += [
-            Quad(node, v.pk("sequence"), Literal(str(c.sequence), datatype=v.XSD_INTEGER), g),
-            Quad(node, v.pk("sheet"), Literal(c.sheet), g),
-            Quad(node, v.pk("anchor"), Literal(c.anchor), g),
-            Quad(node, v.pk("rowBefore"), Literal(json.dumps(dict(c.before), ensure_ascii=False, sort_keys=True)), g),
-            Quad(node, v.pk("rowAfter"), Literal(json.dumps(dict(c.after), ensure_ascii=False, sort_keys=True)), g),
-            Quad(node, v.pk("by"), Literal(c.by), g),
-            Quad(node, v.pk("fileHash"), Literal(c.source_hash), g),
-            Quad(node, v.pk("sourceFile"), Literal(c.source), g),
-            Quad(node, v.pk("status"), Literal(c.status), g),
-        ]
-        if c.reason:
-            out.append(Quad(node, v.pk("staleReason"), Literal(c.reason), g))
-    if added or removed:
-        delta = extraction_delta_iri(key)
-        out += [
-            Quad(delta, v.pk("plan"), plan_iri(key), g),
-            Quad(delta, v.pk("addedQuads"), Literal(serialize(added, format=RdfFormat.N_QUADS).decode("utf-8")), g),
-            Quad(delta, v.pk("removedQuads"), Literal(serialize(removed, format=RdfFormat.N_QUADS).decode("utf-8")), g),
-        ]
-    return out
-
-
-def read_records(quads: Iterable, key: str) -> tuple[list[Correction], list, list]:
-    """(corrections in order, quads they added, quads they removed) from the corrections graph's
-    quads of plan ``key`` (as ``record_quads`` wrote them)."""
-    from pyoxigraph import RdfFormat, parse
-
-    from plankg.ontology import vocab as v
-    from plankg.ontology.iris import extraction_delta_iri
-
-    quads = list(quads)
-    subjects: dict[str, dict[str, str]] = {}
-    prefix = v.PK
-    for q in quads:
-        if q.predicate.value.startswith(prefix):
-            subjects.setdefault(q.subject.value, {})[q.predicate.value[len(prefix):]] = q.object.value
-    delta = subjects.pop(extraction_delta_iri(key).value, {})
-    corrections = []
-    for node, p in subjects.items():
-        if "sequence" not in p:
-            continue
-        corrections.append(Correction(
-            key=key, sequence=int(p["sequence"]), sheet=p["sheet"], action=p["action"], row_id=p["rowId"],
-            anchor=p["anchor"], task=p.get("taskNumber", ""), before=json.loads(p["rowBefore"]),
-            after=json.loads(p["rowAfter"]), by=p.get("by", ""), at=_at(quads, node), source=p.get("sourceFile", ""),
-            source_hash=p.get("fileHash", ""), status=p.get("status", "applied"), reason=p.get("staleReason", ""),
-        ))
-    corrections.sort(key=lambda c: c.sequence)
-
-    def unpack(text: str | None) -> list:
-        return list(parse(text.encode("utf-8"), format=RdfFormat.N_QUADS)) if text else []
-
-    return corrections, unpack(delta.get("addedQuads")), unpack(delta.get("removedQuads"))
-
-
-def _at(quads: Iterable, node: str) -> str:
-    for q in quads:
-        if q.subject.value == node and q.predicate.value.endswith("#endedAtTime"):
-            return q.object.value
-    return ""
 
 
 # ---------------------------------------------------------------------------------------------

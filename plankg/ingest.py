@@ -74,7 +74,8 @@ def prepare(path: Path, key: str | None, layout: str | None, jurisdiction: str |
     """Read, parse, enrich and map one file, replaying the plan's ``corrections`` (a list of
     ``plankg.corrections.Correction``) on it; never touches a store (runs in a thread or worker
     process)."""
-    from plankg.corrections import corrected_graph, record_quads
+    from plankg.corrections import corrected_graph
+    from plankg.ontology.provenance import record_quads
     from plankg.loaders import load_document, plan_key
     from plankg.store import check_plan_key
 
@@ -283,7 +284,7 @@ def run(graph, files: list[Path], key: str | None, on_result, *, force: bool, la
 def corrections_of(graph, key: str) -> list | None:
     """The corrections the store holds for plan ``key`` (``plankg.corrections.Correction``), or
     None when it holds none (the common case: one lookup)."""
-    from plankg.corrections import read_records
+    from plankg.ontology.provenance import read_records
     from plankg.store import correction_quads, guarded
 
     with guarded(graph.path):

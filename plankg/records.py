@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 @dataclass(frozen=True)
@@ -87,3 +88,60 @@ class Plan:
     jurisdiction: str | None = None
     sections: list[Section] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+
+
+# corrections (``plankg.corrections``): the row kinds a person corrects in the review workbook,
+# the columns a person may change of each (the others say where a row comes from)
+EDITABLE = {
+    "tasks": ("task", "text"),
+    "assignments": ("agency", "role"),
+    "targets": ("text", "indicator", "comparator", "value", "unit", "period", "deadline"),
+}
+KIND = {"tasks": "task", "assignments": "assignment", "targets": "target"}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One change a person made to one row, with who, when and from which file."""
+
+    key: str
+    sequence: int
+    sheet: str  # tasks | assignments | targets
+    action: str  # change | delete | add
+    row_id: str  # the row; for ``add``, the row of the task it is added to
+    anchor: str  # the task's text when the person saw it
+    task: str  # the task's number, as the sheets show it
+    before: Mapping[str, str] = field(default_factory=dict)  # the row's values ({} for add)
+    after: Mapping[str, str] = field(default_factory=dict)  # its new values ({} for delete)
+    by: str = ""
+    at: str = ""  # ISO 8601 date-time (UTC written with Z, as Oxigraph stores it)
+    source: str = ""  # the workbook's path
+    source_hash: str = ""  # sha256 of the workbook's bytes
+    status: str = "applied"  # or "stale"
+    reason: str = ""  # why it is stale
+
+    @property
+    def fields(self) -> list[str]:
+        return [c for c in EDITABLE[self.sheet] if self.before.get(c, "") != self.after.get(c, "")]
+
+    @property
+    def what(self) -> str:
+        kind = KIND[self.sheet]
+        if self.action == "change":
+            return f"{kind} {self.row_id}: {', '.join(self.fields)}"
+        return f"{self.action} {kind}" + (f" {self.row_id}" if self.action == "delete" else f" to {self.row_id}")
+
+    @property
+    def before_text(self) -> str:
+        return self._side(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return self._side(self.after)
+
+    def _side(self, values: Mapping[str, str]) -> str:
+        if not values:
+            return ""
+        shown = self.fields if self.action == "change" else [c for c in EDITABLE[self.sheet] if values.get(c)]
+        return "; ".join(values.get(c, "") for c in shown) if self.action == "change" else \
+            "; ".join(f"{c}={values[c]}" for c in shown)

@@ -96,7 +96,8 @@ def store(tmp_path_factory) -> Store:
 
     ensure_schemes(st)  # the topic and indicator schemes, as every load writes them
     analyze(st)  # the analysis graph, as every load without --no-analysis updates it
-    from plankg.corrections import Correction, record_quads
+    from plankg.ontology.provenance import record_quads
+    from plankg.records import Correction
 
     # a correction a reload left stale: in the corrections graph only, the plan graph unchanged
     stale = Correction(key="000_a", sequence=1, sheet="assignments", action="change", row_id="task/1/assignment/2",
