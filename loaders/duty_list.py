@@ -16,7 +16,12 @@ from .owners import duty_cells, heading_owner
 from .table import Row
 
 NAME = "duty-list"
-_OWNER_COLON = re.compile(r"^(?P<owner>[^，,。；;：:]{2,30})[:：](?P<duty>.{6,})$")
+_OWNER_COLON = re.compile(r"^(?P<owner>[^，,。；;：:]{2,30})(?P<mark>[:：])(?P<duty>.{6,})$")
+# ``市公安局。负责…``: the agency as the item's title, closed by a full stop, then its duty opening
+# with a duty verb (the full stop alone would also end an ordinary first sentence)
+_OWNER_STOP = re.compile(
+    r"^(?P<owner>[^，,。；;：:]{2,30})(?P<mark>[。．])(?P<duty>(?:负责|牵头|承担|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)[^\n]{4,})$"
+)
 
 
 def agency_heading(text: str) -> str | None:
@@ -28,12 +33,13 @@ def agency_heading(text: str) -> str | None:
     return parsed.assignments[0].agency if len(parsed.assignments) == 1 else None
 
 
-def _owner_line(entry: Entry) -> tuple[str, str] | None:
-    m = _OWNER_COLON.match(entry.text)
+def _owner_line(entry: Entry) -> tuple[str, str, str] | None:
+    """(agency, duty, the mark after the agency) of a ``机构：职责`` or ``机构。负责…`` line."""
+    m = _OWNER_COLON.match(entry.text) or _OWNER_STOP.match(entry.text)
     if not m:
         return None
     owner = agency_heading(m.group("owner"))
-    return (owner, m.group("duty")) if owner else None
+    return (owner, m.group("duty"), m.group("mark")) if owner else None
 
 
 def score(prose: Prose) -> int:
@@ -59,12 +65,12 @@ def rows(prose: Prose) -> list[Row]:
             continue
         inline = _owner_line(entry)
         found = heading_owner(entry.text)
-        if found and agency_heading(entry.text):
+        if found and agency_heading(entry.text) and not inline:
             (owner, role), heading, numbered_duties = found, entry, False
             continue
         if inline:
             if entry.shape and entry.shape not in ARABIC_SHAPES:  # ``三、市交通运输局：负责…`` heads itself
-                heading = Entry(entry.line, entry.raw.split("：")[0].split(":")[0], inline[0], entry.shape)
+                heading = Entry(entry.line, entry.raw.split(inline[2])[0], inline[0], entry.shape)
                 owner = None
             out.append(_row(entry, inline[1], inline[0], heading, None, "responsible"))
             continue

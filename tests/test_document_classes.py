@@ -62,6 +62,22 @@ def test_article_headings_own_their_numbered_duties(tmp_path):
     ]
 
 
+def test_agency_as_an_item_title_closed_by_a_full_stop(tmp_path):
+    """Class 3: ``（二）县教育局。负责…`` names the agency as the item's title, then its duty; a
+    first sentence that is no agency (``加强宣传。负责…``) names nobody."""
+    plan = _load(tmp_path, "stops.txt", (
+        "青溪县创建工作职责分工\n"
+        "（一）县教育局。负责中小学校园周边环境整治，组织学生参与创建活动。\n"
+        "（二）县卫生健康局。会同县市场监管局开展病媒生物防制联合检查。\n"
+        "（三）加强宣传。负责在全县营造创建氛围。\n"
+    ))
+    assert _pairs(plan)[:2] == [
+        ("负责中小学校", [("县教育局", R)]),
+        ("会同县市场监", [("县卫生健康局", L), ("县市场监管局", C)]),
+    ]
+    assert all(not t.assignments for t in plan.tasks[2:])
+
+
 def test_duties_run_together_on_one_line(tmp_path):
     """Class 3: ``(7)X：… (8)Y：…`` on one line is one duty per number, owned by the agency before the colon."""
     plan = _load(tmp_path, "runs.txt", (
