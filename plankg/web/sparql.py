@@ -88,6 +88,7 @@ def examples(settings: Any) -> list[dict]:
             continue
         text = queries.bind_as_values(query, queries.parse_params(query, []))
         out.append({"name": name, "summary": query.summary, "query": f"#+ summary: {query.summary}\n{text.strip()}\n"})
+    out.sort(key=lambda e: e["name"] != "plans")  # the list of plans first: where a newcomer starts
     return out
 
 

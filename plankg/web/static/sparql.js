@@ -15,14 +15,17 @@
       endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
       yasqe: { autocompleters: ["variables"] }
     });
+    // the first saved query goes into the open tab; the others open as tabs of their own (their
+    // editors start when a tab is first shown, so they get their text through the tab config)
     var first = yasgui.getTab();
     examples.forEach(function (example, i) {
-      var tab = i === 0 && first ? first : yasgui.addTab(false, { name: example.name });
-      if (typeof tab === "string") { tab = yasgui.getTab(tab); }
-      if (tab && tab.setName) { tab.setName(example.name); }
-      if (tab && tab.setQuery) { tab.setQuery(example.query); }
+      if (i === 0 && first) {
+        first.setName(example.name);
+        first.setQuery(example.query);
+      } else {
+        yasgui.addTab(false, { name: example.name, yasqe: { value: example.query } });
+      }
     });
-    if (first) { yasgui.selectTabId(first.getId()); }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
