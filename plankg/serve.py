@@ -112,9 +112,12 @@ def make_snapshot(store: Path, wait: float = 0.0) -> Path:
 def _listen(bind: str, port: int) -> socket.socket:
     """The listening socket, bound before the snapshot is made (a busy port costs nothing)."""
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and
+    # without it a keep-alive client waits ~40 ms (Nagle and delayed ACK) for every answer
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((bind, port))
         sock.listen(128)
     except OSError as exc:

@@ -111,6 +111,13 @@ def agency_page(graph: Any, *, iri: str, allow_service: bool = False) -> dict | 
     return view
 
 
+def warm(graph: Any) -> None:
+    """Run a saved query once and load what answers use, before the worker says it is ready: the
+    first request a worker gets is then as quick as the rest."""
+    saved(graph, name="plans", pairs=[], offset=0, size=1, fmt="json")
+    formats.results(graph.sparql("ASK {}"), formats.RESULTS_JSON)
+
+
 def ping(graph: Any, *, allow_service: bool = False) -> str:
     """A no-op job: the pool answers, for tests and the bench."""
     return "pong"

@@ -46,6 +46,7 @@ def main(argv: list[str]) -> int:
         from . import jobs
 
         graph = PlanGraph(snapshot, read_only=True)
+        jobs.warm(graph)
     except PlankgError as error:
         write_frame(frames_out, ("error", (type(error).__name__, error.message)))
         return 3
