@@ -633,11 +633,15 @@ def push(
 def serve(
     port: int = typer.Option(7878, "--port", min=1, max=65535, help="Port to listen on."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (0.0.0.0: every interface; anyone who reaches it can read the graph)."),
-    timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run on the server."),
+    timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run on the server (then 503)."),
+    workers: int = typer.Option(2, "--workers", min=1, max=64, help="Query worker processes (each killable at --timeout)."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Let SPARQL and federated saved queries make SERVICE calls to other endpoints."),
+    cors: Optional[str] = typer.Option(None, "--cors", metavar="ORIGIN", help="Send CORS headers allowing this origin (none by default)."),
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Serve a snapshot of the store read-only over HTTP (SPARQL endpoint and YASGUI page).
+    """Serve a snapshot of the store read-only over HTTP: saved queries as pages and a JSON/CSV
+    API, a SPARQL endpoint with YASGUI, and a page for every IRI (docs/web.md).
 
     The live store stays writable (`plankg load` works meanwhile); the snapshot shows the store
     as it was at start. Ctrl-C or SIGTERM stops the server and deletes the snapshot."""
@@ -645,20 +649,16 @@ def serve(
 
     def banner(served) -> None:
         typer.echo(f"serving a read-only snapshot of {served.store} (snapshot {served.snapshot})")
-        typer.echo(f"  YASGUI page:      {served.yasgui}")
+        typer.echo(f"  saved queries:    {served.web}")
         typer.echo(f"  SPARQL endpoint:  {served.query_url}  (queries stop after {served.timeout:g} s)")
+        typer.echo(f"  JSON/CSV API:     {served.base}/openapi.json")
+        typer.echo(f"  linked data:      {served.base}/id/plan/KEY, /id/agency/…")
         if bind not in ("127.0.0.1", "::1", "localhost"):
             typer.echo(f"  listening on {bind}: anyone who can reach this address can read the graph")
-        typer.echo("saved queries:")
-        for link in served.links():
-            if link.url:
-                typer.echo(f"  {link.name}: {link.url}")
-            else:
-                params = " ".join(f"--param {n}=…" for n in link.needs)
-                typer.echo(f"  {link.name}: needs parameters: plankg query {link.name} {params} --endpoint {served.query_url}")
         typer.echo("Ctrl-C stops the server.")
 
-    code = serving.serve(store, port, bind, timeout, wait, on_ready=banner)
+    code = serving.serve(store, port, bind, timeout, wait, on_ready=banner, workers=workers,
+                         allow_service=allow_service, cors=cors)
     typer.echo("stopped; snapshot removed")
     raise typer.Exit(code)
 

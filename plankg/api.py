@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plankg.errors import InputError, StoreError
@@ -61,8 +62,11 @@ def inspect(path: str | os.PathLike, *, layout: str | None = None, as_json: bool
 class PlanGraph:
     """A plankg store opened for exclusive use; close it (or use ``with``) to release the lock."""
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_STORE, *, create: bool = False, wait: float = 0.0) -> None:
-        self.storage = PlanStore(path, create=create, wait=wait)  # the store's one owner: every write
+    def __init__(self, path: str | os.PathLike = DEFAULT_STORE, *, create: bool = False, wait: float = 0.0,
+                 read_only: bool = False) -> None:
+        """``read_only`` opens a snapshot nobody writes (``backup``) without its lock, so that
+        several processes can read it at once (``plankg serve``'s workers); writes then fail."""
+        self.storage = PlanStore(path, create=create, wait=wait, read_only=read_only)  # the store's one owner
 
     @property
     def path(self) -> Path:
@@ -257,23 +261,44 @@ class PlanGraph:
 
         return [key_of_graph(g) for g in plan_graphs(self.store)]
 
-    def run(self, name: str, params: Iterable[str] = (), *, allow_service: bool = False):
+    def run(self, name: str, params: Iterable[str] = (), *, allow_service: bool = False, limit: int | None = None):
         """Run a saved query with ``k=v`` parameter strings; returns a result with columns and rows.
-        A federated query (it calls a remote endpoint) needs ``allow_service``."""
+        A federated query (it calls a remote endpoint) needs ``allow_service``; ``limit`` stops
+        after that many rows (a server's row cap)."""
         from plankg import queries
 
         query = queries.get(name)
         with guarded(self.path):
-            return queries.run(self.store, query, queries.parse_params(query, list(params)), allow_service=allow_service)
+            return queries.run(self.store, query, queries.parse_params(query, list(params)),
+                               allow_service=allow_service, limit=limit)
 
-    def sparql(self, text: str, *, update: bool = False, allow_service: bool = False):
-        """Run ad-hoc SPARQL: read-only unless ``update``; SERVICE and LOAD only with ``allow_service``."""
+    def sparql(self, text: str, *, update: bool = False, allow_service: bool = False, limit: int | None = None):
+        """Run ad-hoc SPARQL: read-only unless ``update``; SERVICE and LOAD only with ``allow_service``;
+        ``limit`` stops after that many rows. The result's ``kind`` says select, ask or graph."""
         from plankg import queries
 
         with guarded(self.path):
             return queries.run_sparql(
-                self.store, text, update=self.storage.run_update if update else None, allow_service=allow_service
+                self.store, text, update=self.storage.run_update if update else None, allow_service=allow_service,
+                limit=limit,
             )
+
+    def describe(self, iri: str, *, limit: int = 10_000) -> Description:
+        """What the store says about one IRI, over every graph: the triples whose subject it is
+        and those that point at it (each at most ``limit``, duplicates across graphs dropped).
+        Empty for an IRI the store does not hold (a linked-data server's 404)."""
+        from itertools import islice
+
+        from pyoxigraph import NamedNode
+
+        try:
+            node = NamedNode(iri)
+        except ValueError:
+            return Description(iri, [], [])
+        with guarded(self.path):
+            out = list(islice(dict.fromkeys(q.triple for q in self.store.quads_for_pattern(node, None, None, None)), limit))
+            into = list(islice(dict.fromkeys(q.triple for q in self.store.quads_for_pattern(None, None, node, None)), limit))
+        return Description(iri, out, into)
 
     def query(self, name: str, **params: object) -> Rows:
         """Run a saved query and give its rows as dicts of plain Python values (lists repeat a
@@ -395,6 +420,19 @@ class CorrectionReport:
         self.already = already  # the same workbook's changes were recorded before
         self.recorded = recorded
         self.stale = stale
+
+
+@dataclass
+class Description:
+    """``PlanGraph.describe``'s answer: an IRI, the triples about it and the triples pointing at it."""
+
+    iri: str
+    about: list = field(default_factory=list)  # pyoxigraph Triples with the IRI as subject
+    pointing: list = field(default_factory=list)  # pyoxigraph Triples with the IRI as object
+
+    def __bool__(self) -> bool:
+        """Whether the store holds the IRI as a subject (an object alone is a link, not a resource)."""
+        return bool(self.about)
 
 
 class Rows(list):

@@ -1,107 +1,62 @@
-"""Serve the graph read-only over HTTP: ``oxigraph serve-read-only`` on a snapshot of the store.
+"""Serve the graph read-only over HTTP: plankg's own web app (``plankg.web``) on a snapshot.
 
 The live store is opened only for as long as ``Store.backup`` takes (a RocksDB checkpoint, made of
 hard links when the snapshot sits on the same file system, which is why it goes beside the
-store), then released, so ``plankg load`` keeps working while the snapshot is served. The server
-binds to 127.0.0.1 unless told otherwise, refuses updates (``serve-read-only``: POST ``/update``
-is 403), sends no CORS headers, and cuts queries at ``--timeout-s``. Stopping (Ctrl-C, SIGTERM)
-stops the server and deletes the snapshot; a snapshot left by a killed ``serve`` is deleted by the
-next one.
+store), then released, so ``plankg load`` keeps working while the snapshot is served. Query
+workers (``plankg.web.pool``) open the snapshot read-only; the app runs on uvicorn in this
+process. The server binds to 127.0.0.1 unless told otherwise, writes nothing, sends no CORS
+headers unless ``cors`` names an origin, and stops every query at ``timeout``. Stopping (Ctrl-C,
+SIGTERM, SIGHUP) stops the workers and deletes the snapshot; a snapshot left by a killed
+``serve`` is deleted by the next one.
 
-The saved queries are listed with URLs a browser can open: ``/query?query=<the SPARQL>`` for those
-that need no parameter (their defaults bound as ``VALUES``, as ``plankg query`` binds them).
+Starlette, uvicorn and Jinja2 are imported only once serving starts, never at CLI start.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import signal
-import subprocess
-import sys
-import time
-import urllib.parse
+import socket
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from plankg.errors import EndpointError, InputError
+from plankg.errors import InputError
 
 DEFAULT_PORT = 7878
 DEFAULT_BIND = "127.0.0.1"
 DEFAULT_TIMEOUT = 30.0
-START_TIMEOUT = 30.0  # seconds the server gets to answer its first request
+DEFAULT_WORKERS = 2
 _SNAPSHOT_MARK = ".serve-"
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server program: next to this Python (the venv's bin) or on PATH."""
-    beside = Path(sys.executable).with_name("oxigraph")
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("oxigraph")
-    if found:
-        return found
-    import pyoxigraph
-
-    raise EndpointError(
-        f"the oxigraph server program is not installed (looked in {beside.parent} and on PATH); "
-        f"install it with `pip install oxigraph=={pyoxigraph.__version__}`"
-    )
-
-
-@dataclass(frozen=True)
-class SavedQueryLink:
-    """A saved query as the serve banner shows it: a URL, or the parameters it needs."""
-
-    name: str
-    summary: str
-    url: str | None
-    needs: tuple[str, ...] = ()
 
 
 @dataclass
 class Served:
-    """A running server: where it listens and what it serves."""
+    """A server being started or running: where it listens and what it serves."""
 
     base: str  # http://HOST:PORT
     snapshot: Path
     store: Path
     timeout: float
-    process: subprocess.Popen | None = field(default=None, repr=False)
+    workers: int = DEFAULT_WORKERS
+    pool: Any = field(default=None, repr=False)
+    listener: socket.socket | None = field(default=None, repr=False)
 
     @property
-    def yasgui(self) -> str:
+    def web(self) -> str:
         return f"{self.base}/"
 
     @property
     def query_url(self) -> str:
-        return f"{self.base}/query"
-
-    def links(self) -> list[SavedQueryLink]:
-        """Every saved query over the graph with its browser URL (or the parameters it needs)."""
-        from plankg import queries
-
-        out = []
-        for name, q in queries.catalogue().items():
-            if "catalogue" in q.tags:  # about plankg's own query catalogue, which is not served
-                continue
-            needs = tuple(p.name for p in q.params if p.required)
-            url = None
-            if not needs:
-                text = queries.bind_as_values(q, queries.parse_params(q, []))
-                url = f"{self.query_url}?{urllib.parse.urlencode({'query': text}, quote_via=urllib.parse.quote)}"
-            out.append(SavedQueryLink(name, q.summary, url, needs))
-        return out
+        return f"{self.base}/sparql"
 
 
 def _host_for_url(bind: str) -> str:
     """The host part of a URL to this server: a wildcard bind is reached through loopback."""
     host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(bind, bind)
     return f"[{host}]" if ":" in host else host
-
-
-def _bind_arg(bind: str, port: int) -> str:
-    return f"[{bind}]:{port}" if ":" in bind else f"{bind}:{port}"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -154,129 +109,134 @@ def make_snapshot(store: Path, wait: float = 0.0) -> Path:
         raise
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Linux: the server gets SIGTERM if plankg dies, even by SIGKILL."""
+def _listen(bind: str, port: int) -> socket.socket:
+    """The listening socket, bound before the snapshot is made (a busy port costs nothing)."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    # proto IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and
+    # without it a keep-alive client waits ~40 ms (Nagle and delayed ACK) for every answer
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001 - not Linux: the finally of serve() is the only guard
-        pass
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((bind, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"--bind {bind} --port {port}: cannot listen there ({exc.strerror or exc})") from None
+    sock.set_inheritable(False)
+    return sock
 
 
 def start(store: str | os.PathLike, port: int = DEFAULT_PORT, bind: str = DEFAULT_BIND,
-          timeout: float = DEFAULT_TIMEOUT, wait: float = 0.0) -> Served:
-    """Snapshot the store and start ``oxigraph serve-read-only`` on it; returns once it answers."""
-    import socket
+          timeout: float = DEFAULT_TIMEOUT, wait: float = 0.0, *, workers: int = DEFAULT_WORKERS,
+          allow_service: bool = False) -> Served:
+    """Listen, snapshot the store and start the query workers (the app is not served yet)."""
+    from plankg.web.pool import WorkerPool
 
     store = Path(store)
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: choose a port from 1 to 65535")
     if timeout <= 0:
         raise InputError(f"--timeout {timeout:g}: give a positive number of seconds")
-    binary = oxigraph_binary()
-    # the port must be free before a snapshot is worth making
+    if not 1 <= workers <= 64:
+        raise InputError(f"--workers {workers}: give 1 to 64 query worker processes")
+    listener = _listen(bind, port)
+    served = None
     try:
-        family = socket.AF_INET6 if ":" in bind else socket.AF_INET
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.bind((bind, port))
-    except OSError as exc:
-        raise InputError(f"--bind {bind} --port {port}: cannot listen there ({exc.strerror or exc})") from None
-    remove_stale_snapshots(store)
-    snapshot = make_snapshot(store, wait)
-    container = snapshot.parent
-    log_path = container / "oxigraph.log"
-    served = Served(f"http://{_host_for_url(bind)}:{port}", snapshot, store, timeout)
-    try:
-        with open(log_path, "wb") as log:
-            served.process = subprocess.Popen(
-                [binary, "serve-read-only", "--location", str(snapshot), "--bind", _bind_arg(bind, port),
-                 "--timeout-s", f"{max(1, round(timeout))}"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,  # Ctrl-C reaches plankg only, which then stops the server
-                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
-            )
-        _wait_ready(served, log_path)
+        remove_stale_snapshots(store)
+        snapshot = make_snapshot(store, wait)
+        served = Served(f"http://{_host_for_url(bind)}:{listener.getsockname()[1]}", snapshot, store, timeout,
+                        workers, listener=listener)
+        served.pool = WorkerPool(snapshot, size=workers, timeout=timeout, allow_service=allow_service)
+        served.pool.start()
     except BaseException:
-        stop(served)
+        if served is not None:
+            stop(served)
+        else:
+            listener.close()
         raise
     return served
 
 
-def _wait_ready(served: Served, log_path: Path) -> None:
-    """Poll the server until it answers, or report why it stopped."""
-    import urllib.request
-
-    deadline = time.monotonic() + START_TIMEOUT
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
-    while time.monotonic() < deadline:
-        code = served.process.poll()
-        if code is not None:
-            tail = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-            raise EndpointError(
-                f"the oxigraph server stopped at start (exit {code})" + (f": {tail[-1][:300]}" if tail else "")
-            )
-        try:
-            with opener.open(f"{served.query_url}?query=ASK%7B%7D", timeout=2) as response:
-                response.read()
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise EndpointError(f"the oxigraph server did not answer at {served.base} within {START_TIMEOUT:g} s")
-
-
-def stop(served: Served, grace: float = 10.0) -> None:
-    """Stop the server (SIGTERM, then SIGKILL after ``grace`` seconds) and delete the snapshot."""
-    process = served.process
+def stop(served: Served) -> None:
+    """Stop the workers, close the socket and delete the snapshot."""
     try:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(grace)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if served.pool is not None:
+            served.pool.close()
+        if served.listener is not None:
+            served.listener.close()
     finally:
         shutil.rmtree(served.snapshot.parent, ignore_errors=True)
 
 
-class _Stop(Exception):
-    """Raised in the main thread by the SIGTERM handler."""
+@contextmanager
+def _stop_signals(on_stop: Callable[[int], None]):
+    """SIGINT, SIGTERM and SIGHUP call ``on_stop`` while the block runs (uvicorn's own handling
+    would re-raise the signal after shutting down, killing this process before the snapshot is
+    deleted)."""
+    stops = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {s: signal.signal(s, lambda signum, frame: on_stop(signum)) for s in stops}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def serve(store: str | os.PathLike, port: int = DEFAULT_PORT, bind: str = DEFAULT_BIND,
-          timeout: float = DEFAULT_TIMEOUT, wait: float = 0.0,
-          on_ready: Callable[[Served], None] | None = None) -> int:
-    """Serve until Ctrl-C, SIGTERM or SIGHUP (returns 0) or until the server dies (``EndpointError``)."""
+          timeout: float = DEFAULT_TIMEOUT, wait: float = 0.0, on_ready: Callable[[Served], None] | None = None,
+          *, workers: int = DEFAULT_WORKERS, allow_service: bool = False, cors: str | None = None) -> int:
+    """Serve until Ctrl-C, SIGTERM or SIGHUP; returns 0 after a clean stop."""
+    import uvicorn
 
-    def on_term(signum, frame):  # noqa: ARG001
-        raise _Stop()
+    from plankg.web.app import Settings, create_app
 
-    stops = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])  # SIGHUP: terminal closed
-    previous = {signum: signal.signal(signum, on_term) for signum in stops}
-    previous[signal.SIGINT] = signal.getsignal(signal.SIGINT)
     served = None
-    try:
-        served = start(store, port, bind, timeout, wait)
-        if on_ready:
-            on_ready(served)
-        code = served.process.wait()
-        served.process = None
-        raise EndpointError(f"the oxigraph server at {served.base} stopped by itself (exit {code})")
-    except (KeyboardInterrupt, _Stop):
-        return 0
-    finally:
-        for signum in previous:  # a second signal (or Ctrl-C) must not cut the clean-up short
-            signal.signal(signum, signal.SIG_IGN)
+    stopping = {"asked": False}
+    server: Any = None
+
+    def on_stop(signum: int) -> None:
+        if stopping["asked"] and server is not None:
+            server.force_exit = True  # a second Ctrl-C: don't wait for open connections
+        stopping["asked"] = True
+        if server is not None:
+            server.should_exit = True
+
+    with _stop_signals(on_stop):
         try:
+            served = start(store, port, bind, timeout, wait, workers=workers, allow_service=allow_service)
+            if stopping["asked"]:
+                return 0
+            app = create_app(Settings(pool=served.pool, store=served.store, timeout=timeout,
+                                      allow_service=allow_service, cors=cors))
+
+            class Server(uvicorn.Server):
+                """uvicorn with plankg's signal handling and a ready call once it listens."""
+
+                @contextmanager
+                def capture_signals(self):
+                    yield
+
+                async def startup(self, sockets=None) -> None:
+                    await super().startup(sockets=sockets)
+                    if self.started and on_ready is not None:
+                        on_ready(served)
+
+            config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
+                                    timeout_graceful_shutdown=5, server_header=False)
+            server = Server(config)
+            if stopping["asked"]:
+                return 0
+            server.run(sockets=[served.listener])
+            return 0
+        finally:
+            for s in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut the clean-up short
+                signal.signal(s, signal.SIG_IGN)
             if served is not None:
                 stop(served)
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
 
 
 __all__ = [
-    "DEFAULT_PORT", "DEFAULT_BIND", "DEFAULT_TIMEOUT", "oxigraph_binary", "Served", "SavedQueryLink",
-    "start", "stop", "serve", "make_snapshot", "remove_stale_snapshots", "snapshot_dir",
+    "DEFAULT_PORT", "DEFAULT_BIND", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "Served", "start", "stop", "serve",
+    "make_snapshot", "remove_stale_snapshots", "snapshot_dir",
 ]

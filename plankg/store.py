@@ -193,6 +193,19 @@ def open_store(path: str | os.PathLike, *, create: bool = False, wait: float = 0
     return store
 
 
+def open_snapshot(path: str | os.PathLike) -> Store:
+    """Open a snapshot of a store (``PlanGraph.backup``) for reading only, without its lock, so
+    several processes (``plankg serve``'s workers) can read it at once. Safe only because nothing
+    writes a snapshot: reading beside a writer is undefined in Oxigraph (docs/design.md)."""
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"no store at {path} (load a document first, or pass --store)")
+    try:
+        return Store.read_only(str(path))
+    except (OSError, RuntimeError) as exc:
+        raise store_failure(exc, path) from None
+
+
 def _fresh_meta() -> dict:
     ours = current_meta()
     return {**ours, "created": {"plankg": ours["plankg"], "oxigraph": ours["oxigraph"]}}
@@ -582,9 +595,11 @@ class PlanStore:
     ``close``) and every write, each translated into plankg's store errors. Reads go through
     ``oxigraph``, the open pyoxigraph store (saved queries, validation, counts)."""
 
-    def __init__(self, path: str | os.PathLike, *, create: bool = False, wait: float = 0.0) -> None:
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, wait: float = 0.0,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
-        self.oxigraph = open_store(self.path, create=create, wait=wait)
+        self.read_only = read_only  # a snapshot nobody writes (open_snapshot): no lock, no writes
+        self.oxigraph = open_snapshot(self.path) if read_only else open_store(self.path, create=create, wait=wait)
 
     def guarded(self):
         """Store failures inside the block become ``StoreError``s naming this store."""
@@ -593,8 +608,9 @@ class PlanStore:
     def close(self) -> None:
         """Flush to disk and let the lock go (the handle is unusable afterwards)."""
         try:
-            with guarded(self.path):
-                persist(self.oxigraph)
+            if not self.read_only:
+                with guarded(self.path):
+                    persist(self.oxigraph)
         finally:
             del self.oxigraph
 

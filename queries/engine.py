@@ -22,16 +22,20 @@ class Result:
 
     columns: list[str]
     rows: list[list[Term | None]] = field(default_factory=list)
+    # what the query asked for: "select" (rows), "ask" (one boolean row) or "graph" (CONSTRUCT or
+    # DESCRIBE: subject, predicate, object rows), so a SPARQL endpoint can answer in the right format
+    kind: str = "select"
 
 
 def run(store: Store | None, name_or_query: str | SavedQuery, params: Mapping[str, Any] | Sequence[str] | None = None,
-        *, allow_service: bool = False) -> Result:
+        *, allow_service: bool = False, limit: int | None = None) -> Result:
     """Run a saved query with parameters given as ``NAME=VALUE`` strings or a mapping of
     names to terms or strings (as parse_params returns).
 
     A query that calls a remote endpoint (tagged ``federated``, or holding SERVICE) is refused
     unless ``allow_service``; the endpoint's failures are ``EndpointError`` (exit 4). A query
-    tagged ``catalogue`` answers from the catalogue graph, and ``store`` may then be None."""
+    tagged ``catalogue`` answers from the catalogue graph, and ``store`` may then be None.
+    ``limit`` stops reading the answer after that many rows (a server's row cap)."""
     query = name_or_query if isinstance(name_or_query, SavedQuery) else get(name_or_query)
     if params is None:
         typed = complete(query, {})
@@ -45,13 +49,13 @@ def run(store: Store | None, name_or_query: str | SavedQuery, params: Mapping[st
 
         store = catalogue_store()
     if not is_federated(query):
-        return _result(store.query(text, substitutions=substitutions or None))
+        return _result(store.query(text, substitutions=substitutions or None), limit)
     endpoints = ", ".join(t.value for t in typed.get("endpoint", [])) or "a remote endpoint"
     if not allow_service:
         raise InputError(f"query {query.name} is federated: it sends a SERVICE request to {endpoints}; "
                          "allow it with --allow-service")
     try:
-        return _result(store.query(text, substitutions=substitutions or None))
+        return _result(store.query(text, substitutions=substitutions or None), limit)
     except (OSError, RuntimeError) as exc:
         if isinstance(exc, RuntimeError) and type(exc) is not RuntimeError:
             raise
@@ -66,14 +70,18 @@ def is_federated(query: SavedQuery) -> bool:
     return "federated" in query.tags or any(keyword(t) == "SERVICE" for t in tokens(query.sparql))
 
 
-def _result(answer: Any) -> Result:
-    """Rows of terms from any pyoxigraph query answer (SELECT, ASK, CONSTRUCT/DESCRIBE)."""
+def _result(answer: Any, limit: int | None = None) -> Result:
+    """Rows of terms from any pyoxigraph query answer (SELECT, ASK, CONSTRUCT/DESCRIBE); with
+    ``limit`` at most that many (the answer is read lazily, so the rest is never computed)."""
+    from itertools import islice
+
     if isinstance(answer, QuerySolutions):
         variables = answer.variables
-        return Result([v.value for v in variables], [[sol[v] for v in variables] for sol in answer])
+        return Result([v.value for v in variables], [[sol[v] for v in variables] for sol in islice(answer, limit)])
     if isinstance(answer, QueryBoolean):
-        return Result(["boolean"], [[Literal(bool(answer))]])
-    return Result(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in answer])
+        return Result(["boolean"], [[Literal(bool(answer))]], kind="ask")
+    triples = islice(answer, limit)
+    return Result(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples], kind="graph")
 
 
 _UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
@@ -81,11 +89,12 @@ _REMOTE_WORDS = ("SERVICE", "LOAD")
 
 
 def run_sparql(store: Store, text: str, *, update: bool | Callable[[str, dict], None] = False,
-               allow_service: bool = False, prefixes: Mapping[str, str] | None = None) -> Result:
+               allow_service: bool = False, prefixes: Mapping[str, str] | None = None,
+               limit: int | None = None) -> Result:
     """Run ad-hoc SPARQL: read-only unless ``update`` (True, or the store owner's way of applying an
     update, ``plankg.store.PlanStore.run_update``); no SERVICE or LOAD (they make this process
     fetch from the network) unless ``allow_service``. Bad text is an InputError that carries
-    pyoxigraph's line:column message. ``prefixes`` default to the ontology's."""
+    pyoxigraph's line:column message. ``prefixes`` default to the ontology's; ``limit`` caps the rows read."""
     if prefixes is None:
         from plankg.ontology.vocab import PREFIXES
 
@@ -106,7 +115,7 @@ def run_sparql(store: Store, text: str, *, update: bool | Callable[[str, dict], 
             return Result([], [])
         if first_operation(text) in _UPDATE_WORDS:
             raise InputError("SPARQL Update is refused: this command only reads the store")
-        return _result(store.query(text, prefixes=dict(prefixes)))
+        return _result(store.query(text, prefixes=dict(prefixes)), limit)
     except SyntaxError as exc:
         raise InputError(f"bad SPARQL: {_short(' '.join(str(exc).split()))}") from None
 

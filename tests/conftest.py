@@ -90,3 +90,30 @@ def small_disk(tmp_path):
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)
+
+
+WEB_DATA = Path(__file__).resolve().parent / "data" / "web"
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, seeded_store) -> Path:
+    """The seeds plus a document whose title, heading, task text and agency name hold markup
+    (``<script>``), for the web app's escaping."""
+    target = tmp_path_factory.mktemp("web") / "store"
+    shutil.copytree(seeded_store, target, ignore=shutil.ignore_patterns("LOCK"))
+    result = run_cli("load", str(WEB_DATA / "hostile.txt"), "--store", str(target))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def web(web_store):
+    """One `plankg serve` (3 s query timeout, 2 workers) shared by the HTTP and browser tests."""
+    from serving import Serving, free_port
+
+    server = Serving(web_store, free_port(), "--workers", "2", timeout="3")
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.kill()

@@ -34,6 +34,7 @@ SAMPLE_PARAMS = {
     "agency": ["市公安局"], "year": ["2025"], "text": ["培训"], "plan": ["000_a"],
     "kind": ["公安"], "adcode": ["520000"],
     "topic": ["监管能力"], "indicator": ["培训"], "task": ["（二）1"], "a": ["000_a"], "b": ["001_b"],
+    "resource": ["https://w3id.org/plankg/id/agency/520100/市公安局"],
 }
 # similar-tasks needs tasks of two plans that share words, which the fixture has not:
 # tests/test_research.py runs it on the seeds

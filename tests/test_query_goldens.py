@@ -153,3 +153,70 @@ def test_agency_partners(seeded_store, tasks):
     rows = _query(seeded_store, "agency-partners", "agency=市市场监管局")
     assert {r["partner"]: (r["tasks"], r["plans"]) for r in rows} == {a: (n, len(plans[a])) for a, n in shared.items()}
     assert [r["tasks"] for r in rows] == sorted((r["tasks"] for r in rows), reverse=True)
+
+
+GZ_REGULATOR = "https://w3id.org/plankg/id/agency/440100/市市场监督管理局"  # Guangzhou's 市市场监管局
+
+
+def _resources(store, adcode):
+    """Agency name as written -> agency resource IRI in the division ``adcode`` (from the agencies query)."""
+    return {name: r["agency"] for r in _query(store, "agencies") if r["adcode"] == adcode for name in r["names"].split(" | ")}
+
+
+def test_plan_tasks(seeded_store, gold):
+    """plan-tasks gives every task of one plan with its section, line and agencies by role, in order."""
+    for doc in gold["documents"]:
+        rows = _query(seeded_store, "plan-tasks", f"plan={doc['file'].removesuffix('.txt')}")
+        got: dict = {}
+        for r in rows:
+            task = got.setdefault(r["task"], {"section": r["section"], "line": r["line"], "text": r["text"],
+                                              **{role: [] for role in ROLES}})
+            if r["role"] is not None:
+                task[r["role"]].append(r["agency"])
+                assert r["agency_iri"].startswith("https://w3id.org/plankg/id/agency/")
+            assert r["task_iri"].startswith("https://w3id.org/plankg/id/plan/")
+        assert list(got) == [t["id"] for t in doc["tasks"]]  # document order
+        for t in doc["tasks"]:
+            mine = got[t["id"]]
+            assert mine["section"] == t["section"] and mine["line"] == t["source_line"]
+            assert mine["text"].startswith(t["text_start"])
+            assert {role: sorted(mine[role]) for role in ROLES} == {role: sorted(t[role]) for role in ROLES}
+    by_title = _query(seeded_store, "plan-tasks", f"plan={gold['documents'][0]['title']}")
+    assert len({r["task"] for r in by_title}) == len(gold["documents"][0]["tasks"])
+
+
+def test_agencies_of_one_resource(seeded_store):
+    """agencies with agency=IRI (repeatable) gives just those resources' rows, as the full list has them."""
+    every = {r["agency"]: r for r in _query(seeded_store, "agencies")}
+    [one] = _query(seeded_store, "agencies", f"agency={GZ_REGULATOR}")
+    assert one == every[GZ_REGULATOR] and one["label"] == "广州市市场监督管理局"
+    other = next(iri for iri in every if iri != GZ_REGULATOR)
+    two = _query(seeded_store, "agencies", f"agency={GZ_REGULATOR}", f"agency={other}")
+    assert {r["agency"] for r in two} == {GZ_REGULATOR, other}
+
+
+def test_agency_roles(seeded_store, gold):
+    """agency-roles gives each task and role of one agency resource, whatever name it is written as."""
+    names = {n for n, iri in _resources(seeded_store, "440100").items() if iri == GZ_REGULATOR}
+    doc = next(d for d in gold["documents"] if d["adcode"] == "440100")
+    want = Counter((t["id"], role) for t in doc["tasks"] for role in ROLES for a in t[role] if a in names)
+    rows = _query(seeded_store, "agency-roles", f"resource={GZ_REGULATOR}")
+    assert Counter((r["task"], r["role"]) for r in rows) == want and want
+    assert {r["plan"] for r in rows} == {doc["title"]} and {r["written"] for r in rows} <= names
+    assert all(r["task_iri"].startswith(r["plan_iri"] + "/task/") for r in rows)
+
+
+def test_agency_network(seeded_store, gold):
+    """agency-network gives, for one agency resource, each other resource on a shared task with the
+    number of such tasks and plans (gold names mapped to resources through the agencies query)."""
+    resource_of = _resources(seeded_store, "440100")
+    doc = next(d for d in gold["documents"] if d["adcode"] == "440100")
+    shared = Counter()
+    for t in doc["tasks"]:
+        resources = {resource_of[a] for a in _agencies(t)}
+        if GZ_REGULATOR in resources:
+            shared.update(resources - {GZ_REGULATOR})
+    rows = _query(seeded_store, "agency-network", f"resource={GZ_REGULATOR}")
+    assert {r["partner"]: (r["tasks"], r["plans"]) for r in rows} == {p: (n, 1) for p, n in shared.items()}
+    assert [r["tasks"] for r in rows] == sorted((r["tasks"] for r in rows), reverse=True)
+    assert all(r["label"] for r in rows)

@@ -28,6 +28,7 @@ SAMPLES = {
     "agency": ["市市场监管局"], "plan": ["000_2345c3afe1f8be5d"], "year": ["2025"], "text": ["食品"],
     "adcode": ["520100"], "indicator": ["覆盖率"], "kind": ["市场监管"], "a": ["000_2345c3afe1f8be5d"],
     "b": ["001_c6078f0173379ff0"], "task": ["（二）2"], "topic": ["学校食堂"],
+    "resource": ["https://w3id.org/plankg/id/agency/440100/市市场监督管理局"],
 }
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
