@@ -63,7 +63,7 @@ SINGLE = [
     ("plans", {}),
     ("agency-tasks", {"agency": "市市场监管局"}),
     ("plan-tasks", {"plan": PLAN}),
-    ("agency-roles", {"resource": AGENCY}),
+    ("agency-resource-tasks", {"resource": AGENCY}),
 ]
 
 

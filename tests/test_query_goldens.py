@@ -195,19 +195,19 @@ def test_agencies_of_one_resource(seeded_store):
     assert {r["agency"] for r in two} == {GZ_REGULATOR, other}
 
 
-def test_agency_roles(seeded_store, gold):
-    """agency-roles gives each task and role of one agency resource, whatever name it is written as."""
+def test_agency_resource_tasks(seeded_store, gold):
+    """agency-resource-tasks gives each task and role of one agency resource, whatever name it is written as."""
     names = {n for n, iri in _resources(seeded_store, "440100").items() if iri == GZ_REGULATOR}
     doc = next(d for d in gold["documents"] if d["adcode"] == "440100")
     want = Counter((t["id"], role) for t in doc["tasks"] for role in ROLES for a in t[role] if a in names)
-    rows = _query(seeded_store, "agency-roles", f"resource={GZ_REGULATOR}")
+    rows = _query(seeded_store, "agency-resource-tasks", f"resource={GZ_REGULATOR}")
     assert Counter((r["task"], r["role"]) for r in rows) == want and want
     assert {r["plan"] for r in rows} == {doc["title"]} and {r["written"] for r in rows} <= names
     assert all(r["task_iri"].startswith(r["plan_iri"] + "/task/") for r in rows)
 
 
-def test_agency_network(seeded_store, gold):
-    """agency-network gives, for one agency resource, each other resource on a shared task with the
+def test_agency_resource_partners(seeded_store, gold):
+    """agency-resource-partners gives, for one agency resource, each other resource on a shared task with the
     number of such tasks and plans (gold names mapped to resources through the agencies query)."""
     resource_of = _resources(seeded_store, "440100")
     doc = next(d for d in gold["documents"] if d["adcode"] == "440100")
@@ -216,7 +216,7 @@ def test_agency_network(seeded_store, gold):
         resources = {resource_of[a] for a in _agencies(t)}
         if GZ_REGULATOR in resources:
             shared.update(resources - {GZ_REGULATOR})
-    rows = _query(seeded_store, "agency-network", f"resource={GZ_REGULATOR}")
+    rows = _query(seeded_store, "agency-resource-partners", f"resource={GZ_REGULATOR}")
     assert {r["partner"]: (r["tasks"], r["plans"]) for r in rows} == {p: (n, 1) for p, n in shared.items()}
     assert [r["tasks"] for r in rows] == sorted((r["tasks"] for r in rows), reverse=True)
     assert all(r["label"] for r in rows)

@@ -111,7 +111,7 @@ def test_federated_query_page_says_it_does_not_run(web):
 @pytest.mark.parametrize("name, params", [
     ("plans", []), ("assignments", [f"key={PLAN}"]), ("targets", []),
     ("agency-tasks", ["agency=市市场监管局", "agency=市公安局", "role=lead"]),
-    ("plan-tasks", [f"plan={PLAN}"]), ("agency-roles", [f"resource={GZ_REGULATOR}"]),
+    ("plan-tasks", [f"plan={PLAN}"]), ("agency-resource-tasks", [f"resource={GZ_REGULATOR}"]),
 ])
 def test_api_json_and_csv_give_the_cli_rows(web, web_store, name, params):
     """/api/NAME.json has the CLI's JSON rows, /api/NAME.csv the CLI's CSV, parameters bound alike."""
@@ -134,7 +134,7 @@ def test_api_json_and_csv_give_the_cli_rows(web, web_store, name, params):
     ("targets-due", {"year": "20x5"}),  # not a year
     ("plans", {"colour": "red"}),  # unknown parameter
     ("plan-summary", {"plan": ["a", "b"]}),  # a single value given twice
-    ("agency-roles", {"resource": "not an iri"}),
+    ("agency-resource-tasks", {"resource": "not an iri"}),
 ])
 def test_bad_parameters_are_400_with_the_cli_message(web, web_store, name, params):
     """A bad value answers 400 with exactly the line `plankg query --param` prints (JSON and CSV)."""
@@ -285,7 +285,7 @@ def test_sparqlwrapper_uses_the_endpoint_unchanged(web):
 
 
 @pytest.mark.parametrize("name, params", [
-    ("plans", []), ("agency-tasks", ["agency=市市场监管局", "role=lead"]), ("agency-network", [f"resource={GZ_REGULATOR}"]),
+    ("plans", []), ("agency-tasks", ["agency=市市场监管局", "role=lead"]), ("agency-resource-partners", [f"resource={GZ_REGULATOR}"]),
 ])
 def test_plankg_query_endpoint_against_the_server(web, web_store, name, params):
     """`plankg query NAME --endpoint http://127.0.0.1:PORT/sparql` prints what the store prints."""
@@ -334,11 +334,11 @@ def test_agency_page(web, web_store):
     page = html(web, "/id/agency/440100/市市场监督管理局")
     assert "<h1>广州市市场监督管理局</h1>" in page and "市场监管" in page
     assert '<a href="/id/division/440100">广州市 (440100)</a>' in page
-    roles = cli_json(web_store, "agency-roles", f"resource={GZ_REGULATOR}")
+    roles = cli_json(web_store, "agency-resource-tasks", f"resource={GZ_REGULATOR}")
     import re
 
     assert len(re.findall(r'<td><a href="/id/plan/[^/"]+">', page)) == len(roles) > 0
-    for partner in cli_json(web_store, "agency-network", f"resource={GZ_REGULATOR}"):
+    for partner in cli_json(web_store, "agency-resource-partners", f"resource={GZ_REGULATOR}"):
         assert f'<a href="{partner["partner"][len(ID) - 4:]}">{partner["label"]}</a>' in page
 
 

@@ -99,12 +99,12 @@ def plan_page(graph: Any, *, key: str, allow_service: bool = False) -> dict | No
 
 
 def agency_page(graph: Any, *, iri: str, allow_service: bool = False) -> dict | None:
-    """The page of an agency resource: agencies (its row), agency-roles and agency-network."""
+    """The page of an agency resource: agencies (its row), agency-resource-tasks and agency-resource-partners."""
     profile = _records(graph.run("agencies", [f"agency={iri}"]))
     if not profile:
         return None
-    roles = _records(graph.run("agency-roles", [f"resource={iri}"], limit=PAGE_CAP))
-    partners = _records(graph.run("agency-network", [f"resource={iri}"], limit=PAGE_CAP))
+    roles = _records(graph.run("agency-resource-tasks", [f"resource={iri}"], limit=PAGE_CAP))
+    partners = _records(graph.run("agency-resource-partners", [f"resource={iri}"], limit=PAGE_CAP))
     view = views.agency_view(profile[0], roles, partners)
     view["cut"] = len(roles) >= PAGE_CAP or len(partners) >= PAGE_CAP
     view["charts"] = page_charts(graph, agency=iri)
