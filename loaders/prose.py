@@ -20,12 +20,16 @@ from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import duty_cells, heading_owner, preamble_owner, title_owner
 from .table import Row
-from .text_table import ATTACHMENT, Line, clean, find_title
+from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line, without_file_suffix
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
 CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")
 TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意见|办法|规划|任务|责任|细则")
 MONTH_AFTER_NUMBER = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月)")  # ``2.11月底前…``: item 2, not 2.11
+# a signing date closes a notice (``2013年5月6日``, ``二○○四年一月三十日``): never part of the title
+DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
+# a mirror site's banner kept above the text (``某某网--中国法律信息搜索网``)
+SITE_BANNER = re.compile(r"(网|网站|门户)$|^www\.|https?://")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
@@ -214,8 +218,9 @@ def title_of(lines: list[Line]) -> str:
     candidates = [
         l for l in lines
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
-        and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", l.text) and not re.match(r"^[（(].*[）)]$", l.text)
-        and not ATTACHMENT.match(l.text) and not INTRO.match(l.text)
+        and not DATE_LINE.search(l.text) and not re.match(r"^[（(].*[）)]$", l.text) and not SITE_BANNER.search(l.text)
+        and not ATTACHMENT.match(l.text) and not INTRO.match(l.text) and not is_header_line(l.text)
+        and len(HAN.findall(l.text)) >= 2
     ]
     titled = [l for l in candidates if TITLE_LINE.search(l.text)]
     if titled:
@@ -223,9 +228,9 @@ def title_of(lines: list[Line]) -> str:
         at = lines.index(title)
         before = lines[at - 1] if at else None
         if before in candidates and not TITLE_LINE.search(before.text) and not is_agency_list(before.text):
-            return before.text + title.text  # a title broken over two lines
-        return title.text
-    return find_title(candidates, len(candidates)) if candidates else (lines[0].text if lines else "")
+            return without_file_suffix(before.text + title.text)  # a title broken over two lines
+        return without_file_suffix(title.text)
+    return find_title(candidates, len(candidates))
 
 
 # -- tasks ---------------------------------------------------------------------------------------

@@ -75,13 +75,45 @@ def _task_column_name(text: str, run: list[str]) -> bool:
     return len(run) == 1 and header_role(run[0]) == "number" and 2 <= len(text) <= 8 and not re.search(r"[\d。，,；;：:、]", text)
 
 
+# what a title never is: a sentence (``为进一步…，特制定本制度。``), an addressee (``各区政府：``), a
+# continuation mark (``[接上页]``) or a bare rule (``|``) left by a page break
+NOT_A_TITLE = re.compile(r"[，,。；;：:|｜]|^[\[【（(].*[\]】）)]$|^(为|根据|按照|现将|经|近日)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_header_line(text: str) -> bool:
+    """A table's header row written on one line (``序号 类别 主要任务 牵头单位``): two or more header words."""
+    cells = [c for c in re.split(r"[\s|｜]+", text) if c]
+    return len(cells) >= 2 and sum(1 for c in cells if header_role(c)) >= 2
+
+
+def could_be_title(text: str) -> bool:
+    """Whether a line without a plan word (方案, 清单, …) may still stand as the title: a short phrase
+    of at least four characters that is no sentence, header, header cell or page furniture."""
+    return (
+        len(HAN.findall(text)) >= 4 and len(text) <= 60 and not NOT_A_TITLE.search(text)
+        and header_role(text) is None and not is_header_line(text)
+    )
+
+
+def without_file_suffix(title: str) -> str:
+    """``…实施方案.doc`` → ``…实施方案``: a title copied from an attachment's file name."""
+    return re.sub(r"\.(docx?|wps|pdf|xlsx?|et|html?|txt)$", "", title, flags=re.IGNORECASE)
+
+
 def find_title(lines: list[Line], header_at: int) -> str:
-    """The document's title: the line nearest above the header that reads like one."""
-    candidates = [l.text for l in lines[:header_at] if not ATTACHMENT.match(l.text) and not PAGE_NUMBER.match(l.text)]
+    """The document's title: the line nearest above the header that reads like one, else "" (the
+    caller then names the plan after its file)."""
+    header_line = lines[header_at].number if header_at < len(lines) else None
+    candidates = [
+        l.text for l in lines[:header_at]
+        if not ATTACHMENT.match(l.text) and not PAGE_NUMBER.match(l.text) and not is_header_line(l.text)
+        and l.number != header_line  # a cell of the header row itself (``类别 | 民生事项名称 | …``)
+    ]
     for text in reversed(candidates):
-        if TITLE_WORDS.search(text):
-            return text
-    return candidates[-1] if candidates else ""
+        if TITLE_WORDS.search(text) and not NOT_A_TITLE.search(text):
+            return without_file_suffix(text)
+    return without_file_suffix(next((text for text in reversed(candidates) if could_be_title(text)), ""))
 
 
 def parse(text: str) -> TextTable | None:
