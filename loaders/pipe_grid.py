@@ -1,5 +1,6 @@
-"""Tables typed or exported as text with a pipe between cells, one row per line
-(``考评项目 | 考评要点 | 评分细则 | 责任单位 |``), read as grids so columns keep their meaning.
+"""Tables typed or exported as text with a pipe or a tab between cells, one row per line
+(``考评项目 | 考评要点 | 评分细则 | 责任单位 |``, or a table copied out of Word or a spreadsheet with
+tabs), read as grids so columns keep their meaning.
 
 Read by position, a column the header names (a score, a report, a person) stays out of the task's
 text, where reading cell by cell on content alone would run it into the task. Only runs of lines
@@ -18,6 +19,11 @@ MIN_CELLS = 3
 
 
 def _cells(line: str) -> list[str] | None:
+    if "\t" in line.strip():
+        # a tab is one cell boundary, so an empty cell (a merged 序号) keeps the columns in place;
+        # trailing tabs are dropped and the row padded to its table's width in ``blocks_of``
+        tabbed = [c.strip() for c in line.rstrip().split("\t")]
+        return tabbed if sum(1 for c in tabbed if c) >= MIN_CELLS else None
     if not PIPE.search(line) or RULE.match(line):
         return None
     cells = PIPE.split(line.strip())
@@ -49,6 +55,8 @@ def blocks_of(text: str) -> list[Block] | None:
         if RULE.match(line) and PIPE.search(line) and run:
             continue
         cells = _cells(line)
+        if cells is not None and run and "\t" in line and len(cells) < len(run[0].cells):
+            cells = cells + [""] * (len(run[0].cells) - len(cells))  # trailing empty cells of a tabbed row
         if cells is not None and (not run or len(cells) == len(run[0].cells)):
             row = len(run)
             run.append(GridRow(number, [Cell(c, (row, i)) for i, c in enumerate(cells)]))

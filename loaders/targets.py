@@ -34,7 +34,7 @@ _UNITS = (
     "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|个|户|元|亩|吨|套|家|辆|册)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|床|辆次|单|本|部|门|课时"
+    "类|种|批|轮|床|辆次|单|本|部|门|课时"
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -61,6 +61,9 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成")
 COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
+# how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
+FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")
+EVENT_UNITS = ("次", "轮", "场", "期", "批次")
 # a value measured in years is a duration, not a date, after 年限/寿命 (受教育年限14年, 11.5年以上)
 YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")
 # a small count in words, after a word that bounds it (每季度至少开展一次)
@@ -247,7 +250,7 @@ def _quantity(
         # a bare value counts right after a rate (实施率100%), a growth word (增长6%) or a listed value,
         # and as a count a building or doing verb governs (新建2座)
         rate = unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))
-        if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit)):
+        if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit) or _frequency(clause[: m.start()], unit)):
             return None
     if suf:
         comparator = _SUFFIX_COMPARATOR[suf]
@@ -277,6 +280,11 @@ def _governed_count(before: str, unit: str) -> bool:
     for verb in COUNT_VERB.finditer(before):
         pass
     return bool(verb and COUNT_UNIT.fullmatch(unit) and not SCOPE_WORD.search(before[verb.end() :]))
+
+
+def _frequency(before: str, unit: str) -> bool:
+    """A count of events per period is a commitment (每季度召开1次全体会议, 每年组织2次演练)."""
+    return unit in EVENT_UNITS and bool(FREQUENCY.search(before))
 
 
 def _strip_noise(text: str) -> str:
