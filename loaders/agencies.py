@@ -135,7 +135,7 @@ def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item):
         return False
-    if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item):
+    if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
     item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias
     return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
@@ -229,6 +229,15 @@ def _jurisdiction_prefix(item: str) -> str | None:
     return m.group(0)
 
 
+# a label naming a role (``责任单位``, ``牵头部门``) is no body, though it ends like one; the collectives
+# ``有关部门`` and ``相关单位`` are bodies
+ROLE_LABEL = re.compile(r"^(牵头|责任|配合|协办|承办|主办|主责|参与|协助|协同|实施|落实|负责)(单位|部门|处室|科室)$")
+# a role written in brackets after one name of a list (``市城管局（牵头）、市公安局``)
+ROLE_MARK = re.compile(r"^(?P<name>.+?)[（(](?P<word>牵头单位|牵头部门|牵头|主办|主责|负责|配合单位|配合|协办|协助|参与)[）)]$")
+MARK_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主办": "lead", "主责": "lead", "负责": "responsible",
+              "配合单位": "cooperating", "配合": "cooperating", "协办": "cooperating", "协助": "cooperating", "参与": "cooperating"}
+
+
 def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
     """All assignments of one cell of an agency column (or of a bracketed assignment)."""
     assignments: list[Assignment] = []
@@ -238,8 +247,11 @@ def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
         pdd = pdd or clause_pdd
         items = list_items(body)
         items = [x for x in items if x and not PAGE_NUMBER.match(x) and not PEOPLE.search(x)]
-        for name, written in distribute(items):
-            assignments.append(Assignment(agency=name, role=role or default_role, written=written))
+        marked = [ROLE_MARK.match(x) for x in items]
+        items = [m.group("name") if m else x for m, x in zip(marked, items)]
+        for (name, written), mark in zip(distribute(items), marked):
+            own = MARK_ROLES[mark.group("word")] if mark else None
+            assignments.append(Assignment(agency=name, role=own or role or default_role, written=written))
     seen, unique = set(), []
     for a in assignments:
         if (a.agency, a.role) not in seen:

@@ -173,6 +173,36 @@ def _leading_agencies(value: str) -> str:
     return " ".join(kept)
 
 
+def trailing_labels(text: str) -> list[Found]:
+    """Labels after a task's sentence on its own line (``…2024年底前完成。责任单位：A（牵头）、B``):
+    each run of labels up to the end of its sentence is taken out of the text it assigns."""
+    marks = [m for m in LABEL.finditer(text) if m.group("sep") in ":：" and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
+    out: list[Found] = []
+    i = 0
+    while i < len(marks):
+        first = marks[i]
+        if first.start() == 0 or text[first.start() - 1] not in "。；;，, \t\u3000）)":
+            i += 1
+            continue
+        last, stop = i, _sentence_end(text, first.end())
+        while last + 1 < len(marks) and marks[last + 1].start() < stop:
+            last += 1
+            stop = _sentence_end(text, marks[last].end())
+        found = labelled(text[first.start() : stop])
+        if found or found.deadline:
+            found.start, found.end, found.cut, found.closes = first.start(), stop, True, True
+            found.cues = ["trailing label"]
+            out.append(found)
+        i = last + 1
+    return out
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Just after the full stop or line break that ends the sentence running at ``at``."""
+    stop = re.compile(r"[。\n]").search(text, at)
+    return stop.end() if stop else len(text)
+
+
 def label_line(text: str) -> tuple[Found, str | None] | None:
     """A line that starts with a label: its assignments, and the role whose agencies follow on the
     next line when the label stands alone (``责任部门：`` then the list)."""

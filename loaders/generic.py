@@ -8,7 +8,7 @@ and targets.
 """
 from __future__ import annotations
 
-from .assignments import bracket_assignments, subject_assignments
+from .assignments import bracket_assignments, subject_assignments, trailing_labels
 from .prose import Prose, rows as prose_rows
 from .table import Row
 
@@ -21,4 +21,4 @@ def score(prose: Prose) -> int:
 
 
 def rows(prose: Prose) -> list[Row]:
-    return prose_rows(prose, [bracket_assignments, subject_assignments], subjects=True)
+    return prose_rows(prose, [bracket_assignments, subject_assignments, trailing_labels], subjects=True)

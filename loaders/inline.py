@@ -5,7 +5,7 @@ or a deadline beside the agencies. Each sentence closed by its own bracket is a 
 """
 from __future__ import annotations
 
-from .assignments import bracket_assignments
+from .assignments import bracket_assignments, trailing_labels
 from .prose import Prose, rows as prose_rows
 from .table import Row
 
@@ -18,4 +18,4 @@ def score(prose: Prose) -> int:
 
 
 def rows(prose: Prose) -> list[Row]:
-    return prose_rows(prose, [bracket_assignments])
+    return prose_rows(prose, [bracket_assignments, trailing_labels])

@@ -5,7 +5,7 @@ it takes the agency list on the next line. ``完成时限：`` gives the task's 
 """
 from __future__ import annotations
 
-from .assignments import bracket_assignments
+from .assignments import bracket_assignments, trailing_labels
 from .prose import Prose, rows as prose_rows
 from .table import Row
 
@@ -22,4 +22,4 @@ def _chengban_label(raw: str) -> bool:
 
 
 def rows(prose: Prose) -> list[Row]:
-    return prose_rows(prose, [bracket_assignments])
+    return prose_rows(prose, [bracket_assignments, trailing_labels])

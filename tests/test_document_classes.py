@@ -346,3 +346,20 @@ def test_evaluation_table_with_pipes_keeps_scores_out(tmp_path):
         ("召开食品安全", [("县食安办", L), ("县市场监管局", R)]), ("完成食品抽检", [("县市场监管局", L)]),
     ]
     assert _values(plan) == [(">=", Decimal(2)), ("=", Decimal(1200))]
+
+
+def test_labels_after_the_task_on_its_own_line(tmp_path):
+    """``…完成。责任单位：A（牵头）、B`` on the task's line assigns it; the labels leave the text."""
+    plan = _load(tmp_path, "trailing.txt", (
+        "临江市2024年重点工作任务清单\n"
+        "1.开展涉企收费专项清理，2024年底前完成。责任单位：市市场监管局（牵头）、市财政局\n"
+        "2.推进老旧小区改造120个。牵头单位：市住建局；配合单位：市财政局、各区政府\n"
+        "3.加强校园周边食品安全整治。\n"
+        "责任单位：市教育局（牵头），市市场监管局\n"
+    ))
+    assert [t.text for t in plan.tasks] == ["开展涉企收费专项清理，2024年底前完成。", "推进老旧小区改造120个。", "加强校园周边食品安全整治。"]
+    assert _pairs(plan) == [
+        ("开展涉企收费", [("市市场监管局", L), ("市财政局", R)]),
+        ("推进老旧小区", [("市住建局", L), ("市财政局", C), ("各区政府", C)]),
+        ("加强校园周边", [("市教育局", L), ("市市场监管局", R)]),
+    ]
