@@ -25,7 +25,9 @@ from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
 CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")
 TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意见|办法|规划|任务|责任|细则")
-MONTH_AFTER_NUMBER = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月)")  # ``2.11月底前…``: item 2, not 2.11
+# ``2.11月底前…``, ``3.65岁以上…``, ``4.2025年底前…``: item 2, 3, 4 before a month, an age or a year,
+# never a decimal (an age is whole, a month or year has no fraction)
+NUMBER_BEFORE_DIGITS = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月|\d{1,3}(周)?岁|(?:19|20)\d{2}年)")
 # a signing date closes a notice (``2013年5月6日``, ``二○○四年一月三十日``): never part of the title
 DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 # a mirror site's banner kept above the text (``某某网--中国法律信息搜索网``)
@@ -106,7 +108,7 @@ def classify(paragraph: Paragraph) -> Entry | None:
     if not text or PAGE_NUMBER.match(text) or CHUNK_MARKER.match(text):
         return None
     entry = Entry(paragraph.line, text, text)
-    heading, item = section_number(text), task_number(MONTH_AFTER_NUMBER.sub(r"\1 ", text, count=1))
+    heading, item = section_number(text), task_number(NUMBER_BEFORE_DIGITS.sub(r"\1 ", text, count=1))
     article = article_number(text)
     if article:
         entry.shape, entry.number, entry.text = "art-" + article.number[-1], article.number, article.rest

@@ -49,7 +49,7 @@ GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
 YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
-YEAR_END = re.compile(r"(?<![\d年])年底前")
+YEAR_END = re.compile(r"(?<![\d年〇一二两三四五六七八九十几])(?:年底前|年内)")  # this year (the plan's), not ``三年内``
 COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"

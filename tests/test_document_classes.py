@@ -363,3 +363,16 @@ def test_labels_after_the_task_on_its_own_line(tmp_path):
         ("推进老旧小区", [("市住建局", L), ("市财政局", C), ("各区政府", C)]),
         ("加强校园周边", [("市教育局", L), ("市市场监管局", R)]),
     ]
+
+
+def test_item_number_before_an_age_or_a_year_is_no_decimal(tmp_path):
+    """``3.65岁以上…`` is item 3 about people aged 65, and ``4.2025年…`` item 4: never 3.65 or 4.2025."""
+    plan = _load(tmp_path, "ages.txt", (
+        "临江市卫生健康委员会2024年度重点工作责任清单\n"
+        "1.新建标准化村卫生室20个。\n"
+        "2.65岁以上老年人健康管理率不低于70%。\n"
+        "3.2025年底前建成区域医疗中心。\n"
+    ))
+    assert [t.text for t in plan.tasks] == ["新建标准化村卫生室20个。", "65岁以上老年人健康管理率不低于70%。", "2025年底前建成区域医疗中心。"]
+    assert _pairs(plan)[1] == ("65岁以上老", [("临江市卫生健康委员会", R)])
+    assert [(x.comparator, x.value) for x in plan.tasks[1].targets] == [(">=", Decimal("70"))]
