@@ -34,6 +34,7 @@ DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二
 SITE_BANNER = re.compile(r"(网|网站|门户)$|^www\.|https?://")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
+BLOCK = "block"  # a label block heading the items under it (``承办单位：…`` ``协办单位：…``)
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
 
 
@@ -143,10 +144,27 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     stack = [root]
     waiting: str | None = None
     continuing: str | None = None  # the role of the label line just read: a bare list below goes on with it
-    for entry in entries[first_item:]:
+    blocks_head = False  # the document's label blocks stand above the items they cover
+    after_label = False
+    body = entries[first_item:]
+    for at_entry, entry in enumerate(body):
         if ATTACHMENT.match(entry.text):
             continue  # 附件 heads the plan a notice carries: what follows is read on
         current = stack[-1]
+        if (
+            entry.labels is not None and not after_label and (current is root and not root.paragraphs or blocks_head)
+            and _item_follows(body[at_entry:])
+        ):
+            # ``承办单位：…`` before any item, and then every block of that document: a block over the
+            # items below it, up to the next block
+            blocks_head = True
+            at = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].shape == BLOCK), None)
+            if at is not None:
+                del stack[at:]
+            current = Node(Entry(entry.line, entry.raw, "", shape=BLOCK))
+            stack[-1].children.append(current)
+            stack.append(current)
+        after_label = entry.labels is not None
         if entry.labels is not None:
             current.labels.merge(entry.labels)
             current.label_texts.append(entry.raw)
@@ -176,6 +194,12 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         stack[-1].children.append(node)
         stack.append(node)
     return Prose(title, root, entries, first_item, _document_owner(title, entries[:first_item]))
+
+
+def _item_follows(entries: list[Entry]) -> bool:
+    """Whether the first entry after a run of label lines (and agency lists continuing them) is an item."""
+    after = next((e for e in entries if e.labels is None and not is_agency_list(e.text)), None)
+    return after is not None and after.shape is not None
 
 
 def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
@@ -265,6 +289,10 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
     elif node.is_arabic and not (reading.subjects and node.children and _heading_owner(node)):
         folded = [node, *node.descendants()]  # labels under a sub-item belong to the task
         out += _segment_rows(folded, _folded(node), reading, section, node.entry.number, require=False, owner=owner)
+        return
+    elif node.shape == BLOCK:
+        for child in node.children:  # items that name no agency of their own are the block's
+            _walk(child, reading, out, section, node.labels)
         return
     else:
         section = node

@@ -376,3 +376,23 @@ def test_item_number_before_an_age_or_a_year_is_no_decimal(tmp_path):
     assert [t.text for t in plan.tasks] == ["新建标准化村卫生室20个。", "65岁以上老年人健康管理率不低于70%。", "2025年底前建成区域医疗中心。"]
     assert _pairs(plan)[1] == ("65岁以上老", [("临江市卫生健康委员会", R)])
     assert [(x.comparator, x.value) for x in plan.tasks[1].targets] == [(">=", Decimal("70"))]
+
+
+def test_label_blocks_above_the_items_they_cover(tmp_path):
+    """A 承办/协办 block before the first item heads the items below it, up to the next block; an item
+    with its own bracket keeps its own."""
+    plan = _load(tmp_path, "blocks.txt", (
+        "临江市创建全国文明城市工作任务分解\n"
+        "承办单位：市文明办\n"
+        "协办单位：市委宣传部、团市委\n"
+        "（一）深入开展社会主义核心价值观宣传教育。\n"
+        "（二）广泛开展志愿服务活动。（市教育局负责）\n"
+        "承办单位：市城管局\n"
+        "协办单位：市住建局\n"
+        "（三）整治占道经营、乱搭乱建。\n"
+    ))
+    assert _pairs(plan) == [
+        ("深入开展社会", [("市文明办", L), ("市委宣传部", C), ("团市委", C)]),
+        ("广泛开展志愿", [("市教育局", R)]),
+        ("整治占道经营", [("市城管局", L), ("市住建局", C)]),
+    ]
