@@ -20,7 +20,7 @@ NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|�
 LABEL = re.compile(
     r"(?P<label>(?:牵头责任|协同责任|配合责任|主要责任|具体责任|牵头|责任|配合|协办|承办|主办|主责|参与|协助|协同|实施|落实|负责)"
     r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
-    r"完成时限|完成时间|时间节点|完成期限|时限要求|责任领导|分管领导|牵头领导|责任人)\s*(?P<sep>[:：]|(?<=[位门室])[。.])"
+    r"完成时限|完成时间|时间节点|完成期限|时限要求|责任领导|分管领导|牵头领导|责任人)\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])"
 )
 # ``（以上四项工作市人社局牵头）``: words naming the tasks a bracket covers, not an agency
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
@@ -152,7 +152,7 @@ def labelled(text: str) -> Found:
     marks = [m for m in LABEL.finditer(text) if header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
     for i, m in enumerate(marks):
         value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)]
-        value = TRAILING_NUMBER.sub("", value.strip()).strip().strip("。.；;，,")
+        value = TRAILING_NUMBER.sub("", value.strip().rstrip("【")).strip().strip("。.；;，,")
         role = header_role(m.group("label"))
         if role in AGENCY_ROLES:
             value = _leading_agencies(value)
@@ -176,21 +176,22 @@ def _leading_agencies(value: str) -> str:
 def trailing_labels(text: str) -> list[Found]:
     """Labels after a task's sentence on its own line (``…2024年底前完成。责任单位：A（牵头）、B``):
     each run of labels up to the end of its sentence is taken out of the text it assigns."""
-    marks = [m for m in LABEL.finditer(text) if m.group("sep") in ":：" and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
+    marks = [m for m in LABEL.finditer(text) if m.group("sep") not in "。." and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
     out: list[Found] = []
     i = 0
     while i < len(marks):
         first = marks[i]
-        if first.start() == 0 or text[first.start() - 1] not in "。；;，, \t\u3000）)":
+        begin = first.start() - 1 if first.group("sep").startswith("】") and text[: first.start()].endswith("【") else first.start()
+        if begin == 0 or text[begin - 1] not in "。；;，, \t\u3000）)":
             i += 1
             continue
         last, stop = i, _sentence_end(text, first.end())
         while last + 1 < len(marks) and marks[last + 1].start() < stop:
             last += 1
             stop = _sentence_end(text, marks[last].end())
-        found = labelled(text[first.start() : stop])
+        found = labelled(text[begin:stop])
         if found or found.deadline:
-            found.start, found.end, found.cut, found.closes = first.start(), stop, True, True
+            found.start, found.end, found.cut, found.closes = begin, stop, True, True
             found.cues = ["trailing label"]
             out.append(found)
         i = last + 1
@@ -206,11 +207,12 @@ def _sentence_end(text: str, at: int) -> int:
 def label_line(text: str) -> tuple[Found, str | None] | None:
     """A line that starts with a label: its assignments, and the role whose agencies follow on the
     next line when the label stands alone (``责任部门：`` then the list)."""
-    m = LABEL.match(text.strip())
+    opened = text.strip().removeprefix("【")  # ``【牵头单位】…``
+    m = LABEL.match(opened)
     role = header_role(m.group("label")) if m else None
-    if role not in (*AGENCY_ROLES, "deadline", "people"):
+    if role not in (*AGENCY_ROLES, "deadline", "people") or m.group("sep").startswith("】") != text.strip().startswith("【"):
         return None
-    rest = text.strip()[m.end() :].strip()
+    rest = opened[m.end() :].strip()
     return labelled(text), (role if not rest and role in AGENCY_ROLES else None)
 
 

@@ -55,7 +55,7 @@ COMMITMENT = re.compile(
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"
 )
 LEADING_NOISE = re.compile(r"^(其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
-ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪)")
+ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成")

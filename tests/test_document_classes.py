@@ -396,3 +396,18 @@ def test_label_blocks_above_the_items_they_cover(tmp_path):
         ("广泛开展志愿", [("市教育局", R)]),
         ("整治占道经营", [("市城管局", L), ("市住建局", C)]),
     ]
+
+
+def test_labels_in_lenticular_brackets(tmp_path):
+    """``【牵头单位】X【配合单位】Y`` after the task or on lines of their own assign like ``牵头单位：``."""
+    plan = _load(tmp_path, "lenticular.txt", (
+        "临江市2024年数字政府建设工作要点\n"
+        "1.推进政务云平台扩容升级。【牵头单位】市大数据局【配合单位】市财政局、市网信办\n"
+        "2.完善电子政务外网。\n"
+        "【牵头单位】市大数据局\n"
+        "【责任单位】各县（市、区）人民政府\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进政务云平", [("市大数据局", L), ("市财政局", C), ("市网信办", C)]),
+        ("完善电子政务", [("市大数据局", L), ("各县（市、区）人民政府", R)]),
+    ]
