@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import parse_agency_cell
+from .agencies import is_agency_list, parse_agency_cell
 from .prose import ARABIC_SHAPES, Entry, Prose
 from .owners import duty_cells, heading_owner
 from .table import Row
@@ -38,8 +38,16 @@ def _owner_line(entry: Entry) -> tuple[str, str, str] | None:
     m = _OWNER_COLON.match(entry.text) or _OWNER_STOP.match(entry.text)
     if not m:
         return None
-    owner = agency_heading(m.group("owner"))
+    owner = agency_heading(m.group("owner")) or _owners_colon(m)
     return (owner, m.group("duty"), m.group("mark")) if owner else None
+
+
+def _owners_colon(m: re.Match) -> str | None:
+    """``市水利局、市应急管理局：共同做好…``: several agencies before the colon share the duty."""
+    owners = m.group("owner").strip()
+    if m.group("mark") not in ":：" or "、" not in owners or not is_agency_list(owners):
+        return None
+    return owners if len(parse_agency_cell(owners, "responsible").assignments) >= 2 else None
 
 
 def score(prose: Prose) -> int:

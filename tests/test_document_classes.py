@@ -411,3 +411,18 @@ def test_labels_in_lenticular_brackets(tmp_path):
         ("推进政务云平", [("市大数据局", L), ("市财政局", C), ("市网信办", C)]),
         ("完善电子政务", [("市大数据局", L), ("各县（市、区）人民政府", R)]),
     ]
+
+
+def test_several_agencies_before_a_colon_share_the_duty(tmp_path):
+    """``4.市水利局、市应急管理局：共同做好…`` in a member-duties list is a duty of both."""
+    plan = _load(tmp_path, "members.txt", (
+        "临江市防汛抗旱指挥部成员单位职责\n"
+        "1.市委宣传部：负责防汛抗旱宣传报道工作。\n"
+        "2.市水利局、市应急管理局：共同做好汛情监测预警。\n"
+        "3.国网临江供电公司：负责抢险救灾电力保障。\n"
+    ))
+    assert _pairs(plan) == [
+        ("负责防汛抗旱", [("市委宣传部", R)]),
+        ("共同做好汛情", [("市水利局", R), ("市应急管理局", R)]),
+        ("负责抢险救灾", [("国网临江供电公司", R)]),
+    ]
