@@ -34,7 +34,7 @@ _UNITS = (
     "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|个|户|元|亩|吨|套|家|辆|册)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部|门|课时"
+    "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁"
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -58,8 +58,11 @@ LEADING_NOISE = re.compile(r"^(其中|并且|并|且|同时|确保|力争|实现
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
-COUNT_VERB = re.compile(r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支)")
+COUNT_VERB = re.compile(
+    r"新建|建设|建成|改造|改扩建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
+    r"造林|植树|投入|投资|筹集|争取"
+)
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")
@@ -232,7 +235,7 @@ def _quantity(
     if unit is None and after == "年" and (YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下"))):
         unit = "年"  # 受教育年限14年: a duration
         suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
-    elif after in ("号", "年", "月", "日", "分", "岁", "期"):
+    elif after in ("号", "年", "月", "日", "分", "期"):
         return None
     if unit is None or unit == "分":
         return None
@@ -249,7 +252,9 @@ def _quantity(
     if not pre and not suf:
         # a bare value counts right after a rate (实施率100%), a growth word (增长6%) or a listed value,
         # and as a count a building or doing verb governs (新建2座)
-        rate = unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))
+        rate = (unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))) or (
+            unit in ("个百分点", "百分点") and GROWTH_WORD.search(indicator)  # 森林覆盖率提高5个百分点
+        )
         if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit) or _frequency(clause[: m.start()], unit)):
             return None
     if suf:
