@@ -141,8 +141,15 @@ def looks_like_agency(item: str) -> bool:
     return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
 
 
+# a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
+FIRST_LEADS = re.compile(r"(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)")
+# the rule, or ``下同``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
+STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)[^，,；;。]*|^(以下|下)同$")
+
+
 def split_clauses(cell: str) -> list[str]:
-    """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word."""
+    """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word;
+    a rule the document states about its lists is no clause."""
     clauses: list[str] = []
     cell = ROLE_THEN_BREAK.sub(r"\1，", cell)  # ``…牵头⏎省教育厅…``: a wrapped line lost its comma
     cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
@@ -157,7 +164,13 @@ def split_clauses(cell: str) -> list[str]:
         if current:
             # unmarked pieces after the last marked clause form a clause of their own
             clauses.append("、".join(current))
-    return [c for c in clauses if c.strip()]
+    return [c for c in (_without_rules(c) for c in clauses) if c.strip()]
+
+
+def _without_rules(clause: str) -> str:
+    """A clause less the list rules written among its items."""
+    kept = [p for p in split_outside_brackets(clause, "、，,") if not STATED_RULE.fullmatch(p.strip())]
+    return "、".join(kept) if len(kept) != len(split_outside_brackets(clause, "、，,")) else clause
 
 
 CONJUNCTION = re.compile(r"以及|及|和|与|等")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import is_agency_list, split_outside_brackets, strip_role_suffix
+from .agencies import FIRST_LEADS, is_agency_list, split_outside_brackets, strip_role_suffix
 from .table import AGENCY_ROLES, header_role
 
 TIME_PHRASE = re.compile(
@@ -320,8 +320,6 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     return found
 
 
-# a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
-FIRST_LEADS = re.compile(r"(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)")
 
 
 def first_listed_leads(text: str) -> bool:
