@@ -142,9 +142,9 @@ def looks_like_agency(item: str) -> bool:
 
 
 # a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
-FIRST_LEADS = re.compile(r"(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)")
+FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(单位|部门)")
 # the rule, or ``下同``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
-STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|是)牵头(单位|部门)[^，,；;。]*|^(以下|下)同$")
+STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(单位|部门)[^，,；;。]*|(以下|下)同")
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -169,7 +169,7 @@ def split_clauses(cell: str) -> list[str]:
 
 def _without_rules(clause: str) -> str:
     """A clause less the list rules written among its items."""
-    kept = [p for p in split_outside_brackets(clause, "、，,") if not STATED_RULE.fullmatch(p.strip())]
+    kept = [p for p in split_outside_brackets(clause, "、，,") if not STATED_RULE.fullmatch(re.sub(r"^[（(]|[）)]$", "", p.strip()))]
     return "、".join(kept) if len(kept) != len(split_outside_brackets(clause, "、，,")) else clause
 
 

@@ -426,3 +426,30 @@ def test_several_agencies_before_a_colon_share_the_duty(tmp_path):
         ("共同做好汛情", [("市水利局", R), ("市应急管理局", R)]),
         ("负责抢险救灾", [("国网临江供电公司", R)]),
     ]
+
+
+def test_word_table_with_lead_marked_in_the_cell_and_a_rule_in_a_cell(tmp_path):
+    """In a Word table, ``X（牵头）、Y`` marks the lead, and ``（排名第一的为牵头单位）`` written in a
+    cell is the document's rule, applied to every row and never an agency."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("临江市2024年安全生产重点工作任务分解表")
+    rows = [
+        ["序号", "重点任务", "工作措施", "责任单位"],
+        ["1", "隐患排查", "开展重点行业领域隐患排查整治。", "市应急管理局（牵头）、市住建局"],
+        ["2", "隐患排查", "建立重大隐患挂牌督办制度。", "市应急管理局"],
+        ["3", "宣传培训", "组织安全生产月活动。", "市应急管理局、市委宣传部\n（排名第一的为牵头单位）"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    path = tmp_path / "table.docx"
+    document.save(path)
+    plan = load_document(path)
+    assert _pairs(plan) == [
+        ("开展重点行业", [("市应急管理局", L), ("市住建局", R)]),
+        ("建立重大隐患", [("市应急管理局", L)]),
+        ("组织安全生产", [("市应急管理局", L), ("市委宣传部", R)]),
+    ]
