@@ -47,6 +47,9 @@ BODY_SUFFIX = re.compile(
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
 PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")
+# ``各区``, ``各县区``, ``各县（市、区）``, ``各镇（街道）``: every place of a level, i.e. its government
+_LEVEL = r"(?:[县区市镇乡旗]|街道|乡镇)"
+EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?")
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
     r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
@@ -137,6 +140,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
+    if EVERY_PLACE.fullmatch(item):
+        return True
     item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias
     return bool(BODY_SUFFIX.search(item) or PLACE_ONLY.search(item))
 
@@ -289,5 +294,6 @@ def is_agency_list(text: str) -> bool:
         return True  # ``工商、旅游、卫生等部门``: the tail says what every item is
     if not all(looks_like_agency(x) for x in items):
         return False
-    # a run of places alone is not an agency list: its last item must name a body
-    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) for x in items)
+    # a run of places alone is not an agency list: its last item must name a body, or be the
+    # collective of every place of a level (``各县（区）要…``: the governments of all counties)
+    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) for x in items)

@@ -269,6 +269,11 @@ def subject_clauses(text: str) -> list[Found]:
 
 # a clause inside a sentence that names new agencies and their role (``…,相关金融机构负责…``)
 LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
+# a clause that adds doers to the task before it (``，各县（区）人民政府具体实施``, ``，Y积极配合``)
+JOINING_ROLE = re.compile(
+    r"(要|应|须)?(具体|共同|积极|认真)?(?P<word>组织实施|实施|抓好落实|落实|配合|协助|参与|参加)(?=[，,。；;]|$)|"
+    r"(要|应|须)?(加强|做好|负责)?(?P<guide>指导|督促|监督|统筹|协调)(?=[，,。；;]|$)"  # ``，市城管局加强指导``
+)
 
 
 def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Found]:
@@ -280,7 +285,14 @@ def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Fou
         if at <= max(out[-1].start, out[-1].subject_end) or at >= out[-1].end:
             continue
         head = agency_prefix(text[at : at + 80])
-        if not head or not LATER_SUBJECT_ROLE.match(text, at + len(head)):
+        if not head:
+            continue
+        joining = JOINING_ROLE.match(text, at + len(head))
+        if joining and not LATER_SUBJECT_ROLE.match(text, at + len(head)):
+            # ``X负责，各县（区）人民政府具体实施``: more doers of the same task
+            out[-1].add("cooperating" if joining.group("word") in ("配合", "协助", "参与", "参加") else "responsible", head)
+            continue
+        if not LATER_SUBJECT_ROLE.match(text, at + len(head)):
             continue
         later = _subject_at(text, at, agency_prefix)
         if later and later.end == out[-1].end and out[-1].cells:
@@ -300,11 +312,11 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         after = text[position + len(head) :]
         if position == at and not role and re.match(r"[，,。；;]", after):
             return None  # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…)
-        word = re.match(r"(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
+        word = re.match(r"(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):
-            partners = agency_prefix(after[len(word.group(1)) :])
+            partners = agency_prefix(after[word.end() :])
             if partners:
                 found.add("cooperating", strip_role_suffix(partners)[0])
         position += len(head)

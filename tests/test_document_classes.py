@@ -453,3 +453,19 @@ def test_word_table_with_lead_marked_in_the_cell_and_a_rule_in_a_cell(tmp_path):
         ("建立重大隐患", [("市应急管理局", L)]),
         ("组织安全生产", [("市应急管理局", L), ("市委宣传部", R)]),
     ]
+
+
+def test_later_clauses_add_doers_to_a_subject_sentence(tmp_path):
+    """``X负责，各县（区）人民政府具体实施`` and ``各县（区）要…，市城管局加强指导`` name more doers
+    of the same task; ``各县（区）`` is the collective of the county governments."""
+    plan = _load(tmp_path, "clauses.txt", (
+        "临江市农村人居环境整治提升行动实施方案\n"
+        "（一）加快推进农村生活污水治理。市生态环境局负责，各县（区）人民政府具体实施。\n"
+        "（二）提升农村生活垃圾治理水平。各县（区）要建立健全收运处置体系，市城管局加强指导。\n"
+        "（三）推进农村厕所革命。市农业农村局牵头，市卫生健康委积极配合。\n"
+    ))
+    assert _pairs(plan) == [
+        ("加快推进农村", [("市生态环境局", R), ("各县（区）人民政府", R)]),
+        ("提升农村生活", [("各县（区）", R), ("市城管局", R)]),
+        ("推进农村厕所", [("市农业农村局", L), ("市卫生健康委", C)]),
+    ]
