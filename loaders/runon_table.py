@@ -40,10 +40,13 @@ def parse(text: str) -> list[Row] | None:
     if header is None:
         return None
     agency_roles = [r for r in header.roles if r in (*AGENCY_ROLES, "people")]
+    if agency_roles and header.roles[-1] == "deadline":
+        agency_roles.append("deadline")  # a 完成时限 column closing each row: taken off first
     body = stream[header.end :]
     has_goal = "goal" in header.roles
     year = goal_year(header.words)
-    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in _split_rows(body, text, header.end)]
+    ends_dated = header.roles[-1] == "deadline"
+    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in _split_rows(body, text, header.end, ends_dated)]
     rows = [r for r in rows if r is not None]
     assigned = sum(1 for r in rows if r.agencies)
     return rows if assigned and 2 * assigned >= len(rows) else None
@@ -66,9 +69,10 @@ def _header(stream: str) -> Header | None:
     return None
 
 
-def _split_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:
+def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False) -> list[tuple[str, int, str]]:
     """(number, line, content) of each row: a row starts at the next row number, at a line start or
-    right after the agency name that ends the row before."""
+    right after the agency name (or, in a table whose last column is 完成时限, the date) that ends
+    the row before."""
     out: list[tuple[str, int, str]] = []
     expected, at = 1, 0
     first = re.match(r"\s*(\d{1,3})", body)
@@ -82,7 +86,7 @@ def _split_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]
         for m in re.finditer(rf"(?<!\d){nxt}(?!\d*[.．%])", body[at:]):
             p = at + m.start()
             before = body[:p].rstrip()
-            if body[p - 1 : p] == "\n" or _ends_with_agency(before):
+            if body[p - 1 : p] == "\n" or _ends_with_agency(before) or (ends_dated and DEADLINE_TAIL.search(before)):
                 found = (nxt, p, p + len(str(nxt)))
                 break
         if not found:
@@ -94,6 +98,22 @@ def _split_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]
         line = text[: offset + content_start].count("\n") + 1
         out.append((str(number), line, body[content_start:end].strip()))
     return out
+
+
+# a 完成时限 cell at the end of a row (``2024年12月``, ``2024年底前``, ``长期坚持``)
+DEADLINE_TAIL = re.compile(
+    r"((19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?(底前|底|前|末)?|\d{1,2}月(底前|底|前)?|年底前|长期坚持|持续推进|长期)$"
+)
+
+
+def _without_trailing_person(text: str) -> str:
+    """``…市住建局、市城管局李明`` less the name of two to four characters closing a row after its
+    agencies (a 分管领导 cell), or the text as it is when no agency stands right before a name."""
+    for length in (2, 3, 4):
+        head, name = text[:-length], text[-length:]
+        if re.fullmatch(r"[\u4e00-\u9fff]+", name) and _ends_with_agency(head):
+            return head
+    return text
 
 
 def _ends_with_agency(text: str) -> bool:
@@ -121,7 +141,13 @@ def _row(
     rest = content.strip()
     cells: dict[str, list[str]] = {}
     for role in reversed(agency_roles):
+        if role == "deadline":
+            rest = DEADLINE_TAIL.sub("", rest).rstrip()
+            continue
         words = rest.rsplit(None, 1)
+        if role == "people" and len(words) < 2:
+            rest = _without_trailing_person(rest)  # ``…市住建局李明``: the name after the agencies
+            continue
         if len(words) == 2 and (is_agency_list(words[1]) or role == "people"):
             cell, rest = words[1], words[0]
         else:

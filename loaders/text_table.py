@@ -83,6 +83,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def is_header_line(text: str) -> bool:
     """A table's header row written on one line (``序号 类别 主要任务 牵头单位``): two or more header words."""
+    if re.match(r"^(序号|编号)(?![\u4e00-\u9fff]{0,2}[为是])", text.strip()):
+        return True  # a header run together (``序号项目名称主要内容责任单位``) opens with the number column
     cells = [c for c in re.split(r"[\s|｜]+", text) if c]
     return len(cells) >= 2 and sum(1 for c in cells if header_role(c)) >= 2
 

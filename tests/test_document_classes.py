@@ -469,3 +469,23 @@ def test_later_clauses_add_doers_to_a_subject_sentence(tmp_path):
         ("提升农村生活", [("各县（区）", R), ("市城管局", R)]),
         ("推进农村厕所", [("市农业农村局", L), ("市卫生健康委", C)]),
     ]
+
+
+def test_table_run_together_with_a_leader_and_a_deadline_after_the_agencies(tmp_path):
+    """Class 5: a 分管领导 name and a 完成时限 date closing each run-together row are neither task text
+    nor agencies; the date also ends the row before the next number."""
+    plan = _load(tmp_path, "runon-dated.txt", (
+        "临江市2024年重点民生项目清单\n"
+        "序号项目名称主要内容责任单位分管领导完成时限\n"
+        "1城区停车设施建设新建公共停车位2000个。市住建局、市城管局李明2024年12月"
+        "2老旧小区改造完成老旧小区改造45个。市住建局王强2024年11月\n"
+        "3农村公路提升新改建农村公路150公里。市交通运输局赵刚长期坚持\n"
+    ))
+    assert [t.text for t in plan.tasks] == [
+        "城区停车设施建设新建公共停车位2000个。", "老旧小区改造完成老旧小区改造45个。", "农村公路提升新改建农村公路150公里。",
+    ]
+    assert _pairs(plan) == [
+        ("城区停车设施", [("市住建局", R), ("市城管局", R)]),
+        ("老旧小区改造", [("市住建局", R)]),
+        ("农村公路提升", [("市交通运输局", R)]),
+    ]

@@ -68,3 +68,14 @@ def test_header_cells_of_a_pipe_table_are_not_the_title(tmp_path):
         "二、卫生 | 2.建设乡镇卫生院 | 新建卫生院3所。 | 县卫健局 |\n"
     )
     assert _title(tmp_path, "minsheng.txt", text) == "minsheng"
+
+
+def test_header_run_together_is_not_the_title(tmp_path):
+    """``序号项目名称主要内容责任单位`` (a header whose cells lost their delimiters) is no title."""
+    text = (
+        "临江市2024年重点民生项目清单\n"
+        "序号项目名称主要内容责任单位\n"
+        "1城区停车设施建设新建公共停车位2000个。市住建局\n"
+        "2老旧小区改造完成老旧小区改造45个。市城管局\n"
+    )
+    assert _title(tmp_path, "a.txt", text) == "临江市2024年重点民生项目清单"
