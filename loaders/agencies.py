@@ -37,6 +37,7 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("参加", "cooperating", False),
 ]
 
+ROLE_ADVERB = re.compile(r"(分别|共同|积极|具体|主动|密切|认真|全力|协同)$")
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{2,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
@@ -130,7 +131,9 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
     stripped = clause.rstrip("。.；;，, \t")
     for word, role, pdd in ROLE_SUFFIXES:
         if stripped.endswith(word) and len(stripped) > len(word):
-            return stripped[: -len(word)], role, pdd
+            body = stripped[: -len(word)]
+            adverb = ROLE_ADVERB.search(body)  # ``X、Y分别牵头``, ``Z积极配合``: the adverb is no part of Z
+            return (body[: adverb.start()] if adverb and adverb.start() else body), role, pdd
     return stripped, None, False
 
 
@@ -147,9 +150,9 @@ def looks_like_agency(item: str) -> bool:
 
 
 # a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
-FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(单位|部门)")
+FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
 # the rule, or ``下同``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
-STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(单位|部门)[^，,；;。]*|(以下|下)同")
+STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)[^，,；;。]*|(以下|下)同")
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -173,9 +176,15 @@ def split_clauses(cell: str) -> list[str]:
 
 
 def _without_rules(clause: str) -> str:
-    """A clause less the list rules written among its items."""
-    kept = [p for p in split_outside_brackets(clause, "、，,") if not STATED_RULE.fullmatch(re.sub(r"^[（(]|[）)]$", "", p.strip()))]
-    return "、".join(kept) if len(kept) != len(split_outside_brackets(clause, "、，,")) else clause
+    """A clause less the list rules written among its items, or in a note bracketed after the last
+    one (``市卫生健康委（除标注外，列第一位为牵头单位，下同）``)."""
+    pieces = split_outside_brackets(clause, "、，,")
+    kept = [RULE_NOTE.sub("", p) for p in pieces if not STATED_RULE.fullmatch(re.sub(r"^[（(]|[）)]$", "", p.strip()))]
+    return "、".join(kept) if kept != pieces else clause
+
+
+# a bracketed note after an item that states a list rule
+RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:第一|首)|下同))[^（）()]{2,80}[）)]\s*$")
 
 
 CONJUNCTION = re.compile(r"以及|及|和|与|等")

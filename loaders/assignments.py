@@ -68,8 +68,8 @@ class Found:
         return any(self.cells.values())
 
 
-# brackets that can hold an assignment: round ones and the tortoise-shell 〔…〕 some plans use
-ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔", "）)〕"
+# brackets that can hold an assignment: round ones, the tortoise-shell 〔…〕 and square [责任单位:…] ones
+ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔[［", "）)〕]］"
 
 
 def top_level_brackets(text: str) -> list[tuple[int, int]]:
@@ -176,7 +176,9 @@ def _leading_agencies(value: str) -> str:
 def trailing_labels(text: str) -> list[Found]:
     """Labels after a task's sentence on its own line (``…2024年底前完成。责任单位：A（牵头）、B``):
     each run of labels up to the end of its sentence is taken out of the text it assigns."""
-    marks = [m for m in LABEL.finditer(text) if m.group("sep") not in "。." and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")]
+    inside = top_level_brackets(text)  # a label inside a bracket is the bracket finder's
+    marks = [m for m in LABEL.finditer(text) if m.group("sep") not in "。." and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")
+             and not any(s < m.start() < e for s, e in inside)]
     out: list[Found] = []
     i = 0
     while i < len(marks):

@@ -489,3 +489,40 @@ def test_table_run_together_with_a_leader_and_a_deadline_after_the_agencies(tmp_
         ("老旧小区改造", [("市住建局", R)]),
         ("农村公路提升", [("市交通运输局", R)]),
     ]
+
+
+def test_square_brackets_and_a_rule_worded_for_lead_or_summary_units(tmp_path):
+    """``[责任单位:…]`` and ``［…］`` hold assignments like round brackets; ``列第一位为牵头或汇总单位``
+    states the first-listed rule, and its bracketed note names no agency."""
+    plan = _load(tmp_path, "square.txt", (
+        "青溪县2025年食品安全工作要点\n"
+        "1.开展食品抽检，全年抽检3000批次。[责任单位:县市场监管局、县卫健局(除标注外,列第一位为牵头或汇总单位,下同)]\n"
+        "2.推进农药残留治理。［牵头单位：县农业农村局；配合单位：县生态环境分局］\n"
+        "3.加强校园食品安全。（县教育局、县市场监管局分别牵头，县公安局积极配合）\n"
+    ))
+    assert _pairs(plan) == [
+        ("开展食品抽检", [("县市场监管局", L), ("县卫健局", R)]),
+        ("推进农药残留", [("县农业农村局", L), ("县生态环境分局", C)]),
+        ("加强校园食品", [("县教育局", L), ("县市场监管局", L), ("县公安局", C)]),
+    ]
+    assert _values(plan) == [("=", Decimal("3000"))]
+
+
+def test_a_duty_opening_with_a_lead_in_keeps_its_role_word(tmp_path):
+    """``依据职责协助…``, ``按照上级要求，配合…`` make the owner cooperating; ``负责会同X…`` makes it
+    lead with X cooperating (gold README, Roles)."""
+    plan = _load(tmp_path, "members.txt", (
+        "青溪县食品安全委员会成员单位职责\n"
+        "一、县公安局\n"
+        "1.依据职责协助查处食品安全违法犯罪案件。\n"
+        "2.负责会同县市场监管局开展联合执法行动。\n"
+        "二、县教育局\n"
+        "1.按照上级要求，配合做好学校食堂监管。\n"
+        "2.负责学校食品安全教育。\n"
+    ))
+    assert _pairs(plan) == [
+        ("依据职责协助", [("县公安局", C)]),
+        ("负责会同县市", [("县公安局", L), ("县市场监管局", C)]),
+        ("按照上级要求", [("县教育局", C)]),
+        ("负责学校食品", [("县教育局", R)]),
+    ]
