@@ -34,10 +34,10 @@ _PREFIX_COMPARATOR = {
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
-    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|个|户|元|亩|吨|套|家|辆|册)|立方米|"
+    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|元|亩|吨|套|家|辆|册)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁"
+    "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁|穴|株|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -51,21 +51,23 @@ RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
 YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
-MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
+MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
+# a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
+RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
 YEAR_END = re.compile(r"(?<![\d年〇一二两三四五六七八九十几])(?:年底前|年内)")  # this year (the plan's), not ``三年内``
 COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"
 )
-LEADING_NOISE = re.compile(r"^(其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
+LEADING_NOISE = re.compile(r"^(、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
-    r"造林|植树|投入|投资|筹集|争取"
+    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养"
 )
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")
@@ -315,6 +317,14 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
         if month and month.start() == m.end():
             return _month_deadline(month, int(year))
         return year
+    relative = RELATIVE_YEAR.search(clause)
+    if relative and plan_year:
+        year = plan_year + (relative.group("which") == "明")
+        month = MONTH_DATE.match(clause, relative.end())
+        if month:
+            return _month_deadline(month, year)
+        if relative.group("rest"):
+            return f"{year}-12-31"
     m = MONTH_DATE.search(clause)
     if m and plan_year:
         return _month_deadline(m, plan_year)
