@@ -196,10 +196,19 @@ def list_items(body: str) -> list[str]:
     (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
     a trailing ``等`` / ``等单位`` closes the list and names nothing."""
     out: list[str] = []
-    for raw in split_outside_brackets(body):
+    for raw in (word for part in split_outside_brackets(body) for word in _spaced_names(part)):
         item = clean_item(raw)
         out += _split_conjunctions(GENERIC_TAIL.sub("", item) if len(item) > 3 else item)
     return out
+
+
+def _spaced_names(part: str) -> list[str]:
+    """Names a cell separates by spaces (``市公安局 市林业局``), when every word is a whole body's name;
+    a name a line break split (``市市场 监管局``) stays one."""
+    words = part.split()
+    if len(words) > 1 and all(len(w) >= 3 and BODY_SUFFIX.search(w) and looks_like_agency(w) for w in words):
+        return words
+    return [part]
 
 
 def _split_conjunctions(item: str) -> list[str]:

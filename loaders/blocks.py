@@ -44,6 +44,8 @@ class Grid:
     """A table as a rectangular grid of cells."""
 
     rows: list[GridRow] = field(default_factory=list)
+    # a text export (pipes, tabs) keeps no merges: an empty cell may be the merged cell above it
+    merges_lost: bool = False
 
     @property
     def width(self) -> int:

@@ -107,6 +107,16 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             _add_agencies(out[-1], cells)  # a merged task cell: this row only adds agencies
             continue
         number = " ".join(cells.get("number", [])).strip()
+        if out and out[-1].text and not number and _continues(out[-1], text, cells):
+            # a cell broken over two rows of a text export: the text goes on, the agencies add up
+            out[-1].text += text
+            _add_agencies(out[-1], cells)
+            continue
+        if grid.merges_lost and text and not number and out and out[-1].number:
+            # a sub-row of a text export: its empty number cell, and empty agency cells, were merged
+            number = out[-1].number
+            if not any(cells.get(role) for role in AGENCY_ROLES):
+                _add_agencies_from(cells, out[-1])
         section = join_wrapped("\n".join(s for s, first in zip(cells.get("section", []), starts.get("section", [])) if first))
         if number and _CN_NUMBER.match(number) and not any(cells.get(role) for role in AGENCY_ROLES):
             heading = text or section  # 一 | 加强组织领导 : a section row numbered in its own column
@@ -121,6 +131,23 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         _add_agencies(row, cells)
         out.append(row)
     return out
+
+
+def _continues(previous: Row, text: str, cells: dict[str, list[str]]) -> bool:
+    """Whether a row without a number only continues the row above: it holds agencies and no task
+    text, or its text follows one left open (ending in ，、 or a conjunction) and names no agency."""
+    agencies = any(cells.get(role) for role in AGENCY_ROLES)
+    if not text:
+        return agencies
+    return not agencies and bool(OPEN_END.search(previous.text))
+
+
+OPEN_END = re.compile(r"([，,、（(]|和|及|与|以及|或)$")
+
+
+def _add_agencies_from(cells: dict[str, list[str]], row: Row) -> None:
+    for role, listed in row.agencies.items():
+        cells[role] = list(listed)
 
 
 def _add_agencies(row: Row, cells: dict[str, list[str]]) -> None:

@@ -45,7 +45,7 @@ def blocks_of(text: str) -> list[Block] | None:
     def close() -> None:
         nonlocal run, found, stray
         if len(run) >= 2:
-            out.append(Grid(run))
+            out.append(Grid(run, merges_lost=True))
             found = True
         elif run:
             stray = True

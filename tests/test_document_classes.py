@@ -526,3 +526,32 @@ def test_a_duty_opening_with_a_lead_in_keeps_its_role_word(tmp_path):
         ("按照上级要求", [("县教育局", C)]),
         ("负责学校食品", [("县教育局", R)]),
     ]
+
+
+def test_pipe_rows_continuing_a_merged_or_broken_cell(tmp_path):
+    """A text export keeps no merges: a row without a number is a sub-task sharing the number and,
+    when its own are empty, the agencies above; a row after text left open (``，``) goes on with it;
+    a row holding only agencies adds them; agencies a cell separates by spaces are several."""
+    plan = _load(tmp_path, "pipes.txt", (
+        "临江市2024年食品安全重点工作任务分工\n"
+        "| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 加强源头治理 | 开展农药残留专项整治 | 市农业农村局 | 市市场监管局 |\n"
+        "|  |  | 推进兽药使用规范化 | 市农业农村局 | 市公安局 市林业局 |\n"
+        "| 2 | 强化生产监管 | 推行危害分析体系认证 | 市市场监管局 | 市工信局 |\n"
+        "|  |  | 完善风险分级管理， |  |  |\n"
+        "|  |  | 覆盖率达到90% |  |  |\n"
+        "| 3 | 加强宣传 | 开展食品安全宣传周活动 | 市委宣传部 | 市教育局、 |\n"
+        "|  |  |  |  | 市卫健委 |\n"
+    ))
+    assert [(t.number, t.text) for t in plan.tasks][:4] == [
+        ("1", "开展农药残留专项整治"), ("1", "推进兽药使用规范化"), ("2", "推行危害分析体系认证"),
+        ("2", "完善风险分级管理，覆盖率达到90%"),
+    ]
+    assert _pairs(plan) == [
+        ("开展农药残留", [("市农业农村局", L), ("市市场监管局", C)]),
+        ("推进兽药使用", [("市农业农村局", L), ("市公安局", C), ("市林业局", C)]),
+        ("推行危害分析", [("市市场监管局", L), ("市工信局", C)]),
+        ("完善风险分级", [("市市场监管局", L), ("市工信局", C)]),
+        ("开展食品安全", [("市委宣传部", L), ("市教育局", C), ("市卫健委", C)]),
+    ]
+    assert _values(plan) == [(">=", Decimal("90"))]
