@@ -146,7 +146,7 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     continuing: str | None = None  # the role of the label line just read: a bare list below goes on with it
     blocks_head = False  # the document's label blocks stand above the items they cover
     after_label = False
-    body = entries[first_item:]
+    body = _without_signature(entries[first_item:])
     for at_entry, entry in enumerate(body):
         if ATTACHMENT.match(entry.text):
             continue  # 附件 heads the plan a notice carries: what follows is read on
@@ -194,6 +194,22 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         stack[-1].children.append(node)
         stack.append(node)
     return Prose(title, root, entries, first_item, _document_owner(title, entries[:first_item]))
+
+
+# how a notice ends: the issuing body, the signing date, a note on publication (``（此件公开发布）``)
+PUBLICATION_NOTE = re.compile(r"^[（(]此件[^（）()]{0,12}[）)]$")
+
+
+def _without_signature(body: list[Entry]) -> list[Entry]:
+    """The body less the signature closing a notice (the issuing bodies and the signing date after
+    the last item), which names who signed, not who does a task."""
+    at = len(body)
+    while at and body[at - 1].shape is None and body[at - 1].labels is None and (
+        DATE_LINE.search(body[at - 1].text) or PUBLICATION_NOTE.match(body[at - 1].text)
+        or (len(body[at - 1].text) <= 40 and is_agency_list(body[at - 1].text))
+    ):
+        at -= 1
+    return body[:at] if any(DATE_LINE.search(e.text) for e in body[at:]) else body
 
 
 def _item_follows(entries: list[Entry]) -> bool:

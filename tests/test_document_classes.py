@@ -555,3 +555,19 @@ def test_pipe_rows_continuing_a_merged_or_broken_cell(tmp_path):
         ("开展食品安全", [("市委宣传部", L), ("市教育局", C), ("市卫健委", C)]),
     ]
     assert _values(plan) == [(">=", Decimal("90"))]
+
+
+def test_a_notices_signature_is_no_task(tmp_path):
+    """The issuing body and signing date after the last item (or before 附件) say who signed, not
+    who does a task; ``X负责…；Y负责…`` in the items gives a task per subject."""
+    plan = _load(tmp_path, "notice.txt", (
+        "关于做好2024年春季农业生产工作的通知\n"
+        "各乡镇人民政府，县直有关单位：\n"
+        "一、抓好粮食播种。县农业农村局负责制定播种计划；县财政局负责落实种粮补贴资金。\n"
+        "二、做好气象服务。县气象局负责及时发布农业气象信息。\n"
+        "青溪县人民政府办公室\n"
+        "2024年3月1日\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("县农业农村局", R)], [("县财政局", R)], [("县气象局", R)],
+    ]
