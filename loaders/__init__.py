@@ -105,8 +105,9 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     read = prose.read(blocks.paragraphs_of(document))
     title = read.title or Path(name).stem
     best: Plan | None = None
+    stated_goals = prose.preamble_rows(read)
     for candidate in [wanted] if wanted else detect.prose_order(read):
-        rows = detect.PROSE_LAYOUTS[candidate].rows(read)
+        rows = stated_goals + detect.PROSE_LAYOUTS[candidate].rows(read)
         plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
         if best is None or _assigned(plan) > _assigned(best):
             best = plan

@@ -212,6 +212,22 @@ def _without_signature(body: list[Entry]) -> list[Entry]:
     return body[:at] if any(DATE_LINE.search(e.text) for e in body[at:]) else body
 
 
+def preamble_rows(prose: Prose) -> list[Row]:
+    """The paragraphs between the title and the first item that state a target (``到2025年，全市…
+    达到90%以上``): tasks of their own with no agency, since a target counts wherever it is written
+    (gold README, Targets) and the items below may not restate it. Only values count there: a year
+    in a preamble mostly dates its guidance (``2023年是…开局之年``), not a milestone."""
+    from .targets import find_targets
+
+    preamble = prose.entries[: prose.body_start]
+    after_title = next((i + 1 for i in range(len(preamble) - 1, -1, -1) if prose.title and preamble[i].raw.strip() in prose.title), 0)
+    return [
+        Row(line=e.line, text=e.text, cue=None)
+        for e in preamble[after_title:]
+        if e.labels is None and len(e.text) > 12 and any(t.kind == "quantitative" for t in find_targets(e.text))
+    ]
+
+
 def _item_follows(entries: list[Entry]) -> bool:
     """Whether the first entry after a run of label lines (and agency lists continuing them) is an item."""
     after = next((e for e in entries if e.labels is None and not is_agency_list(e.text)), None)

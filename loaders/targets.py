@@ -41,7 +41,7 @@ _UNITS = (
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
-    rf"(?P<pre>{_PREFIX})?(?:每人每年|每人每月|每人|人均|每年)?(?P<per_thousand>千人)?"
+    rf"(?P<pre>{_PREFIX})?(?:每人每年|每人每月|每人|人均|每年)?(?P<per_thousand>每?千人)?"
     rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"
 )
@@ -54,7 +54,7 @@ YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 # a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
 RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
-YEAR_END = re.compile(r"(?<![\d年〇一二两三四五六七八九十几])(?:年底前|年内)")  # this year (the plan's), not ``三年内``
+YEAR_END = re.compile(r"(?<![\d年〇一二两三四五六七八九十几])(?:年底前?|年内)")  # this year (the plan's), not ``三年内``
 COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制"
@@ -401,7 +401,7 @@ def _inside_title(text: str, pos: int) -> bool:
 
 def _is_date_only(clause: str) -> bool:
     clause = re.sub(r"^[\s—－\-·•●◆■]+", "", clause)  # a list dash (``——到2020年``) is not text
-    return bool(re.fullmatch(r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前)", clause.strip()))
+    return bool(re.fullmatch(r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前?|今年底前?)", clause.strip()))
 
 
 def _milestone(clause: str, plan_year: int | None) -> Target | None:

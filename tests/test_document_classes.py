@@ -571,3 +571,17 @@ def test_a_notices_signature_is_no_task(tmp_path):
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("县农业农村局", R)], [("县财政局", R)], [("县气象局", R)],
     ]
+
+
+def test_a_target_in_the_preamble_is_kept_without_an_agency(tmp_path):
+    """A value the preamble commits to counts though no item restates it; the year that dates the
+    preamble's guidance is no milestone."""
+    plan = _load(tmp_path, "preamble.txt", (
+        "临江市2024年食品安全工作要点\n"
+        "2024年是全面实施“十四五”规划的关键之年。\n"
+        "今年的总体目标是：全市评价性抽检合格率稳定在98%以上。\n"
+        "一、强化监管\n"
+        "1.开展食品抽检工作。（市市场监管局负责）\n"
+    ))
+    assert _pairs(plan) == [("今年的总体目", []), ("开展食品抽检", [("市市场监管局", R)])]
+    assert _values(plan) == [(">=", Decimal("98"))]
