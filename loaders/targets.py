@@ -240,6 +240,8 @@ def _quantity(
     if unit is None and after == "年" and (YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下"))):
         unit = "年"  # 受教育年限14年: a duration
         suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
+    elif unit is None and re.search(r"普及$", before) and re.match(r"年[\u4e00-\u9fff]{0,4}教育", clause[m.end() :]):
+        unit = "年"  # 普及15年教育: years of schooling made universal, a duration
     elif after in ("号", "年", "月", "日", "分", "期"):
         return None
     if unit is None or unit == "分":
