@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import Block, Grid, GridRow, Paragraph, join_wrapped
+from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
@@ -90,6 +90,8 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
     """Rows of a grid's body from row ``start`` on, as ``table.Row``s."""
     out: list[Row] = []
     for r, grid_row in enumerate(grid.rows[start:], start):
+        if grid.merges_lost:
+            grid_row = _merged_first_cell_restored(grid_row, roles)
         texts = grid_row.texts()
         if is_task_table(column_roles(texts)):
             continue  # a header repeated at the top of a page
@@ -131,6 +133,20 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         _add_agencies(row, cells)
         out.append(row)
     return out
+
+
+ITEM_START = re.compile(r"^\d{1,3}[.．、]\D")
+
+
+def _merged_first_cell_restored(row: GridRow, roles: list[str | None]) -> GridRow:
+    """A text-exported row that left out its merged first (category) cell starts with the numbered
+    task that belongs one column on, and ends in an empty cell: shifted back into place."""
+    texts = row.texts()
+    if len(roles) < 3 or roles[0] not in ("section", "number") or texts[-1] or not ITEM_START.match(texts[0]):
+        return row
+    return GridRow(row.line, [Cell("", (row.cells[0].origin[0], 0))] + [
+        Cell(c.text, (c.origin[0], c.origin[1] + 1)) for c in row.cells[:-1]
+    ])
 
 
 def _continues(previous: Row, text: str, cells: dict[str, list[str]]) -> bool:

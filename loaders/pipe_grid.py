@@ -55,8 +55,10 @@ def blocks_of(text: str) -> list[Block] | None:
         if RULE.match(line) and PIPE.search(line) and run:
             continue
         cells = _cells(line)
-        if cells is not None and run and "\t" in line and len(cells) < len(run[0].cells):
-            cells = cells + [""] * (len(run[0].cells) - len(cells))  # trailing empty cells of a tabbed row
+        if cells is not None and run and ("\t" in line or len(cells) == len(run[0].cells) - 1) and len(cells) < len(run[0].cells):
+            # trailing empty cells of a tabbed row; or a row one cell short, its merged first cell
+            # left out (``grid_table`` puts it back in place)
+            cells = cells + [""] * (len(run[0].cells) - len(cells))
         if cells is not None and (not run or len(cells) == len(run[0].cells)):
             row = len(run)
             run.append(GridRow(number, [Cell(c, (row, i)) for i, c in enumerate(cells)]))

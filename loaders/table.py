@@ -28,7 +28,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
-    ("progress", re.compile(r"^(进展情况|进展|完成情况|落实情况|推进情况|工作进展|进度情况|备注)$")),
+    # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
+    ("progress", re.compile(r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|备注)$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$|^(考评|考核)(项目|指标)$")),
     ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]

@@ -585,3 +585,17 @@ def test_a_target_in_the_preamble_is_kept_without_an_agency(tmp_path):
     ))
     assert _pairs(plan) == [("今年的总体目", []), ("开展食品抽检", [("市市场监管局", R)])]
     assert _values(plan) == [(">=", Decimal("98"))]
+
+
+def test_pipe_rows_that_leave_out_a_merged_category_cell_and_progress_columns(tmp_path):
+    """A row that starts with the numbered task is shifted back under its columns when the merged
+    category cell was left out; ``1-6月份工作完成情况`` and ``取得成效`` are report columns whose
+    figures are no targets; 分管领导 is a person."""
+    plan = _load(tmp_path, "report.txt", (
+        "类别 | 事项 | 年度任务目标 | 责任单位 | 分管领导 | 1-6月份工作完成情况 | 1-6月份取得成效 |\n"
+        "一、教育 | 1.新建幼儿园 | 新建公办幼儿园3所。 | 县教育局 | 王某 | 已完成主体施工50% | 新增学位300个 |\n"
+        "2.改造校舍 | 改造农村学校校舍12处。 | 县教育局 | 王某 | 完成8处 | 受益学生2000人 | |\n"
+        "3.推进课后服务 | 课后服务覆盖率达到100%。 | 县教育局 | 王某 | 开展调度 | 参与率95%\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [[("县教育局", R)]] * 3
+    assert _values(plan) == [("=", Decimal("3")), ("=", Decimal("12")), (">=", Decimal("100"))]
