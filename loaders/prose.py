@@ -32,6 +32,7 @@ NUMBER_BEFORE_DIGITS = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月|\d{1,3}(周)?�
 DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 # a mirror site's banner kept above the text (``某某网--中国法律信息搜索网``)
 SITE_BANNER = re.compile(r"(网|网站|门户)$|^www\.|https?://")
+COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
 BLOCK = "block"  # a label block heading the items under it (``承办单位：…`` ``协办单位：…``)
@@ -272,7 +273,9 @@ def _title(preamble: list[Entry]) -> str:
 
 def title_of(lines: list[Line]) -> str:
     """The document's title among the lines before its body: the last short line that names a plan
-    (方案, 清单, 分工, …), not a sentence, an addressee (``各区政府：``), a date or a bracketed note."""
+    (方案, 清单, 分工, …), not a sentence, an addressee (``各区政府：``), a date or a bracketed note;
+    a covering notice's ``关于印发《X》的通知`` names the plan X."""
+    lines = [Line(l.number, m.group("plan")) if (m := COVERING_NOTICE.match(l.text)) else l for l in lines]
     candidates = [
         l for l in lines
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))

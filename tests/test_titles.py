@@ -79,3 +79,12 @@ def test_header_run_together_is_not_the_title(tmp_path):
         "2老旧小区改造完成老旧小区改造45个。市城管局\n"
     )
     assert _title(tmp_path, "a.txt", text) == "临江市2024年重点民生项目清单"
+
+
+@pytest.mark.parametrize("notice", [
+    "关于印发青溪县2024年优化营商环境工作要点的通知\n",
+    "关于印发《青溪县2024年优化营商环境工作要点》的通知\n",
+], ids=["bare", "in-title-marks"])
+def test_a_covering_notice_names_the_plan_it_issues(tmp_path, notice):
+    """``关于印发《X》的通知`` above the items titles the plan X, not the notice."""
+    assert _title(tmp_path, "notice.txt", notice + "各乡镇人民政府:\n" + TASKS) == "青溪县2024年优化营商环境工作要点"
