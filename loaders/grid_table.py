@@ -15,7 +15,7 @@ from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, stated_goal_rows
 from .text_table import Line, clean
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
@@ -36,6 +36,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
     roles: list[str | None] | None = None
     year: int | None = None
     title_lines: list[Line] | None = None
+    preamble: list[Line] = []  # the paragraphs above the first table
     before: list[Line] = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -46,6 +47,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
             at, roles = header
             year = goal_year(block.rows[at].texts())
             if title_lines is None:
+                preamble = [l for l in before if l.text]
                 title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
             rows += _rows(block, at + 1, roles, year)
         elif roles is not None and block.width == len(roles):
@@ -54,8 +56,9 @@ def parse(blocks: list[Block]) -> GridTables | None:
             roles = None
     if title_lines is None or not rows:
         return None
-    lines = [l for l in title_lines if l.text]
-    return GridTables(title_of(lines), split_numbered_duties(rows))
+    title = title_of([l for l in title_lines if l.text])
+    goals = stated_goal_rows([(l.number, l.text) for l in preamble], title)
+    return GridTables(title, goals + split_numbered_duties(rows))
 
 
 def _header(grid: Grid) -> tuple[int, list[str | None]] | None:

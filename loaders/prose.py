@@ -19,7 +19,7 @@ from .assignments import Found, bracket_assignments, label_line, subject_assignm
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import duty_cells, heading_owner, preamble_owner, title_owner
-from .table import Row
+from .table import Row, stated_goal_rows
 from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line, without_file_suffix
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -214,19 +214,8 @@ def _without_signature(body: list[Entry]) -> list[Entry]:
 
 
 def preamble_rows(prose: Prose) -> list[Row]:
-    """The paragraphs between the title and the first item that state a target (``到2025年，全市…
-    达到90%以上``): tasks of their own with no agency, since a target counts wherever it is written
-    (gold README, Targets) and the items below may not restate it. Only values count there: a year
-    in a preamble mostly dates its guidance (``2023年是…开局之年``), not a milestone."""
-    from .targets import find_targets
-
-    preamble = prose.entries[: prose.body_start]
-    after_title = next((i + 1 for i in range(len(preamble) - 1, -1, -1) if prose.title and preamble[i].raw.strip() in prose.title), 0)
-    return [
-        Row(line=e.line, text=e.text, cue=None)
-        for e in preamble[after_title:]
-        if e.labels is None and len(e.text) > 12 and any(t.kind == "quantitative" for t in find_targets(e.text))
-    ]
+    """The preamble's paragraphs after the title that state a target (``table.stated_goal_rows``)."""
+    return stated_goal_rows([(e.line, e.text) for e in prose.entries[: prose.body_start] if e.labels is None], prose.title)
 
 
 def _item_follows(entries: list[Entry]) -> bool:

@@ -36,6 +36,19 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 
 
+def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
+    """Rows for the paragraphs before a document's tasks (after its ``title``) that state a value to
+    reach (``到2025年，全市…达到90%以上``): tasks of their own with no agency, since a target counts
+    wherever it is written (gold README, Targets). Only values count there: a year in a preamble
+    mostly dates its guidance (``2023年是…开局之年``), not a milestone."""
+    after_title = next((i + 1 for i in range(len(paragraphs) - 1, -1, -1) if title and paragraphs[i][1].strip() in title), 0)
+    return [
+        Row(line=line, text=text.strip())
+        for line, text in paragraphs[after_title:]
+        if len(text.strip()) > 12 and any(t.kind == "quantitative" for t in find_targets(text))
+    ]
+
+
 def header_role(cell: str) -> str | None:
     """The role of a column from its header cell, or None when the words name none."""
     cell = re.sub(r"\s+", "", cell)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .agencies import is_agency_list
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
-from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table
+from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
@@ -133,7 +133,8 @@ def parse(text: str) -> TextTable | None:
         l for l in lines[start + header_cells :]
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
     ]
-    rows = split_numbered_duties(_rows(body, roles))
+    goals = stated_goal_rows([(l.number, l.text) for l in lines[:start]], title)
+    rows = goals + split_numbered_duties(_rows(body, roles))
     return TextTable(title=title, roles=roles, rows=rows)
 
 

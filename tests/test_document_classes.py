@@ -599,3 +599,23 @@ def test_pipe_rows_that_leave_out_a_merged_category_cell_and_progress_columns(tm
     ))
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [[("县教育局", R)]] * 3
     assert _values(plan) == [("=", Decimal("3")), ("=", Decimal("12")), (">=", Decimal("100"))]
+
+
+def test_a_target_above_a_word_table_is_kept_without_an_agency(tmp_path):
+    """A value stated between the title and the task table counts as a target of its own."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("临江市2024年全民健身工作任务分工表")
+    document.add_paragraph("为推进全民健身，现将任务分解如下。到2024年底，经常参加体育锻炼人数比例达到40%以上。")
+    rows = [("序号", "工作任务", "责任单位"), ("1", "新建社区健身路径20条。", "市体育局")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "fitness.docx"
+    document.save(path)
+    plan = load_document(path)
+    assert plan.title == "临江市2024年全民健身工作任务分工表"
+    assert _pairs(plan) == [("为推进全民健", []), ("新建社区健身", [("市体育局", R)])]
+    assert _values(plan) == [(">=", Decimal("40")), ("=", Decimal("20"))]
