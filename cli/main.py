@@ -530,10 +530,12 @@ def export(
     fmt: str = typer.Option(
         "nq", "--format", "-f",
         help="nq, trig or jsonld (graphs kept; jsonld with ontology/context.jsonld), ttl or nt (their union), "
-             "or csv (a saved query's rows, see --what).",
+             "csv (a saved query's rows, see --what), or graphml, gexf or dot (with --what network).",
     ),
     what: Optional[str] = typer.Option(
-        None, "--what", metavar="QUERY", help="With --format csv: the saved query to export (default agencies)."
+        None, "--what", metavar="QUERY",
+        help="With --format csv: the saved query to export (default agencies). `network`: the agency "
+             "co-assignment network (a node per agency resource, edges weighted by shared tasks) as graphml, gexf or dot.",
     ),
     plan: Optional[str] = typer.Option(None, "--plan", help="Export only this plan's graph (its key)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -543,7 +545,7 @@ def export(
     store: str = StoreOption,
     wait: float = WaitOption,
 ) -> None:
-    """Export the plan graphs as RDF (corrections folded in), or the agencies (a saved query) as CSV for open data."""
+    """Export the plan graphs as RDF (corrections folded in), the agencies (a saved query) as CSV for open data, or the agency network for Gephi."""
     with _open(store, wait=wait) as graph:
         if output is None:
             graph.export(fmt, sys.stdout.buffer, plan, what, as_extracted=as_extracted)

@@ -342,6 +342,8 @@ class PlanGraph:
         from plankg.export import EXPORT_FORMATS, RDF_EXPORTS
         from plankg.ontology.iris import graph_iri
 
+        if what == "network":
+            return self._export_network(fmt, stream, plan)
         if fmt not in EXPORT_FORMATS:
             raise InputError(f"--format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
         if fmt == "csv":
@@ -374,6 +376,16 @@ class PlanGraph:
             added.update(more)
             removed += fewer
         return [q for q in quads if q not in added] + removed if added or removed else quads
+
+    def _export_network(self, fmt: str, stream, plan: str | None) -> int:
+        """The agency co-assignment network (``plankg.network``) as GraphML, GEXF or DOT."""
+        from plankg import network
+
+        if fmt not in network.NETWORK_FORMATS:
+            raise InputError(f"--format {fmt!r}: with --what network choose one of {', '.join(network.NETWORK_FORMATS)}")
+        if plan is not None and plan not in self.plan_keys():
+            raise InputError(f"--plan {plan!r}: no such plan in {self.path}")
+        return network.write(network.build(self, [plan] if plan else None), fmt, stream)
 
     def _export_rows(self, what: str, stream, plan: str | None) -> int:
         """A saved query's rows as CSV (``export --format csv --what agencies``)."""
