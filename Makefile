@@ -25,6 +25,7 @@ demo: install
 	$(BIN)/plankg query plans --store $(STORE)
 	$(BIN)/plankg query agency-tasks --param agency=市市场监管局 --param role=lead --store $(STORE) --limit 5
 	$(BIN)/plankg validate --store $(STORE)
+	$(BIN)/plankg report --store $(STORE) --output $(STORE)-report.html
 	@echo "To browse the demo store (saved queries, SPARQL, a page per plan and agency): $(BIN)/plankg serve --store $(STORE)"
 
 # `make test` skips the long fault and fuzz loops; .ci/run adds them: make test MARKERS="slow or not slow"
@@ -39,4 +40,4 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) $(STORE) build *.egg-info
+	rm -rf $(VENV) $(STORE) $(STORE)-report.html build *.egg-info

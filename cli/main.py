@@ -562,6 +562,21 @@ def export(
 
 
 @app.command()
+def report(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (self-contained: opens offline)."),
+    plan: List[str] = typer.Option([], "--plan", help="Report on this plan (its key); repeat for several. Default: every plan."),
+    store: str = StoreOption,
+    wait: float = WaitOption,
+) -> None:
+    """Write one self-contained HTML report: a summary per plan, charts (workload, targets, topics) and the agencies that share most tasks."""
+    from plankg.report import write_report
+
+    with _open(store, wait=wait) as graph:
+        path = write_report(graph, plan, output)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
 def stats(store: str = StoreOption, wait: float = WaitOption) -> None:
     """Count plans, sections, tasks, assignments, targets, agency names and quads."""
     with _open(store, wait=wait) as graph:

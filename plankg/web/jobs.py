@@ -19,11 +19,11 @@ PAGE_CAP = 2_000  # rows a plan or agency page reads from each query (a page, no
 
 
 def page_charts(graph: Any, plans: list[str] | None = None, agency: str | None = None) -> list:
-    """The charts a plan or agency page shows: objects with ``title`` and ``svg`` (inline SVG).
+    """The charts a plan or agency page shows: objects with ``title`` and ``svg`` (inline SVG made
+    by ``plankg.charts``, the same as ``plankg report`` draws)."""
+    from plankg.report import charts_for
 
-    None yet: this is the one place to switch to ``plankg.report.charts_for(graph, plans=plans,
-    agency=agency)`` when the report module lands; the templates already render what it gives."""
-    return []
+    return charts_for(graph, plans=plans, agency=agency)
 
 
 def _records(result: Any) -> list[dict]:
