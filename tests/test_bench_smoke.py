@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ROWS = (
@@ -25,6 +27,8 @@ ROWS = (
 )
 
 
+# 90 s on 2 cores: with the fault and fuzz loops, run by .ci/run (make test MARKERS="slow or not slow")
+@pytest.mark.slow
 def test_bench_prints_every_row(tmp_path):
     """`bench/run.py --plans 4 --no-rdflib` (tiny sizes) finishes and prints each check's row."""
     done = subprocess.run(
