@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 CN_DIGITS = "零〇一二三四五六七八九十百"
 SECTION_NUMBER = re.compile(rf"^\s*(?P<number>[（(][{CN_DIGITS}]+[）)]|[{CN_DIGITS}]+[、.．])\s*(?P<rest>.*)$", re.S)
-TASK_NUMBER = re.compile(r"^\s*(?P<number>[（(]\d{1,3}[）)]|\d{1,3}(?:[.．、](?!\d)|\s)|[①-⑳])\s*(?P<rest>.*)$", re.S)
+# ``1）`` / ``1)`` (a half bracket) numbers items too, as ``（1）`` and ``1.`` do
+TASK_NUMBER = re.compile(r"^\s*(?P<number>[（(]\d{1,3}[）)]|\d{1,3}(?:[.．、](?!\d)|[）)](?=\s*[\u4e00-\u9fff“\"《（(])|\s)|[①-⑳])\s*(?P<rest>.*)$", re.S)
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 

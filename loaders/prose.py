@@ -34,7 +34,7 @@ DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二
 SITE_BANNER = re.compile(r"(网|网站|门户)$|^www\.|https?://")
 COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
-ARABIC_SHAPES = ("ar.", "ar、", "par", "circ")
+ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
 BLOCK = "block"  # a label block heading the items under it (``承办单位：…`` ``协办单位：…``)
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
 
@@ -101,6 +101,8 @@ def shape_of(raw_number: str) -> str:
         return "cn"
     if n[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "circ"
+    if n.endswith(("）", ")")):
+        return "ar)"
     return "ar、" if n.endswith("、") else "ar."
 
 

@@ -619,3 +619,18 @@ def test_a_target_above_a_word_table_is_kept_without_an_agency(tmp_path):
     assert plan.title == "临江市2024年全民健身工作任务分工表"
     assert _pairs(plan) == [("为推进全民健", []), ("新建社区健身", [("市体育局", R)])]
     assert _values(plan) == [(">=", Decimal("40")), ("=", Decimal("20"))]
+
+
+def test_items_numbered_with_a_half_bracket_and_labels_of_主办_and_协办(tmp_path):
+    """``1）`` numbers items as ``1.`` does; ``主办单位`` leads and ``协办单位`` cooperates."""
+    plan = _load(tmp_path, "halfbracket.txt", (
+        "青溪县2024年乡村振兴重点工作任务清单\n"
+        "1）推进高标准农田建设，新建高标准农田2万亩。（主办单位：县农业农村局；协办单位：县财政局）\n"
+        "2）实施农村人居环境整治。牵头单位：县住建局　责任单位：各乡镇（街道）\n"
+    ))
+    assert [t.number for t in plan.tasks] == ["1", "2"]
+    assert _pairs(plan) == [
+        ("推进高标准农", [("县农业农村局", L), ("县财政局", C)]),
+        ("实施农村人居", [("县住建局", L), ("各乡镇（街道）", R)]),
+    ]
+    assert _values(plan) == [("=", Decimal("2"))]
