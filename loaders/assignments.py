@@ -26,7 +26,7 @@ LABEL = re.compile(
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
-    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体)?(?P<word>牵头负责|牵头|承办|负责|主办)"
+    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负责|主办)"
     r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
 )
 # the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
@@ -92,10 +92,12 @@ def bracket_assignments(text: str) -> list[Found]:
     out = []
     for start, end in top_level_brackets(text):
         content = text[start + 1 : end - 1]
-        found = parse_assignment_clause(content, bare_ok=_at_sentence_end(text, start, end))
-        if not found and "。" in content.strip().rstrip("。"):
-            # an assignment, then a note of its own (``…负责落实。以下各项工作均需…，不再列出。``)
-            found = parse_assignment_clause(content.split("。")[0], bare_ok=_at_sentence_end(text, start, end))
+        bare_ok = _at_sentence_end(text, start, end)
+        # an assignment, then a note of its own (``…负责落实。以下各项工作均需…，不再列出。``): the
+        # first sentence assigns, the note names no agency
+        noted = "。" in content.strip().rstrip("。")
+        found = (parse_assignment_clause(content.split("。")[0], bare_ok=bare_ok) if noted else None) or \
+            parse_assignment_clause(content, bare_ok=bare_ok)
         if found:
             found.start, found.end, found.closes, found.cut = start, end, True, True
             found.cues = ["bracket"]

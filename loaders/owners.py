@@ -118,9 +118,10 @@ def preamble_owner(sentence: str) -> str | None:
 
 
 # how a duty may open before its role word: ``依据职责``, ``按照上级要求，``, ``负责``
-DUTY_LEAD_IN = r"((依据|根据|按照|按|依照)[^，,。；;]{0,10}?(职责|职能|要求|规定|分工|部署)[，,]?|负责|主要|具体)?"
+# (``负责参与…`` stays a duty of the owner's own: 负责 opens only ``负责会同X…``)
+DUTY_LEAD_IN = r"((依据|根据|按照|按|依照)[^，,。；;]{0,10}?(职责|职能|要求|规定|分工|部署)[，,]?|主要|具体)?"
 OPENING_ROLE = re.compile(rf"^{DUTY_LEAD_IN}(积极|主动|认真)?(?P<word>配合|协助|参与|参加|协同|牵头)")
-TOGETHER_WITH = re.compile(rf"^{DUTY_LEAD_IN}(?P<with>会同|联合)(?P<who>[^，,。；;]{{2,60}}?)(共同|一起)?(负责|做好|开展|组织|推进|落实|研究|制定|实施|加强|建立|指导)")
+TOGETHER_WITH = re.compile(rf"^(负责)?{DUTY_LEAD_IN}(?P<with>会同|联合)(?P<who>[^，,。；;]{{2,60}}?)(共同|一起)?(负责|做好|开展|组织|推进|落实|研究|制定|实施|加强|建立|指导)")
 
 
 def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:

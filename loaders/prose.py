@@ -24,7 +24,7 @@ from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
 CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")
-TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意见|办法|规划|任务|责任|细则")
+TITLE_LINE = re.compile(r"方案|计划|清单|分工|要点|安排|措施|意见|办法|规划|任务|责任|职责|细则")
 # ``2.11月底前…``, ``3.65岁以上…``, ``4.2025年底前…``: item 2, 3, 4 before a month, an age or a year,
 # never a decimal (an age is whole, a month or year has no fraction)
 NUMBER_BEFORE_DIGITS = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月|\d{1,3}(周)?岁|(?:19|20)\d{2}年)")

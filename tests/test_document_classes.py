@@ -634,3 +634,20 @@ def test_items_numbered_with_a_half_bracket_and_labels_of_主办_and_协办(tmp_
         ("实施农村人居", [("县住建局", L), ("各乡镇（街道）", R)]),
     ]
     assert _values(plan) == [("=", Decimal("2"))]
+
+
+def test_由_agencies_分工负责_and_a_note_after_the_assignment_in_a_bracket(tmp_path):
+    """``由X、Y等分工负责`` assigns X and Y; in ``〔责任单位：…负责。各乡镇均需参与，下同。〕`` the
+    note after the first sentence names no agency; ``负责参与…`` in a duty list stays the owner's."""
+    plan = _load(tmp_path, "notes.txt", (
+        "青溪县2023年养老服务工作要点\n"
+        "1.推进社区养老设施建设，由县民政局、县住建局等分工负责。\n"
+        "2.推进电商物流。〔责任单位：县商务局、县邮政分公司按职责分工负责。各乡镇均需参与，下同。〕\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进社区养老", [("县民政局", R), ("县住建局", R)]),
+        ("推进电商物流", [("县商务局", R), ("县邮政分公司", R)]),
+    ]
+    duties = _load(tmp_path, "duties.txt", "青溪县防汛抗旱指挥部成员单位职责\n一、县水利局\n1.负责参与防汛会商。\n")
+    assert duties.title == "青溪县防汛抗旱指挥部成员单位职责"
+    assert _pairs(duties) == [("负责参与防汛", [("县水利局", R)])]
