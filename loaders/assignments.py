@@ -51,6 +51,7 @@ class Found:
     cues: list[str] = field(default_factory=list)  # the kinds of evidence merged here, for ``inspect``
     subject_end: int = 0  # where a subject sentence's agencies end and its duty begins
     covers_above: bool = False  # ``（以上四项工作X牵头）``: every paragraph before it is a task of its own
+    items: list[tuple[int, int]] = field(default_factory=list)  # ``…分别是：A；B；C``: a task per item
 
     def add(self, role: str, cell: str) -> None:
         cell = cell.strip().strip("。.；;，,")
@@ -220,6 +221,26 @@ def label_line(text: str) -> tuple[Found, str | None] | None:
     return labelled(text), (role if not rest and role in AGENCY_ROLES else None)
 
 
+# ``有3项由X牵头，分别是：A；B；C。``: the tasks an assignment covers, listed after it
+ENUMERATION = re.compile(r"[，,]?\s*(?:分别是|分别为|具体是|具体为|主要是|主要有|包括|具体包括)[：:]\s*")
+
+
+def enumerated_items(text: str, at: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list running from ``at`` to the end of its sentence,
+    items closed by ``；`` (the last by ``。``): a list of two items at least, else none."""
+    stop = text.find("。", at)
+    stop = len(text) if stop < 0 else stop + 1
+    items, start = [], at
+    for m in re.finditer(r"[；;]|。", text[at:stop]):
+        end = at + m.end()
+        if text[start:end].strip(" ；;。"):
+            items.append((start, end))
+        start = end
+    if text[start:stop].strip(" ；;。"):
+        items.append((start, stop))
+    return items if len(items) >= 2 else []
+
+
 def subject_assignments(sentence: str) -> list[Found]:
     """``由省经贸委承办，省农业厅、卫生厅协办`` and ``由X负责，Y配合`` inside running text; each
     closes its clause, so an item listing several (``A馆由X牵头；B馆由Y牵头，Z配合``) gives a task each."""
@@ -234,7 +255,11 @@ def subject_assignments(sentence: str) -> list[Found]:
         helpers = (m.group("helpers") or "").strip()
         if helpers and is_agency_list(helpers):
             found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
-        if stop and stop.group() == "。" and "cooperating" not in found.cells:
+        listing = ENUMERATION.match(sentence, m.end())
+        if listing:
+            found.items = enumerated_items(sentence, listing.end())
+            found.end = found.items[-1][1] if found.items else found.end
+        elif stop and stop.group() == "。" and "cooperating" not in found.cells:
             follow = FOLLOW_HELPERS.match(sentence, stop.end())
             if follow and is_agency_list(follow.group("helpers").strip()):
                 found.add(_SUBJECT_ROLE[follow.group("word2")], follow.group("helpers").strip())
@@ -267,6 +292,10 @@ def subject_clauses(text: str) -> list[Found]:
             at = opener.end()
         found = _subject_at(text, at, agency_prefix)
         if found:
+            if out:
+                # ``X负责A；加强B。Y负责C。``: the clauses after a subject's sentence with no subject of
+                # their own go on with its duty, up to the sentence of the next subject
+                out[-1].end = max(out[-1].end, start)
             out += _split_at_later_subjects(text, found, agency_prefix)
     return out
 
@@ -333,6 +362,12 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
     found.subject_end = position
+    from .owners import LATER_TOGETHER
+
+    for m in LATER_TOGETHER.finditer(text, position, found.end):
+        partners = agency_prefix(m.group("who"))
+        if partners:  # ``X负责A，会同Y做好B``: Y cooperates in the same task
+            found.add("cooperating", strip_role_suffix(partners)[0])
     return found
 
 

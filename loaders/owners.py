@@ -135,4 +135,11 @@ def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:
         partners = agency_prefix(together.group("who"))
         if partners:
             return {"lead": [owner], "cooperating": [partners]}
+    later = [p for m in LATER_TOGETHER.finditer(duty) if (p := agency_prefix(m.group("who")))]
+    if later:
+        # ``负责A，会同气象部门做好B``: the partners of a later clause cooperate in the duty
+        return {role: [owner], "cooperating": later}
     return {role: [owner]}
+
+
+LATER_TOGETHER = re.compile(r"[，,；;](?:并|还|要|应)?(?:会同|联合)(?P<who>[^，,。；;]{2,60}?)(共同|一起)?(负责|做好|开展|组织|推进|落实|研究|制定|实施|加强|建立|指导)")

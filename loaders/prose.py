@@ -424,7 +424,12 @@ def _segment_rows(
             if not other.closes and previous <= other.start < stop:
                 f.merge(other)
         piece = _unwrapped(_without(text[previous:stop], [f] if f.cut else [], offset=previous).strip())
-        if piece.strip(" 。；;，,"):
+        if f.items:
+            # the tasks listed after the assignment (``分别是：A；B；C``), each with its agencies
+            for start, item_end in f.items:
+                out.append(Row(line=_line_at(starts, start), text=_unwrapped(text[start:item_end].strip()),
+                               agencies=dict(f.cells), deadline=f.deadline, cue=_cue(f), **base))
+        elif piece.strip(" 。；;，,"):
             for part in _paragraphs_covered(piece) if f.covers_above else [piece]:
                 out.append(Row(line=_line_at(starts, previous), text=part, agencies=dict(f.cells), deadline=f.deadline, cue=_cue(f), **base))
         elif out:

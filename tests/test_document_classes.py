@@ -651,3 +651,47 @@ def test_由_agencies_分工负责_and_a_note_after_the_assignment_in_a_bracket(
     duties = _load(tmp_path, "duties.txt", "青溪县防汛抗旱指挥部成员单位职责\n一、县水利局\n1.负责参与防汛会商。\n")
     assert duties.title == "青溪县防汛抗旱指挥部成员单位职责"
     assert _pairs(duties) == [("负责参与防汛", [("县水利局", R)])]
+
+
+def test_a_subject_keeps_the_clauses_after_its_sentence_up_to_the_next_subject(tmp_path):
+    """``X负责A；加强B。Y负责C。``: B has no subject of its own, so it is X's, not Y's."""
+    plan = _load(tmp_path, "carry.txt", (
+        "临江市2024年基层卫生重点工作分工\n"
+        "一、加强基层服务。市教育局负责完善学校卫生室设施；加强校医培训。市卫健委负责建设社区医院。\n"
+    ))
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("加强基层服务。市教育局负责完善学校卫生室设施；加强校医培训。", [("市教育局", R)]),
+        ("市卫健委负责建设社区医院。", [("市卫健委", R)]),
+    ]
+
+
+def test_tasks_listed_after_an_assignment_are_a_task_each(tmp_path):
+    """``有3项由X牵头，分别是：A；B；C。``: each listed item is a task with X's role."""
+    plan = _load(tmp_path, "listed.txt", (
+        "临江市2024年医改重点工作分工\n"
+        "一、深化医改重点工作共5项。其中有3项由市卫健委牵头，分别是：推进县域医共体建设；完善分级诊疗制度；"
+        "加强基层服务能力建设。有2项由市医保局、市财政局负责，分别是：深化医保支付方式改革；健全大病保险制度。\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进县域医共", [("市卫健委", L)]),
+        ("完善分级诊疗", [("市卫健委", L)]),
+        ("加强基层服务", [("市卫健委", L)]),
+        ("深化医保支付", [("市医保局", R), ("市财政局", R)]),
+        ("健全大病保险", [("市医保局", R), ("市财政局", R)]),
+    ]
+
+
+def test_会同_in_a_later_clause_names_a_cooperating_partner(tmp_path):
+    """``负责A，会同Y做好B``: Y cooperates, in a duty list and in a subject sentence alike;
+    ``协助Y…`` names whom the owner helps, not a doer."""
+    duties = _load(tmp_path, "partners.txt", (
+        "临江市气象灾害应急预案成员单位职责\n"
+        "(1)市民政局：负责灾民生活救助，会同气象部门做好灾情调查评估。\n"
+        "(2)市教育局：负责学校防灾减灾工作，协助气象部门开展科普宣传。\n"
+    ))
+    assert _pairs(duties) == [
+        ("负责灾民生活", [("市民政局", R), ("气象部门", C)]),
+        ("负责学校防灾", [("市教育局", R)]),
+    ]
+    prose = _load(tmp_path, "sentences.txt", "临江市防灾工作分工\n一、市教育局要加强学校防灾教育，并会同市卫健委开展应急演练。\n")
+    assert _pairs(prose) == [("市教育局要加", [("市教育局", R), ("市卫健委", C)])]
