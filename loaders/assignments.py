@@ -292,12 +292,18 @@ def subject_clauses(text: str) -> list[Found]:
             at = opener.end()
         found = _subject_at(text, at, agency_prefix)
         if found:
-            if out:
+            if out and not _bare(text, out[-1]) and not _bare(text, found):
                 # ``X负责A；加强B。Y负责C。``: the clauses after a subject's sentence with no subject of
-                # their own go on with its duty, up to the sentence of the next subject
+                # their own go on with its duty, up to the sentence of the next subject (a bare
+                # ``X牵头，Y配合。`` assigns what stands before it instead)
                 out[-1].end = max(out[-1].end, start)
             out += _split_at_later_subjects(text, found, agency_prefix)
     return out
+
+
+def _bare(text: str, found: Found) -> bool:
+    """Whether a subject sentence is only agencies and role words (``X牵头，Y配合。``)."""
+    return not re.search(r"[\u4e00-\u9fff]", text[found.subject_end : found.end])
 
 
 # a clause inside a sentence that names new agencies and their role (``…,相关金融机构负责…``)

@@ -663,6 +663,15 @@ def test_a_subject_keeps_the_clauses_after_its_sentence_up_to_the_next_subject(t
         ("加强基层服务。市教育局负责完善学校卫生室设施；加强校医培训。", [("市教育局", R)]),
         ("市卫健委负责建设社区医院。", [("市卫健委", R)]),
     ]
+    trailing = _load(tmp_path, "trailing.txt", (
+        "临江市2024年营商环境重点工作分工\n"
+        "一、推进审批改革。压缩办理时限。市政务服务中心牵头，市发改委配合。推进信用建设。市发改委牵头。\n"
+    ))
+    # a bare ``X牵头，Y配合。`` assigns the sentences before it
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in trailing.tasks] == [
+        ("推进审批改革。压缩办理时限。市政务服务中心牵头，市发改委配合。", [("市政务服务中心", L), ("市发改委", C)]),
+        ("推进信用建设。市发改委牵头。", [("市发改委", L)]),
+    ]
 
 
 def test_tasks_listed_after_an_assignment_are_a_task_each(tmp_path):
