@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plankg.records import Assignment
 
@@ -87,8 +88,18 @@ class ParsedList:
     per_division_of_duties: bool
 
 
+BRACKET = re.compile("[" + re.escape(OPEN_BRACKETS + CLOSE_BRACKETS) + "]")
+
+
+@lru_cache(maxsize=64)
+def _separator(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(separators) + "]")
+
+
 def split_outside_brackets(text: str, separators: str = LIST_SEPARATORS) -> list[str]:
     """Split on any of ``separators`` that stands at bracket depth 0."""
+    if not BRACKET.search(text):  # the common case, done by the regex engine
+        return _separator(separators).split(text)
     parts, depth, current = [], 0, []
     for ch in text:
         if ch in OPEN_BRACKETS:
@@ -296,8 +307,10 @@ def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
     return ParsedList(unique, pdd)
 
 
+@lru_cache(maxsize=32768)
 def is_agency_list(text: str) -> bool:
-    """Whether a whole line reads as a list of agencies (with optional role words)."""
+    """Whether a whole line reads as a list of agencies (with optional role words); cached, as
+    every reading of a document asks it of the same cells and clause heads again."""
     text = text.strip()
     if not text or len(text) > 400:
         return False
