@@ -217,9 +217,15 @@ def _spaced_names(part: str) -> list[str]:
     """Names a cell separates by spaces (``市公安局 市林业局``), when every word is a whole body's name;
     a name a line break split (``市市场 监管局``) stays one."""
     words = part.split()
-    if len(words) > 1 and all(len(w) >= 3 and BODY_SUFFIX.search(w) and looks_like_agency(w) for w in words):
+    if len(words) > 1 and all(len(w) >= 3 and BODY_SUFFIX.search(w) and looks_like_agency(w) for w in map(_unmarked, words)):
         return words
     return [part]
+
+
+def _unmarked(name: str) -> str:
+    """A name less the role bracketed after it (``市交通运输局（牵头）``)."""
+    mark = ROLE_MARK.match(name)
+    return mark.group("name") if mark else name
 
 
 def _split_conjunctions(item: str) -> list[str]:

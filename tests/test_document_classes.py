@@ -704,3 +704,23 @@ def test_会同_in_a_later_clause_names_a_cooperating_partner(tmp_path):
     ]
     prose = _load(tmp_path, "sentences.txt", "临江市防灾工作分工\n一、市教育局要加强学校防灾教育，并会同市卫健委开展应急演练。\n")
     assert _pairs(prose) == [("市教育局要加", [("市教育局", R), ("市卫健委", C)])]
+
+
+def test_labels_主要负责单位_and_a_leader_of_a_level_and_spaced_names_with_a_role_mark(tmp_path):
+    """``主要负责单位：`` is responsible, ``牵头市领导：`` names a person (dropped, kept out of the text);
+    in a table cell ``X（牵头） Y`` are two agencies, X leading."""
+    plan = _load(tmp_path, "leaders.txt", (
+        "临江市2023年重点工作责任分工\n"
+        "1.扩大有效投资，全年完成固定资产投资增长8%。\n"
+        "牵头市领导：张三\n"
+        "主要负责单位：市发改委\n"
+        "协同部门：市财政局、市自然资源局\n"
+    ))
+    assert plan.tasks[0].text == "扩大有效投资，全年完成固定资产投资增长8%。"
+    assert _pairs(plan) == [("扩大有效投资", [("市发改委", R), ("市财政局", C), ("市自然资源局", C)])]
+    table = _load(tmp_path, "spaced.txt", (
+        "临江市2024年民生实事任务分解表\n"
+        "序号\t项目名称\t目标任务\t责任单位\t完成时限\n"
+        "1\t农村公路\t新改建农村公路200公里\t市交通运输局（牵头） 市财政局\t2024年底\n"
+    ))
+    assert _pairs(table) == [("新改建农村公", [("市交通运输局", L), ("市财政局", R)])]
