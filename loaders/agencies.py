@@ -23,6 +23,10 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("按职能分工负责", "responsible", True),
     ("按职责负责", "responsible", True),
     ("分别负责", "responsible", False),
+    # ``X为牵头单位，Y为配合单位``: a unit named as a role's
+    *((f"为{word}{unit}", role, False) for word, role in (("牵头", "lead"), ("主办", "lead"), ("承办", "lead"), ("责任", "responsible"),
+                                                         ("配合", "cooperating"), ("协办", "cooperating"), ("协同", "cooperating"))
+      for unit in ("单位", "部门")),
     ("牵头负责", "lead", False),
     ("共同负责", "responsible", False),
     ("负责落实", "responsible", False),

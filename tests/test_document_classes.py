@@ -724,3 +724,16 @@ def test_labels_主要负责单位_and_a_leader_of_a_level_and_spaced_names_with
         "1\t农村公路\t新改建农村公路200公里\t市交通运输局（牵头） 市财政局\t2024年底\n"
     ))
     assert _pairs(table) == [("新改建农村公", [("市交通运输局", L), ("市财政局", R)])]
+
+
+def test_units_named_as_a_roles_unit(tmp_path):
+    """``X为牵头单位，Y为配合单位``, in a sentence or a bracket: X leads, Y cooperates."""
+    plan = _load(tmp_path, "named-as.txt", (
+        "青溪县2025年教育工作要点\n"
+        "1.新建公办幼儿园3所。县教育局为牵头单位，县财政局、县发改局为配合单位。\n"
+        "2.推进智慧校园建设。（县教育局为责任单位，县工信局为协办单位）\n"
+    ))
+    assert _pairs(plan) == [
+        ("新建公办幼儿", [("县教育局", L), ("县财政局", C), ("县发改局", C)]),
+        ("推进智慧校园", [("县教育局", R), ("县工信局", C)]),
+    ]
