@@ -261,7 +261,7 @@ def _quantity(
         # and as a count a building or doing verb governs (新建2座)
         rate = (unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))) or (
             unit in ("个百分点", "百分点") and GROWTH_WORD.search(indicator)  # 森林覆盖率提高5个百分点
-        )
+        ) or bool(m.group("per_thousand"))  # 每千人4批次: a rate per head of population is never a scope
         if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit) or _frequency(clause[: m.start()], unit)):
             return None
     if suf:
@@ -280,7 +280,7 @@ def _quantity(
         comparator=comparator,
         value=value,
         unit=unit.replace("/十万", "/10万"),
-        period=_period(clause[: m.start()]),
+        period=_period(clause[: m.start("value")]),
         deadline=deadline,
         approximate=suf == "左右",
     )
