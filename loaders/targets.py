@@ -21,14 +21,14 @@ _PREFIX = (
     "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|"
     "保持在|稳定在|提高到|提升到|提高至|提升至|增加到|增长到|降低到|降低至|下降到|下降至|降至|"
     "压缩至|压缩到|压减至|压减到|缩短至|缩短到|减少到|减少至|减至|"
-    "高于|低于|超过|少于|大于|小于|到"
+    "高于|低于|超过|突破|少于|大于|小于|到"
 )
 _PREFIX_COMPARATOR = {
     "不超过": "<=", "不高于": "<=", "不大于": "<=", "不多于": "<=", "控制在": "<=",
     "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降至": "<=",
     "压缩至": "<=", "压缩到": "<=", "压减至": "<=", "压减到": "<=", "缩短至": "<=", "缩短到": "<=",
     "减少到": "<=", "减少至": "<=", "减至": "<=",
-    "高于": ">", "超过": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
+    "高于": ">", "超过": ">", "突破": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
     # a level a measure is raised to is the value itself (corpus gold: 补助标准提高到每人每年120元 is = 120)
     "提高到": "=", "提升到": "=", "提高至": "=", "提升至": "=", "增加到": "=", "增长到": "=",
 }
@@ -76,6 +76,12 @@ EVENT_UNITS = ("次", "轮", "场", "期", "批次")
 YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")
 # a small count in words, after a word that bounds it (每季度至少开展一次)
 WORD_COUNT = re.compile(r"(?P<pre>至少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{0,3}?)(?P<value>[一二两三四五六七八九十]{1,3})(?P<unit>次|个|项|名|所|家|批|场|期|轮)")
+# a count written in words that a building or doing verb governs (新建三所学校, 改造两个体育场); one
+# alone (建设一个平台, 一批) is no figure a plan is checked against
+CN_COUNT = re.compile(
+    rf"(?P<verb>{COUNT_VERB.pattern})(?P<noun>[\u4e00-\u9fff]{{0,6}}?)"
+    r"(?P<value>[两二三四五六七八九][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?)(?P<unit>所|个|座|家|条|项|处|名|支|场|台|辆)"
+)
 # a range is two targets, at least its low end and at most its high end (基尼系数在0.3~0.4之间, 2~3个)
 RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[~～]\s*(?P<high>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -185,6 +191,17 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
                 indicator=_strip_noise(clause[start : m.start()]) + m.group("verb") or None,
                 comparator=">=", value=Decimal(count), unit=m.group("unit"),
                 period=_period(clause[: m.start()]), deadline=deadline,
+            )
+        )
+    for m in CN_COUNT.finditer(clause):
+        count = cn_value(m.group("value").replace("两", "二"))
+        if count is None or count < 2 or SCOPE_WORD.search(m.group("noun")):
+            continue
+        out.append(
+            Target(
+                kind="quantitative", text=_strip_noise(clause[start : m.end()]),
+                indicator=_strip_noise(clause[start : m.start("value")]) or None, comparator="=",
+                value=Decimal(count), unit=m.group("unit"), period=_period(clause[: m.start()]), deadline=deadline,
             )
         )
     for pattern, value, unit in ((FULL_COVERAGE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None)):
