@@ -31,13 +31,18 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("共同负责", "responsible", False),
     ("负责落实", "responsible", False),
     ("具体落实", "responsible", False),
+    ("负总责", "responsible", False),
     ("负责", "responsible", False),
+    ("具体实施", "responsible", False),
+    ("组织实施", "responsible", False),
     ("落实", "responsible", False),
+    ("牵头抓总", "lead", False),
     ("牵头", "lead", False),
     ("承办", "lead", False),
     ("配合", "cooperating", False),
     ("协办", "cooperating", False),
     ("协助", "cooperating", False),
+    ("协作", "cooperating", False),
     ("参与", "cooperating", False),
     ("参加", "cooperating", False),
 ]
@@ -170,6 +175,10 @@ FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?的?(单
 STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|个|名)?的?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)[^，,；;。]*|(以下|下)同")
 
 
+# ``以X为主，Y配合``: X leads
+PRIMARY = re.compile(r"^\s*以(.{2,40}?)为主\s*$")
+
+
 def split_clauses(cell: str) -> list[str]:
     """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word;
     a rule the document states about its lists is no clause."""
@@ -177,7 +186,7 @@ def split_clauses(cell: str) -> list[str]:
     cell = ROLE_THEN_BREAK.sub(r"\1，", cell)  # ``…牵头⏎省教育厅…``: a wrapped line lost its comma
     cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
     for part in split_outside_brackets(cell, "；;"):
-        pieces = split_outside_brackets(part, "，,")
+        pieces = [PRIMARY.sub(r"\1牵头", p) for p in split_outside_brackets(part, "，,")]
         current: list[str] = []
         for piece in pieces:
             current.append(piece)
@@ -288,7 +297,7 @@ def _jurisdiction_prefix(item: str) -> str | None:
 
 # a label naming a role (``责任单位``, ``牵头部门``) is no body, though it ends like one; the collectives
 # ``有关部门`` and ``相关单位`` are bodies
-ROLE_LABEL = re.compile(r"^(牵头|责任|配合|协办|承办|主办|主责|参与|协助|协同|实施|落实|负责)(单位|部门|处室|科室)$")
+ROLE_LABEL = re.compile(r"^(牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)(单位|部门|处室|科室)$")
 # a role written in brackets after one name of a list (``市城管局（牵头）、市公安局``)
 ROLE_MARK = re.compile(r"^(?P<name>.+?)[（(](?P<word>牵头单位|牵头部门|牵头|主办|主责|负责|配合单位|配合|协办|协助|参与)[）)]$")
 MARK_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主办": "lead", "主责": "lead", "负责": "responsible",

@@ -18,7 +18,7 @@ TIME_PHRASE = re.compile(
 )
 NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|例如|下同|详见|见|参见|注|其中|试行|暂行|征求意见稿)")
 LABEL = re.compile(
-    r"(?P<label>(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|协助|协同|实施|落实|负责)"
+    r"(?P<label>(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
     r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
     r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人)\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])"
 )
@@ -327,6 +327,10 @@ def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Fou
             continue
         head = agency_prefix(text[at : at + 80])
         if not head:
+            continue
+        body, own_role, _ = strip_role_suffix(head)
+        if own_role and own_role != "lead" and re.match(r"[，,。；;]|$", text[at + len(head) :]):
+            out[-1].add(own_role, body)  # ``，各县（区）人民政府具体实施。``: a clause of doers and their role
             continue
         joining = JOINING_ROLE.match(text, at + len(head))
         if joining and not LATER_SUBJECT_ROLE.match(text, at + len(head)):
