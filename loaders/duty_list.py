@@ -12,7 +12,7 @@ import re
 
 from .agencies import is_agency_list, parse_agency_cell
 from .prose import ARABIC_SHAPES, Entry, Prose
-from .owners import duty_cells, heading_owner
+from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
 
 NAME = "duty-list"
@@ -90,6 +90,8 @@ def rows(prose: Prose) -> list[Row]:
             out.append(_row(entry, entry.text, owner, heading, entry.number, role))
         elif entry.shape is None and numbered_duties and out:
             out[-1].text += entry.text  # a duty goes on over another paragraph
+        elif describes_setup(entry.text):
+            continue  # ``…下设办公室，设在市林业局，主任由…担任``: how the owner is set up, no duty
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     return out

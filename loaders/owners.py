@@ -124,6 +124,16 @@ OPENING_ROLE = re.compile(rf"^{DUTY_LEAD_IN}(积极|主动|认真)?(?P<word>配�
 TOGETHER_WITH = re.compile(rf"^(负责)?{DUTY_LEAD_IN}(?P<with>会同|联合)(?P<who>[^，,。；;]{{2,60}}?)(共同|一起)?(负责|做好|开展|组织|推进|落实|研究|制定|实施|加强|建立|指导)")
 
 
+# how a body is set up (``市指挥部下设办公室，设在市林业局，办公室主任由…担任``): who it is, not a duty
+SETUP = re.compile(r"下设|设在|(主任|组长|指挥长|总指挥|负责人|成员)由|由[^。；;]{1,60}组成|为[^。；;，,]{0,12}(常设|日常|办事|议事|协调)机构")
+DUTY_VERB = re.compile(r"负责|承担|做好|组织|指导|协调|督促|监督|落实|开展|制定|推进|加强|建立|完善|实施|配合|协助|参与|牵头")
+
+
+def describes_setup(text: str) -> bool:
+    """Whether a paragraph under an owner only says how the owner is set up, naming no duty."""
+    return bool(SETUP.search(text)) and not DUTY_VERB.search(SETUP.sub("", text))
+
+
 def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:
     """The owner's cells for one duty, with the role its opening words give (gold README, Roles)."""
     opening = OPENING_ROLE.match(duty)

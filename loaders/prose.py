@@ -18,7 +18,7 @@ from .agencies import is_agency_list
 from .assignments import Found, bracket_assignments, label_line, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
-from .owners import duty_cells, heading_owner, preamble_owner, title_owner
+from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, title_owner
 from .table import Row, stated_goal_rows
 from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line, without_file_suffix
 
@@ -400,6 +400,8 @@ def _segment_rows(
     if reading.subjects and not labels and not found:
         found = subject_clauses(text)
     if not labels and not found and owner and not require:
+        if describes_setup(text):
+            return []  # ``…下设办公室，设在市林业局，办公室主任由…担任``: how the owner is set up, no duty
         labels = _inherited(owner, text)
     heading = _heading(section)
     base = dict(section=heading, section_line=section.entry.line if section else None, number=number)
