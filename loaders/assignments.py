@@ -17,11 +17,14 @@ TIME_PHRASE = re.compile(
     r"年底前|长期坚持|长期|持续推进|持续|常态化(推进)?|逐年推进|分年度推进|每年|每季度|每月|定期)(完成|实施|推进|落实|建成)?$"
 )
 NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|例如|下同|详见|见|参见|注|其中|试行|暂行|征求意见稿)")
-LABEL = re.compile(
-    r"(?P<label>(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
+LABEL_WORDS = (
+    r"(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
     r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
-    r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人)\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])"
+    r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人"
 )
+LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
+# labels a space separates from their value (``牵头单位 市发改委 配合单位 市财政局``), on a line of labels
+SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\d])")
 # ``（以上四项工作市人社局牵头）``: words naming the tasks a bracket covers, not an agency
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
@@ -214,11 +217,27 @@ def label_line(text: str) -> tuple[Found, str | None] | None:
     next line when the label stands alone (``责任部门：`` then the list)."""
     opened = text.strip().removeprefix("【")  # ``【牵头单位】…``
     m = LABEL.match(opened)
+    if m is None and SPACED_LABEL.match(opened):
+        colons = SPACED_LABEL.sub(r"\1\2：", opened)
+        found = label_line(colons)
+        # the line is labels only when every value is agencies or a date
+        return found if found is not None and (found[0] or found[0].deadline) and _all_values_named(colons) else None
     role = header_role(m.group("label")) if m else None
     if role not in (*AGENCY_ROLES, "deadline", "people") or m.group("sep").startswith("】") != text.strip().startswith("【"):
         return None
     rest = opened[m.end() :].strip()
     return labelled(text), (role if not rest and role in AGENCY_ROLES else None)
+
+
+def _all_values_named(text: str) -> bool:
+    """Whether each label's value in a line of labels is a list of agencies, a date or a person."""
+    marks = list(LABEL.finditer(text))
+    for i, m in enumerate(marks):
+        value = text[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip().strip("。；;，,")
+        role = header_role(m.group("label"))
+        if role in AGENCY_ROLES and not is_agency_list(_leading_agencies(value)):
+            return False
+    return True
 
 
 # ``有3项由X牵头，分别是：A；B；C。``: the tasks an assignment covers, listed after it

@@ -775,3 +775,17 @@ def test_how_an_owner_is_set_up_is_no_duty(tmp_path):
         ("负责本预案的", [("县指挥部办公室", R)]),
         ("汇总全县森林", [("县指挥部办公室", R)]),
     ]
+
+
+def test_labels_a_space_separates_from_their_value_and_a_dash_before_an_assignment(tmp_path):
+    """``牵头单位 市发改委`` labels as ``牵头单位：`` does, on a line of labels only; ``——X牵头`` after a
+    task assigns X (the dash is no part of its name)."""
+    plan = _load(tmp_path, "spaced-labels.txt", (
+        "临江市2024年工作任务清单\n"
+        "1.推进A项工作。\n牵头单位 市发改委\n配合单位 市财政局、市统计局\n"
+        "2.推进D项工作。——市民政局牵头\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进A项工作", [("市发改委", L), ("市财政局", C), ("市统计局", C)]),
+        ("推进D项工作", [("市民政局", L)]),
+    ]
