@@ -179,6 +179,10 @@ STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|�
 PRIMARY = re.compile(r"^\s*以(.{2,40}?)为主\s*$")
 
 
+# a cell that refers to another row's agencies instead of naming its own (``同上``, ``同第3项``)
+SAME_AS = re.compile(r"^\s*(?:同上|同上一项|同上项|同上栏|同前|同前项|(?:同第|同)(?P<number>\d{1,3})项?)\s*$")
+
+
 def split_clauses(cell: str) -> list[str]:
     """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word;
     a rule the document states about its lists is no clause."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import FIRST_LEADS, is_agency_list, split_outside_brackets, strip_role_suffix
+from .agencies import FIRST_LEADS, SAME_AS, is_agency_list, split_outside_brackets, strip_role_suffix
 from .table import AGENCY_ROLES, header_role
 
 TIME_PHRASE = re.compile(
@@ -121,6 +121,10 @@ def parse_assignment_clause(content: str, *, bare_ok: bool = False) -> Found | N
     content = SCOPE.sub("", content.strip())
     if not content or len(content) > 400 or NOT_ASSIGNMENT.match(content):
         return None
+    if bare_ok and SAME_AS.match(content):  # ``…。（同上）``: the agencies of the task before
+        found = Found()
+        found.add("responsible", content.strip())
+        return found
     if LABEL.search(content) and _label_role(content):
         found = labelled(content)
         return found if found else None

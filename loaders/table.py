@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from plankg.records import Plan, Section, Task
 
-from .agencies import parse_agency_cell
+from .agencies import SAME_AS, parse_agency_cell
 from .numbering import section_number, task_number
 from .targets import deadline_of, find_targets, goal_targets
 
@@ -122,6 +122,10 @@ def assemble(
         task.cue = (row.cue or "column") if row.agencies else None
         for role in AGENCY_ROLES:
             for cell in row.agencies.get(role, []):
+                same = SAME_AS.match(cell)
+                if same:
+                    task.assignments += [a for a in _referred(same, role, numbered) if a not in task.assignments]
+                    continue
                 parsed = parse_agency_cell(cell, role)
                 task.assignments += [a for a in parsed.assignments if a not in task.assignments]
                 task.per_division_of_duties |= parsed.per_division_of_duties
@@ -138,6 +142,17 @@ def assemble(
     for task, duty in duties:
         task.number = f"{task.number}/{duty}"  # the row's id, then the duty's number inside its cell
     return plan
+
+
+def _referred(same: re.Match, role: str, numbered: list[tuple[Task, str | None]]) -> list:
+    """The assignments a ``同上`` (the task before) or ``同第N项`` (task N) cell refers to: those of
+    its role there, else all of them."""
+    wanted = same.group("number")
+    earlier = [t for t, n in numbered if wanted is None or n == wanted]
+    if not earlier:
+        return []
+    source = earlier[-1].assignments
+    return [a for a in source if a.role == role] or list(source)
 
 
 def _section_for(plan: Plan, heading: str, line: int, current: Section | None) -> Section:

@@ -789,3 +789,30 @@ def test_labels_a_space_separates_from_their_value_and_a_dash_before_an_assignme
         ("推进A项工作", [("市发改委", L), ("市财政局", C), ("市统计局", C)]),
         ("推进D项工作", [("市民政局", L)]),
     ]
+
+
+def test_同上_and_同第N项_refer_to_another_tasks_agencies(tmp_path):
+    """``（责任单位：同上）``, ``（同上）`` and a table cell ``同上`` take the task before's agencies;
+    ``同第1项`` takes task 1's."""
+    plan = _load(tmp_path, "same.txt", (
+        "临江市2024年工作任务清单\n"
+        "1.推进A项工作。（市发改委牵头，市财政局配合）\n"
+        "2.推进B项工作。（责任单位：同上）\n"
+        "3.推进C项工作。（市民政局负责）\n"
+        "4.推进D项工作。（同上）\n"
+        "5.推进E项工作。（责任单位：同第1项）\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进A项工作", [("市发改委", L), ("市财政局", C)]),
+        ("推进B项工作", [("市发改委", L), ("市财政局", C)]),
+        ("推进C项工作", [("市民政局", R)]),
+        ("推进D项工作", [("市民政局", R)]),
+        ("推进E项工作", [("市发改委", L), ("市财政局", C)]),
+    ]
+    table = _load(tmp_path, "same-table.txt", (
+        "临江市2024年民生实事任务分解表\n"
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t新建养老服务中心10个\t市民政局\t市财政局\n"
+        "2\t新建社区食堂20个\t同上\t同上\n"
+    ))
+    assert _pairs(table)[1] == ("新建社区食堂", [("市民政局", L), ("市财政局", C)])
