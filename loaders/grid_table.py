@@ -122,6 +122,9 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             number = out[-1].number
             if not any(cells.get(role) for role in AGENCY_ROLES):
                 _add_agencies_from(cells, out[-1])
+        named = [n for n, first in zip(cells.get("name", []), starts.get("name", [])) if first]
+        if named and text:
+            text = join_wrapped("\n".join(named)) + "\n" + text  # the row's name, then what it is to do
         section = join_wrapped("\n".join(s for s, first in zip(cells.get("section", []), starts.get("section", [])) if first))
         if number and _CN_NUMBER.match(number) and not any(cells.get(role) for role in AGENCY_ROLES):
             heading = text or section  # 一 | 加强组织领导 : a section row numbered in its own column

@@ -30,7 +30,10 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
     ("progress", re.compile(r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|备注)$")),
-    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|项目名称|^任务$|^项目$|^(考评|考核)(项目|指标)$")),
+    # a row's own name (项目名称 | 建设内容): the title its task text starts with; merged over several
+    # rows it names them all, as a section does
+    ("name", re.compile(r"(项目|事项|任务|工程|实事)名称$|^名称$")),
+    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^项目$|^(考评|考核)(项目|指标)$")),
     ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
@@ -72,6 +75,8 @@ def goal_year(headers: list[str]) -> int | None:
 def column_roles(headers: list[str]) -> list[str | None]:
     """Roles of a header row; a section-like column is the text when no other column is."""
     roles = [header_role(h) for h in headers]
+    if "text" not in roles and "name" in roles:
+        roles[roles.index("name")] = "text"
     if "text" not in roles and "section" in roles:
         roles[len(roles) - 1 - roles[::-1].index("section")] = "text"
     return roles

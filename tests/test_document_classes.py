@@ -723,7 +723,8 @@ def test_labels_主要负责单位_and_a_leader_of_a_level_and_spaced_names_with
         "序号\t项目名称\t目标任务\t责任单位\t完成时限\n"
         "1\t农村公路\t新改建农村公路200公里\t市交通运输局（牵头） 市财政局\t2024年底\n"
     ))
-    assert _pairs(table) == [("新改建农村公", [("市交通运输局", L), ("市财政局", R)])]
+    # the 项目名称 cell titles the task text
+    assert _pairs(table) == [("农村公路\n新", [("市交通运输局", L), ("市财政局", R)])]
 
 
 def test_units_named_as_a_roles_unit(tmp_path):
@@ -816,3 +817,18 @@ def test_同上_and_同第N项_refer_to_another_tasks_agencies(tmp_path):
         "2\t新建社区食堂20个\t同上\t同上\n"
     ))
     assert _pairs(table)[1] == ("新建社区食堂", [("市民政局", L), ("市财政局", C)])
+
+
+def test_a_name_column_titles_each_rows_task(tmp_path):
+    """``民生事项名称`` holds each row's own name: the task text starts with it, and its ``14.`` is
+    the task's number; the 类别 column stays the section."""
+    plan = _load(tmp_path, "names.txt", (
+        "类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 |\n"
+        "四、教育文化 | 14.改扩建城东学校 | 完成城东学校2座教学楼建设。 | 教育体育局 |\n"
+        " | 15.推进学校运动场地建设 | 完成8处农村学校运动场地建设。 | 教育体育局 |\n"
+    ))
+    assert [(t.number, t.section.label, t.text) for t in plan.tasks] == [
+        ("14", "四、教育文化", "改扩建城东学校\n完成城东学校2座教学楼建设。"),
+        ("15", "四、教育文化", "推进学校运动场地建设\n完成8处农村学校运动场地建设。"),
+    ]
+    assert _values(plan) == [("=", Decimal("2")), ("=", Decimal("8"))]
