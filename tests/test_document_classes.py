@@ -688,6 +688,8 @@ def test_tasks_listed_after_an_assignment_are_a_task_each(tmp_path):
         ("深化医保支付", [("市医保局", R), ("市财政局", R)]),
         ("健全大病保险", [("市医保局", R), ("市财政局", R)]),
     ]
+    colon = _load(tmp_path, "listed-colon.txt", "临江市2024年医改重点工作分工\n一、重点工作。其中由市卫健委牵头：推进县域医共体建设；完善分级诊疗制度。\n")
+    assert _pairs(colon) == [("推进县域医共", [("市卫健委", L)]), ("完善分级诊疗", [("市卫健委", L)])]
 
 
 def test_会同_in_a_later_clause_names_a_cooperating_partner(tmp_path):
