@@ -1,6 +1,6 @@
 """Tables typed or exported as text with a pipe or a tab between cells, one row per line
-(``考评项目 | 考评要点 | 评分细则 | 责任单位 |``, or a table copied out of Word or a spreadsheet with
-tabs), read as grids so columns keep their meaning.
+(``考评项目 | 考评要点 | 评分细则 | 责任单位 |``, a table copied out of Word or a spreadsheet with
+tabs, or a PDF's text laid out with runs of spaces), read as grids so columns keep their meaning.
 
 Read by position, a column the header names (a score, a report, a person) stays out of the task's
 text, where reading cell by cell on content alone would run it into the task. Only runs of lines
@@ -16,6 +16,7 @@ from .blocks import Block, Cell, Grid, GridRow, Paragraph
 PIPE = re.compile(r"\s*[|｜]\s*")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
 MIN_CELLS = 3
+SPACES = re.compile(r" {2,}|\u3000+")
 
 
 def _cells(line: str) -> list[str] | None:
@@ -24,7 +25,12 @@ def _cells(line: str) -> list[str] | None:
         # trailing tabs are dropped and the row padded to its table's width in ``blocks_of``
         tabbed = [c.strip() for c in line.rstrip().split("\t")]
         return tabbed if sum(1 for c in tabbed if c) >= MIN_CELLS else None
-    if not PIPE.search(line) or RULE.match(line):
+    if not PIPE.search(line):
+        # a table laid out with spaces (a PDF's text in layout mode): runs of two or more spaces, or
+        # ideographic spaces, between cells
+        spaced = SPACES.split(line.strip())
+        return spaced if len(spaced) >= MIN_CELLS else None
+    if RULE.match(line):
         return None
     cells = PIPE.split(line.strip())
     if cells and not cells[0]:

@@ -834,3 +834,21 @@ def test_a_name_column_titles_each_rows_task(tmp_path):
         ("15", "四、教育文化", "推进学校运动场地建设\n完成8处农村学校运动场地建设。"),
     ]
     assert _values(plan) == [("=", Decimal("2")), ("=", Decimal("8"))]
+
+
+def test_a_table_laid_out_with_spaces(tmp_path):
+    """A PDF's text in layout mode puts runs of spaces between cells: read as a grid, so the
+    deadline cell is the task's deadline, not a task."""
+    plan = _load(tmp_path, "spaced-table.txt", (
+        "临江市2024年重点任务分工表\n"
+        "序号    工作任务                      牵头单位      配合单位            完成时限\n"
+        "1       新建5G基站500个               市工信局      市通信管理局        2024年12月底\n"
+        "2       改造老旧小区30个              市住建局      市财政局、各区政府  2024年11月\n"
+    ))
+    assert [(t.number, t.text, t.deadline) for t in plan.tasks] == [
+        ("1", "新建5G基站500个", "2024-12-31"), ("2", "改造老旧小区30个", "2024-11-30"),
+    ]
+    assert _pairs(plan) == [
+        ("新建5G基站", [("市工信局", L), ("市通信管理局", C)]),
+        ("改造老旧小区", [("市住建局", L), ("市财政局", C), ("各区政府", C)]),
+    ]
