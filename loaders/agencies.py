@@ -75,7 +75,10 @@ BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人�
 PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``, or a chunk marker's digits
 CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．]|[—–-]{1,2}(?=[\u4e00-\u9fff]))\s*")  # a site's chunk marker, or the dash before ``——X牵头``
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
-DUTY_WORDS = re.compile(r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(牵头|责任|配合|协办|协作|参与)(单位|部门)")
+DUTY_WORDS = re.compile(
+    r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
+    r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到)"  # ``X要指导学校…``
+)
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 SHARED_KIND = re.compile(r"等(有关|相关)?(部门|单位)$")
 SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")

@@ -852,3 +852,9 @@ def test_a_table_laid_out_with_spaces(tmp_path):
         ("新建5G基站", [("市工信局", L), ("市通信管理局", C)]),
         ("改造老旧小区", [("市住建局", L), ("市财政局", C), ("各区政府", C)]),
     ]
+
+
+def test_a_modal_and_a_verb_end_the_subject(tmp_path):
+    """``市教育局要指导学校落实…``: the subject is 市教育局; ``要指导学校`` is its duty, not part of a name."""
+    plan = _load(tmp_path, "modal.txt", "临江市食品安全工作要点\n一、市教育局要指导学校落实食品安全校长负责制，市卫健委配合。\n")
+    assert _pairs(plan) == [("市教育局要指", [("市教育局", R), ("市卫健委", C)])]
