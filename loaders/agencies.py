@@ -77,6 +77,7 @@ CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．]|[—–-]{1,2}(?=[\u4e00-\u9fff])
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
     r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
+    r"以下|均需|均要|各项工作|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到)"  # ``X要指导学校…``
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department

@@ -99,15 +99,25 @@ def bracket_assignments(text: str) -> list[Found]:
         bare_ok = _at_sentence_end(text, start, end)
         # an assignment, then a note of its own (``…负责落实。以下各项工作均需…，不再列出。``): the
         # first sentence assigns, the note names no agency
-        noted = "。" in content.strip().rstrip("。")
-        found = (parse_assignment_clause(content.split("。")[0], bare_ok=bare_ok) if noted else None) or \
-            parse_assignment_clause(content, bare_ok=bare_ok)
+        found = (_before_a_note(content, bare_ok, "。") if "。" in content.strip().rstrip("。") else None) or \
+            parse_assignment_clause(content, bare_ok=bare_ok) or _before_a_note(content, bare_ok, "；;")
         if found:
             found.start, found.end, found.closes, found.cut = start, end, True, True
             found.cues = ["bracket"]
             found.covers_above = SCOPE.match(content.strip()) is not None
             out.append(found)
     return out
+
+
+def _before_a_note(content: str, bare_ok: bool, stops: str) -> Found | None:
+    """An assignment, then a note of its own after one of ``stops`` (``…负责落实。以下各项工作均需…，
+    不再列出``): the longest run of leading parts that assigns; the note names no agency."""
+    parts = re.split(f"(?<=[{stops}])", content.strip().rstrip("。；;"))
+    for k in range(len(parts) - 1, 0, -1):
+        found = parse_assignment_clause("".join(parts[:k]).rstrip("。；;"), bare_ok=bare_ok)
+        if found:
+            return found
+    return None
 
 
 def _at_sentence_end(text: str, start: int, end: int) -> bool:

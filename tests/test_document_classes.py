@@ -858,3 +858,18 @@ def test_a_modal_and_a_verb_end_the_subject(tmp_path):
     """``市教育局要指导学校落实…``: the subject is 市教育局; ``要指导学校`` is its duty, not part of a name."""
     plan = _load(tmp_path, "modal.txt", "临江市食品安全工作要点\n一、市教育局要指导学校落实食品安全校长负责制，市卫健委配合。\n")
     assert _pairs(plan) == [("市教育局要指", [("市教育局", R), ("市卫健委", C)])]
+
+
+def test_a_note_after_a_semicolon_in_a_bracket_names_no_agency(tmp_path):
+    """``（X牵头，Y按职责分工负责；以下各项工作均需各区人民政府落实，不再列出）``: the assignment
+    before the ``；`` holds, the note after it names no agency; ``3万批次`` is a count of 万批次."""
+    plan = _load(tmp_path, "note-semicolon.txt", (
+        "临江市2024年食品安全重点工作安排\n"
+        "（一）完善食品安全责任体系。（市食安办牵头，市食安委各成员单位按职责分工负责；以下各项工作均需各区人民政府落实，不再列出）\n"
+        "（二）落实食品抽检计划，全年完成食品安全抽检3万批次。（市市场监管局负责）\n"
+    ))
+    assert _pairs(plan) == [
+        ("完善食品安全", [("市食安办", L), ("市食安委各成员单位", R)]),
+        ("落实食品抽检", [("市市场监管局", R)]),
+    ]
+    assert [(x.comparator, x.value, x.unit) for x in plan.tasks[1].targets] == [("=", Decimal("3"), "万批次")]
