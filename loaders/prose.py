@@ -360,7 +360,8 @@ def _folded(node: Node, top: bool = True) -> list[tuple[int, str]]:
 
 def _has_body(node: Node) -> bool:
     text = "".join(t for _, t in node.paragraphs)
-    return len(node.paragraphs) > 1 or len(text) > 30 or bool(re.search(r"[。；;]", text.rstrip("。")))
+    # a closing full stop makes a sentence (``二、推进B工作。``), which a bare heading (``一、总体要求``) is not
+    return len(node.paragraphs) > 1 or len(text) > 30 or bool(re.search(r"[。；;]", text))
 
 
 def _inherited(owner: Found, text: str) -> Found:

@@ -873,3 +873,11 @@ def test_a_note_after_a_semicolon_in_a_bracket_names_no_agency(tmp_path):
         ("落实食品抽检", [("市市场监管局", R)]),
     ]
     assert [(x.comparator, x.value, x.unit) for x in plan.tasks[1].targets] == [("=", Decimal("3"), "万批次")]
+
+
+def test_numbered_sentences_with_no_agency_load_as_tasks(tmp_path):
+    """Chinese-numbered items that are sentences (closed by ``。``) are tasks even with nothing under
+    them and no agency; the document loads with its target instead of being refused."""
+    plan = _load(tmp_path, "no-agency.txt", "临江市2024年重点工作\n一、推进A工作，覆盖率达到90%。\n二、推进B工作。\n")
+    assert [(t.number, t.text, t.assignments) for t in plan.tasks] == [("一", "推进A工作，覆盖率达到90%。", []), ("二", "推进B工作。", [])]
+    assert _values(plan) == [(">=", Decimal("90"))]
