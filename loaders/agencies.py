@@ -181,6 +181,19 @@ STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|�
 
 # ``以X为主，Y配合``: X leads
 PRIMARY = re.compile(r"^\s*以(.{2,40}?)为主\s*$")
+# a role written before its agencies inside a cell (``牵头：市发改委；配合：市财政局``): the same
+# clause as ``市发改委牵头``
+SHORT_LABEL = re.compile(r"^\s*(?P<word>牵头|主责|主办|承办|负责|责任|配合|协办|协同|协助|参与)(?:单位|部门)?\s*[:：]\s*")
+SHORT_LABEL_AFTER_SPACE = re.compile(r"\s+((?:牵头|主责|主办|承办|负责|责任|配合|协办|协同|协助|参与)(?:单位|部门)?\s*[:：])")
+_LABEL_SUFFIX = {"牵头": "牵头", "主责": "负责", "主办": "牵头", "承办": "承办", "负责": "负责", "责任": "负责",
+                 "配合": "配合", "协办": "协办", "协同": "配合", "协助": "协助", "参与": "参与"}
+def _role_after(clause: str) -> str:
+    """``牵头：市发改委`` -> ``市发改委牵头``: the role word where ``strip_role_suffix`` reads it."""
+    label = SHORT_LABEL.match(clause)
+    return clause[label.end() :] + _LABEL_SUFFIX[label.group("word")] if label else clause
+
+
+MARK_THEN_NAME = re.compile(r"([（(](?:牵头|主办|主责|负责|配合|协办|协助|参与)(?:单位|部门)?[）)])(?=[\u4e00-\u9fff])")
 
 
 # a cell that refers to another row's agencies instead of naming its own (``同上``, ``同第3项``)
@@ -193,8 +206,10 @@ def split_clauses(cell: str) -> list[str]:
     clauses: list[str] = []
     cell = ROLE_THEN_BREAK.sub(r"\1，", cell)  # ``…牵头⏎省教育厅…``: a wrapped line lost its comma
     cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
+    cell = MARK_THEN_NAME.sub(r"\1、", cell)  # ``市发改委（牵头）市财政局``: the mark closes a name
+    cell = SHORT_LABEL_AFTER_SPACE.sub(r"；\1", cell)  # ``牵头:X 配合:Y``: each label opens a clause
     for part in split_outside_brackets(cell, "；;"):
-        pieces = [PRIMARY.sub(r"\1牵头", p) for p in split_outside_brackets(part, "，,")]
+        pieces = [PRIMARY.sub(r"\1牵头", _role_after(p)) for p in split_outside_brackets(part, "，,")]
         current: list[str] = []
         for piece in pieces:
             current.append(piece)

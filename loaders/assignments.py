@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import FIRST_LEADS, SAME_AS, is_agency_list, split_outside_brackets, strip_role_suffix
+from .agencies import FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, split_outside_brackets, strip_role_suffix
 from .table import AGENCY_ROLES, header_role
 
 TIME_PHRASE = re.compile(
@@ -231,6 +231,9 @@ def label_line(text: str) -> tuple[Found, str | None] | None:
     next line when the label stands alone (``责任部门：`` then the list)."""
     opened = text.strip().removeprefix("【")  # ``【牵头单位】…``
     m = LABEL.match(opened)
+    short = SHORT_LABEL.match(opened) if m is None else None
+    if short and is_agency_list(opened[short.end() :]):  # ``牵头：市教育局`` on a line of its own
+        return label_line(f"{short.group('word')}单位：{opened[short.end():]}")
     if m is None and SPACED_LABEL.match(opened):
         colons = SPACED_LABEL.sub(r"\1\2：", opened)
         found = label_line(colons)

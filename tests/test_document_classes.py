@@ -881,3 +881,27 @@ def test_numbered_sentences_with_no_agency_load_as_tasks(tmp_path):
     plan = _load(tmp_path, "no-agency.txt", "临江市2024年重点工作\n一、推进A工作，覆盖率达到90%。\n二、推进B工作。\n")
     assert [(t.number, t.text, t.assignments) for t in plan.tasks] == [("一", "推进A工作，覆盖率达到90%。", []), ("二", "推进B工作。", [])]
     assert _values(plan) == [(">=", Decimal("90"))]
+
+
+def test_short_role_labels_before_their_agencies(tmp_path):
+    """``牵头：X；配合：Y`` in a bracket, ``牵头：X`` lines under a task, and in a table cell
+    ``牵头:X 配合:Y`` or ``X（牵头）Y``: the role word before its agencies is the same as after."""
+    plan = _load(tmp_path, "short-labels.txt", (
+        "临江市2024年工作方案\n"
+        "1.推进A项改革。（牵头：市发改委；配合：市财政局）\n"
+        "2.推进B项改革。\n牵头：市教育局\n配合：市人社局\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进A项改革", [("市发改委", L), ("市财政局", C)]),
+        ("推进B项改革", [("市教育局", L), ("市人社局", C)]),
+    ]
+    table = _load(tmp_path, "short-cells.txt", (
+        "临江市2024年任务分解表\n"
+        "序号\t工作任务\t责任单位\n"
+        "1\t新建养老服务中心10个\t牵头:市民政局 配合:市财政局、市统计局\n"
+        "2\t新建社区食堂20个\t市商务局（牵头）市市场监管局\n"
+    ))
+    assert _pairs(table) == [
+        ("新建养老服务", [("市民政局", L), ("市财政局", C), ("市统计局", C)]),
+        ("新建社区食堂", [("市商务局", L), ("市市场监管局", R)]),
+    ]
