@@ -21,8 +21,11 @@ _PREFIX = (
     "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|"
     "保持在|稳定在|提高到|提升到|提高至|提升至|增加到|增长到|降低到|降低至|下降到|下降至|降至|"
     "压缩至|压缩到|压减至|压减到|缩短至|缩短到|减少到|减少至|减至|"
-    "高于|低于|超过|突破|少于|大于|小于|到"
+    "高于|低于|超过|突破|少于|大于|小于|到|至"
 )
+# a verb earlier in the clause says which way a bare 到/至 bounds (压缩审批时限至3个工作日: at most 3)
+REDUCING = re.compile(r"压缩|缩短|降低|减少|下降|压减|降至|控制")
+RAISING = re.compile(r"提高|提升|增加|增长|扩大")
 _PREFIX_COMPARATOR = {
     "不超过": "<=", "不高于": "<=", "不大于": "<=", "不多于": "<=", "控制在": "<=",
     "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降至": "<=",
@@ -283,6 +286,10 @@ def _quantity(
             return None
     if suf:
         comparator = _SUFFIX_COMPARATOR[suf]
+    elif pre in ("到", "至") and REDUCING.search(before):
+        comparator = "<="
+    elif pre in ("到", "至") and RAISING.search(before):
+        comparator = "="  # a level raised to, as 提高到
     elif pre:
         comparator = _PREFIX_COMPARATOR.get(pre, ">=")
     elif before_listed is not None and before_listed.comparator:
