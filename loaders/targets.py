@@ -333,12 +333,25 @@ def _period(before_value: str) -> str | None:
     return "annual" if ANNUAL.search(re.sub(r"(19|20)\d{2}年", "", before_value)) else None
 
 
+# a part of the year as a deadline (上半年完成, 一季度末前, 2024年第三季度): its last day
+PART_OF_YEAR = re.compile(r"(?P<part>上半年|下半年|第?[一二三四1-4]季度)")
+_PART_END_MONTH = {"上半年": 6, "下半年": 12, "一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
+def _part_of_year_end(part: str, year: int) -> str:
+    month = _PART_END_MONTH.get(part) or _PART_END_MONTH[part.lstrip("第")[0]]
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
 def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
     m = YEAR_DATE.search(clause)
     if m and not _inside_title(clause, m.start()):
         year = m.group("year")
         if m.group("rest") in ("底前", "年底前", "底", "末"):
             return f"{year}-12-31"
+        part = PART_OF_YEAR.match(clause, m.end())
+        if part and not m.group("rest"):
+            return _part_of_year_end(part.group("part"), int(year))
         month = MONTH_DATE.search(clause, m.end())
         if month and month.start() == m.end():
             return _month_deadline(month, int(year))
@@ -354,6 +367,9 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
     m = MONTH_DATE.search(clause)
     if m and plan_year:
         return _month_deadline(m, plan_year)
+    part = PART_OF_YEAR.search(clause)
+    if part and plan_year:
+        return _part_of_year_end(part.group("part"), plan_year)
     if YEAR_END.search(clause) and plan_year:
         return f"{plan_year}-12-31"
     return None
@@ -431,7 +447,7 @@ def _is_date_only(clause: str) -> bool:
 
 
 def _milestone(clause: str, plan_year: int | None) -> Target | None:
-    for pattern in (YEAR_DATE, MONTH_DATE, YEAR_END):
+    for pattern in (YEAR_DATE, MONTH_DATE, YEAR_END, PART_OF_YEAR):
         m = pattern.search(clause)
         if m and not _inside_title(clause, m.start()):
             break
