@@ -238,13 +238,19 @@ CONJUNCTION = re.compile(r"以及|及|和|与|等")
 GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它)?(单位|部门)?$")
 
 
+# the bodies of several levels named at once (``市、县两级政府``, ``省、市、县三级``): one collective
+LEVELS = re.compile(r"(?:[省市县区乡镇村]、)+[省市县区乡镇村][两二三四五]级")
+_KEPT = "\ue000"  # stands for a 、 that separates no items while a list is split
+
+
 def list_items(body: str) -> list[str]:
     """The cleaned items of a list, also split at 和/及/以及/与/等 between two bodies
     (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
     a trailing ``等`` / ``等单位`` closes the list and names nothing."""
     out: list[str] = []
+    body = LEVELS.sub(lambda m: m.group().replace("、", _KEPT), body)  # ``市、县两级政府`` is one collective
     for raw in (word for part in split_outside_brackets(body) for word in _spaced_names(part)):
-        item = clean_item(raw)
+        item = clean_item(raw).replace(_KEPT, "、")
         out += _split_conjunctions(GENERIC_TAIL.sub("", item) if len(item) > 3 else item)
     return out
 
