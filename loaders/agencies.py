@@ -90,6 +90,8 @@ VERB_START = re.compile(
     r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|"
     r"建成|迁建|新建|扩建|改建|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
+# a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
+DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者)$")
 
 
@@ -167,6 +169,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
+    if DATE_OR_COUNT.search(item):
+        return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
     if EVERY_PLACE.fullmatch(item):
         return True
     item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias

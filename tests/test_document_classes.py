@@ -905,3 +905,11 @@ def test_short_role_labels_before_their_agencies(tmp_path):
         ("新建养老服务", [("市民政局", L), ("市财政局", C), ("市统计局", C)]),
         ("新建社区食堂", [("市商务局", L), ("市市场监管局", R)]),
     ]
+
+
+def test_a_date_or_a_count_inside_a_run_of_text_is_no_agency_name():
+    """``市民政局2024年12月改造老旧小区30个市住建局`` is cells run together, not one body."""
+    from plankg.loaders.agencies import is_agency_list
+
+    assert not is_agency_list("市民政局2024年12月改造老旧小区30个市住建局")
+    assert is_agency_list("市110指挥中心") and is_agency_list("市第三人民医院")
