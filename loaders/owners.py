@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import is_agency_list
+from .agencies import is_agency_list, looks_like_agency
 from .table import header_role
 
 # what may follow an owner's name in a heading: ``工作职责``, ``在安全生产工作方面的共同职责``,
@@ -41,6 +41,9 @@ def agency_prefix(text: str) -> str | None:
     """The longest start of ``text`` that reads as a list of agencies (``省气象局、水利厅等单位``)."""
     stop = CLAUSE_END.search(_masked(text))
     text = text[: stop.start()] if stop else text
+    line, wrapped, _ = text.partition("\n")
+    if wrapped and not looks_like_agency(line):
+        text = line  # a heading above the sentence (``保障措施⏎各县要…``), not a name broken over lines
     for end in range(min(len(text), MAX_NAME), 1, -1):
         head = text[:end]
         if head[-1] in "、，,；;（(" or _inside_name(text, end) or not AFTER_SUBJECT.match(text[end:]):

@@ -435,9 +435,10 @@ def _segment_rows(
         elif piece.strip(" 。；;，,"):
             for part in _paragraphs_covered(piece) if f.covers_above else [piece]:
                 out.append(Row(line=_line_at(starts, previous), text=part, agencies=dict(f.cells), deadline=f.deadline, cue=_cue(f), **base))
-        elif out:
+        elif out:  # labels after the task's own (``…。完成时限：2024年12月。``): the same task's
             for role, cells in f.cells.items():
                 out[-1].agencies.setdefault(role, []).extend(cells)
+            out[-1].deadline = out[-1].deadline or f.deadline
         previous = end
     return out
 

@@ -913,3 +913,20 @@ def test_a_date_or_a_count_inside_a_run_of_text_is_no_agency_name():
 
     assert not is_agency_list("市民政局2024年12月改造老旧小区30个市住建局")
     assert is_agency_list("市110指挥中心") and is_agency_list("市第三人民医院")
+
+
+def test_a_deadline_label_after_the_agencies_and_a_heading_above_a_subject(tmp_path):
+    """``…。责任单位：X。完成时限：2024年12月。`` dates the same task; under ``三、保障措施`` the
+    subject ``各县（市、区）、各部门要…`` does not take the heading into its name."""
+    plan = _load(tmp_path, "deadline-label.txt", (
+        "临江市2024年优化营商环境攻坚行动方案\n"
+        "1.深化改革，年内推出30个集成服务场景。责任单位：市政务服务局。完成时限：2024年12月。\n"
+        "三、保障措施\n"
+        "各县（市、区）、各部门要高度重视，主要负责同志亲自抓。\n"
+    ))
+    assert plan.tasks[0].deadline == "2024-12-31"
+    assert _values(plan) == [("=", Decimal("30"))]
+    assert _pairs(plan) == [
+        ("深化改革，年", [("市政务服务局", R)]),
+        ("保障措施\n各", [("各县（市、区）", R), ("各部门", R)]),
+    ]
