@@ -308,6 +308,7 @@ def subject_assignments(sentence: str) -> list[Found]:
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``
 OPENER = re.compile(r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时))[，,]\s*")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 # an agency named as a role's unit: ``X为牵头单位``, ``Y为配合部门``
 AS_ROLE = re.compile(r"为(牵头|责任|配合|协办|承办|主办|主责|协同)(单位|部门)$")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
@@ -392,8 +393,10 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         body, role, _ = strip_role_suffix(head)
         named_as = AS_ROLE.search(head)  # ``X为责任单位，Y为配合单位``: a list of labelled units
         after = text[position + len(head) :]
-        if position == at and not role and re.match(r"[，,。；;]", after):
-            return None  # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…)
+        if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after):
+            # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless
+            # the clause after it says what it must do (``负有行政审批职能的部门,对涉及安全的事项应…``)
+            return None
         word = None if named_as else re.match(r"(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)

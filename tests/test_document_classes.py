@@ -930,3 +930,17 @@ def test_a_deadline_label_after_the_agencies_and_a_heading_above_a_subject(tmp_p
         ("深化改革，年", [("市政务服务局", R)]),
         ("保障措施\n各", [("各县（市、区）", R), ("各部门", R)]),
     ]
+
+
+def test_a_duty_that_names_its_own_subject_before_a_comma(tmp_path):
+    """Under an owner heading, ``县交通运输局，对道路运输安全应…`` names its own doer: the clause after
+    the comma says what it must do; ``市指挥部下设办公室，…`` still names nobody."""
+    plan = _load(tmp_path, "own-subject.txt", (
+        "第十一条 县安委会成员单位的共同职责：\n"
+        "（一）宣传贯彻安全生产法律法规。\n"
+        "（二）县交通运输局，对道路运输安全应加强日常监管。\n"
+    ))
+    assert _pairs(plan) == [
+        ("宣传贯彻安全", [("县安委会成员单位", R)]),
+        ("县交通运输局", [("县交通运输局", R)]),
+    ]
