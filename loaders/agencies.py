@@ -187,17 +187,17 @@ STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|�
 PRIMARY = re.compile(r"^\s*以(.{2,40}?)为主\s*$")
 # a role written before its agencies inside a cell (``牵头：市发改委；配合：市财政局``): the same
 # clause as ``市发改委牵头``
-SHORT_LABEL = re.compile(r"^\s*(?P<word>牵头|主责|主办|承办|负责|责任|配合|协办|协同|协助|参与)(?:单位|部门)?\s*[:：]\s*")
-SHORT_LABEL_AFTER_SPACE = re.compile(r"\s+((?:牵头|主责|主办|承办|负责|责任|配合|协办|协同|协助|参与)(?:单位|部门)?\s*[:：])")
 _LABEL_SUFFIX = {"牵头": "牵头", "主责": "负责", "主办": "牵头", "承办": "承办", "负责": "负责", "责任": "负责",
                  "配合": "配合", "协办": "协办", "协同": "配合", "协助": "协助", "参与": "参与"}
+SHORT_LABEL = re.compile(rf"^\s*(?P<word>{'|'.join(_LABEL_SUFFIX)})(?:单位|部门)?\s*[:：]\s*")
+SHORT_LABEL_AFTER_SPACE = re.compile(rf"\s+((?:{'|'.join(_LABEL_SUFFIX)})(?:单位|部门)?\s*[:：])")
+
+
 def _role_after(clause: str) -> str:
     """``牵头：市发改委`` -> ``市发改委牵头``: the role word where ``strip_role_suffix`` reads it."""
     label = SHORT_LABEL.match(clause)
     return clause[label.end() :] + _LABEL_SUFFIX[label.group("word")] if label else clause
 
-
-MARK_THEN_NAME = re.compile(r"([（(](?:牵头|主办|主责|负责|配合|协办|协助|参与)(?:单位|部门)?[）)])(?=[\u4e00-\u9fff])")
 
 
 # a cell that refers to another row's agencies instead of naming its own (``同上``, ``同第3项``)
@@ -335,6 +335,8 @@ ROLE_LABEL = re.compile(r"^(牵头|责任|配合|协办|承办|主办|主责|参
 ROLE_MARK = re.compile(r"^(?P<name>.+?)[（(](?P<word>牵头单位|牵头部门|牵头|主办|主责|负责|配合单位|配合|协办|协助|参与)[）)]$")
 MARK_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主办": "lead", "主责": "lead", "负责": "responsible",
               "配合单位": "cooperating", "配合": "cooperating", "协办": "cooperating", "协助": "cooperating", "参与": "cooperating"}
+# a role mark closing one name with the next name right after it (``市发改委（牵头）市财政局``)
+MARK_THEN_NAME = re.compile(rf"([（(](?:{'|'.join(MARK_ROLES)})[）)])(?=[\u4e00-\u9fff])")
 
 
 def parse_agency_cell(cell: str, default_role: str) -> ParsedList:

@@ -309,8 +309,6 @@ def subject_assignments(sentence: str) -> list[Found]:
 OPENER = re.compile(r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时))[，,]\s*")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
-# an agency named as a role's unit: ``X为牵头单位``, ``Y为配合部门``
-AS_ROLE = re.compile(r"为(牵头|责任|配合|协办|承办|主办|主责|协同)(单位|部门)$")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
               "参与": "cooperating", "参加": "cooperating", "协同": "cooperating"}
 
@@ -391,7 +389,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     position = at
     while head:
         body, role, _ = strip_role_suffix(head)
-        named_as = AS_ROLE.search(head)  # ``X为责任单位，Y为配合单位``: a list of labelled units
+        # ``X为责任单位，Y为配合单位``: a list of units, each named as a role's (agencies.ROLE_SUFFIXES)
+        named_as = role is not None and head.endswith(("单位", "部门"))
         after = text[position + len(head) :]
         if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after):
             # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless
