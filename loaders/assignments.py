@@ -20,7 +20,8 @@ NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|�
 LABEL_WORDS = (
     r"(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
     r"(?:单位|部门|处室|科室)|责任主体|牵头负责领导|"
-    r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人"
+    r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
+    r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
 )
 LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
 # labels a space separates from their value (``牵头单位 市发改委 配合单位 市财政局``), on a line of labels
@@ -230,6 +231,8 @@ def label_line(text: str) -> tuple[Found, str | None] | None:
     """A line that starts with a label: its assignments, and the role whose agencies follow on the
     next line when the label stands alone (``责任部门：`` then the list)."""
     opened = text.strip().removeprefix("【")  # ``【牵头单位】…``
+    if re.fullmatch(rf"(?:{LABEL_WORDS})", opened) and header_role(opened) in (*AGENCY_ROLES, "deadline"):
+        return Found(cues=["label"]), header_role(opened)  # ``责任单位`` alone: its value on the next line
     m = LABEL.match(opened)
     short = SHORT_LABEL.match(opened) if m is None else None
     if short and is_agency_list(opened[short.end() :]):  # ``牵头：市教育局`` on a line of its own

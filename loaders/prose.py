@@ -20,7 +20,7 @@ from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, title_owner
 from .table import Row, stated_goal_rows
-from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line, without_file_suffix
+from .text_table import ATTACHMENT, HAN, TIME_CELL, Line, clean, find_title, is_header_line, without_file_suffix
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
 CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")
@@ -174,7 +174,12 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             waiting = entry.waits_for
             continuing = _last_role(entry.labels)
             continue
-        if waiting and not entry.shape and is_agency_list(entry.text):
+        if waiting == "deadline" and not entry.shape and len(entry.text) <= 30 and TIME_CELL.search(entry.text):
+            current.labels.deadline = current.labels.deadline or entry.text  # ``完成时限`` then the date
+            current.label_texts[-1] += entry.text
+            waiting = None
+            continue
+        if waiting and waiting != "deadline" and not entry.shape and is_agency_list(entry.text):
             current.labels.add(waiting, entry.text)
             current.label_texts[-1] += entry.text
             continue

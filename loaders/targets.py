@@ -23,6 +23,7 @@ _PREFIX = (
     "压缩至|压缩到|压减至|压减到|缩短至|缩短到|减少到|减少至|减至|"
     "高于|低于|超过|突破|少于|大于|小于|到|至"
 )
+TIME_UNITS = ("个工作日", "工作日", "天", "小时", "分钟")
 # a verb earlier in the clause says which way a bare 到/至 bounds (压缩审批时限至3个工作日: at most 3)
 REDUCING = re.compile(r"压缩|缩短|降低|减少|下降|压减|降至|控制")
 RAISING = re.compile(r"提高|提升|增加|增长|扩大")
@@ -44,7 +45,7 @@ _UNITS = (
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
-    rf"(?P<pre>{_PREFIX})?(?:每人每年|每人每月|每人|人均|每年)?(?P<per_thousand>每?千人)?"
+    rf"(?P<pre>{_PREFIX})?(?P<per>每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)?(?:每年)?(?P<per_thousand>每?千人)?"
     rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"
 )
@@ -68,7 +69,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
-    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定"
+    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达"
 )
 COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
@@ -266,6 +267,8 @@ def _quantity(
         return None
     if unit is None or unit == "分":
         return None
+    if not suf and unit in TIME_UNITS and clause.startswith("内", m.end()):
+        suf = "以内"  # 3个工作日内完成: within, as 以内
     if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
     if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
@@ -281,7 +284,7 @@ def _quantity(
         # and as a count a building or doing verb governs (新建2座)
         rate = (unit in ("%", "‰") and (RATE_WORD.search(indicator) or GROWTH_WORD.search(indicator))) or (
             unit in ("个百分点", "百分点") and GROWTH_WORD.search(indicator)  # 森林覆盖率提高5个百分点
-        ) or bool(m.group("per_thousand"))  # 每千人4批次: a rate per head of population is never a scope
+        ) or bool(m.group("per_thousand") or m.group("per"))  # 每千人4批次, 每生每年1000元: a rate per head is never a scope
         if not (rate or listed or unit == "年" or _governed_count(clause[: m.start()], unit) or _frequency(clause[: m.start()], unit)):
             return None
     if suf:

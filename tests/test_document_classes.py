@@ -944,3 +944,18 @@ def test_a_duty_that_names_its_own_subject_before_a_comma(tmp_path):
         ("宣传贯彻安全", [("县安委会成员单位", R)]),
         ("县交通运输局", [("县交通运输局", R)]),
     ]
+
+
+def test_labels_alone_on_a_line_and_a_部门分工_label(tmp_path):
+    """``责任单位`` / ``配合单位`` / ``完成时限`` alone on a line label the next line; ``部门分工：X牵头，
+    Y、Z配合`` words each role in its value."""
+    plan = _load(tmp_path, "alone.txt", (
+        "临江市2023年重点工作\n"
+        "1.推进A项改革。\n部门分工：市发改委牵头，各地、各部门配合。\n"
+        "2.推进B项改革。\n责任单位\n市教育局\n配合单位\n市财政局、市人社局\n完成时限\n2023年12月底\n"
+    ))
+    assert _pairs(plan) == [
+        ("推进A项改革", [("市发改委", L), ("各地", C), ("各部门", C)]),
+        ("推进B项改革", [("市教育局", R), ("市财政局", C), ("市人社局", C)]),
+    ]
+    assert plan.tasks[1].deadline == "2023-12-31"

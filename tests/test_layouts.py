@@ -144,7 +144,7 @@ def test_chengban_heading_block_is_a_task_and_measures_are_more(tmp_path):
     assert [a.written for a in plan.tasks[3].assignments] == ["县自然资源局", "县住建局", "财政局"]
     assert _targets(plan) == [
         ("1", "quantitative", ">=", Decimal(60), "%", None, False),
-        ("2", "milestone", None, None, None, "2022-12-31", False),
+        ("2", "quantitative", "<=", Decimal(1), "个工作日", "2022-12-31", False),  # 1个工作日内: within, dated
     ]
 
 
