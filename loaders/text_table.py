@@ -140,6 +140,10 @@ def parse(text: str) -> TextTable | None:
 
 def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     agency_columns = [r for r in roles if r in AGENCY_ROLES]
+    # a column after the agency columns that names who scores or who leads (评分部门, 分管领导): the
+    # agency names beyond the agency columns are its cells, not assignments
+    last_agency = max((i for i, r in enumerate(roles) if r in AGENCY_ROLES), default=len(roles))
+    scored_after = any(r in ("score", "people") for r in roles[last_agency + 1 :])
     # an agency-keyed table (序号 | 部门 | 事权清单): the agency cell comes before the duties it owns
     agency_first = bool(agency_columns) and "text" in roles and roles.index(agency_columns[0]) < roles.index("text")
     owner_cells: list[str] = []
@@ -155,7 +159,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     def finish() -> None:
         nonlocal row, cells, in_progress
         if row is not None:
-            _place_agency_cells(row, cells, agency_columns)
+            _place_agency_cells(row, cells, agency_columns, closed=scored_after)
             if (
                 not row.agencies and row.number is None and "number" in roles and rows and rows[-1].agencies
                 and section_number(row.text) is None and row.text.rstrip().endswith(("。", "；", ";"))
@@ -234,10 +238,13 @@ def _is_heading(text: str, following: str) -> bool:
     return len(text) <= 30 and not re.search(r"[。；;]", text) and bool(following) and not is_agency_list(following)
 
 
-def _place_agency_cells(row: Row, cells: list[str], columns: list[str]) -> None:
-    """Cells in column order; surplus cells belong to the last agency column."""
+def _place_agency_cells(row: Row, cells: list[str], columns: list[str], closed: bool = False) -> None:
+    """Cells in column order; surplus cells belong to the last agency column, unless a column
+    after it (``closed``) holds them."""
     if not columns:
         return
     for i, cell in enumerate(cells):
+        if closed and i >= len(columns):
+            break
         role = columns[min(i, len(columns) - 1)]
         row.agencies.setdefault(role, []).append(cell)

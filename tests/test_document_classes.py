@@ -959,3 +959,14 @@ def test_labels_alone_on_a_line_and_a_部门分工_label(tmp_path):
         ("推进B项改革", [("市教育局", R), ("市财政局", C), ("市人社局", C)]),
     ]
     assert plan.tasks[1].deadline == "2023-12-31"
+
+
+def test_a_scoring_column_after_the_agencies_in_a_cell_per_line_table(tmp_path):
+    """A 评分部门 column after 责任单位 in a table exported one cell per line holds who scores the
+    task: its names are no assignment."""
+    plan = _load(tmp_path, "scored.txt", (
+        "临江市2021年乡村振兴重点工作考核表\n序号\n工作任务\n责任单位\n评分部门\n"
+        "1\n新建村级综合服务站30个。\n市农业农村局\n市考核办\n"
+        "2\n改造农村公路50公里。\n市交通运输局\n市考核办\n"
+    ))
+    assert _pairs(plan) == [("新建村级综合", [("市农业农村局", R)]), ("改造农村公路", [("市交通运输局", R)])]
