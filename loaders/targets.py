@@ -189,25 +189,13 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
         count = cn_value(m.group("value").replace("两", "二"))
         if count is None:
             continue  # not a numeral (十十), so no count
-        out.append(
-            Target(
-                kind="quantitative", text=_strip_noise(clause[start : m.end()]),
-                indicator=_strip_noise(clause[start : m.start()]) + m.group("verb") or None,
-                comparator=">=", value=Decimal(count), unit=m.group("unit"),
-                period=_period(clause[: m.start()]), deadline=deadline,
-            )
-        )
+        indicator = _strip_noise(clause[start : m.start()]) + m.group("verb")
+        out.append(_word_count(clause, m, start, ">=", count, indicator, deadline))
     for m in CN_COUNT.finditer(clause):
         count = cn_value(m.group("value").replace("两", "二"))
         if count is None or count < 2 or SCOPE_WORD.search(m.group("noun")):
             continue
-        out.append(
-            Target(
-                kind="quantitative", text=_strip_noise(clause[start : m.end()]),
-                indicator=_strip_noise(clause[start : m.start("value")]) or None, comparator="=",
-                value=Decimal(count), unit=m.group("unit"), period=_period(clause[: m.start()]), deadline=deadline,
-            )
-        )
+        out.append(_word_count(clause, m, start, "=", count, _strip_noise(clause[start : m.start("value")]), deadline))
     for pattern, value, unit in ((FULL_COVERAGE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None)):
         for m in pattern.finditer(clause):
             indicator_text = _strip_noise(clause[start : m.start()])
@@ -222,6 +210,16 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
             )
     shared = {id(t): _shared_comparator(group) for group in groups for t in group}
     return [_with(t, comparator=shared[id(t)]) if shared.get(id(t)) else t for t in out]
+
+
+def _word_count(clause: str, m: re.Match, start: int, comparator: str, count: int, indicator: str,
+                deadline: str | None) -> Target:
+    """The target of a count written in words (``至少一次``, ``新建三所``)."""
+    return Target(
+        kind="quantitative", text=_strip_noise(clause[start : m.end()]), indicator=indicator or None,
+        comparator=comparator, value=Decimal(count), unit=m.group("unit"), period=_period(clause[: m.start()]),
+        deadline=deadline,
+    )
 
 
 def _shared_comparator(group: list[Target]) -> str | None:
