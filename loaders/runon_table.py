@@ -31,6 +31,7 @@ class Header:
     roles: list[str | None]
     words: list[str]
     end: int  # offset in the stream where the body starts
+    spaced: bool = False  # its words stand between spaces, so a row number between spaces starts a row
 
 
 def parse(text: str) -> list[Row] | None:
@@ -46,7 +47,8 @@ def parse(text: str) -> list[Row] | None:
     has_goal = "goal" in header.roles
     year = goal_year(header.words)
     ends_dated = header.roles[-1] == "deadline"
-    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in _split_rows(body, text, header.end, ends_dated)]
+    split = _split_rows(body, text, header.end, ends_dated, header.spaced)
+    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in split]
     rows = [r for r in rows if r is not None]
     assigned = sum(1 for r in rows if r.agencies)
     return rows if assigned and 2 * assigned >= len(rows) else None
@@ -54,8 +56,13 @@ def parse(text: str) -> list[Row] | None:
 
 def _header(stream: str) -> Header | None:
     """The first run of header words starting at 序号 that names a task column and an agency column;
-    spaces between or inside the words (``指 标``) are ignored."""
+    spaces between or inside the words (``指 标``) are ignored. Where the words are not all in
+    ``HEADER_WORD`` but spaces separate them (``序号 项目名称 主要内容及目标 承办部门``), each
+    space-separated word that names a column role counts."""
     for start in re.finditer(r"序号|编号", stream):
+        spaced = _spaced_header(stream, start.start())
+        if spaced is not None:
+            return spaced
         window = stream[start.start() : start.start() + 200]
         kept = [i for i, ch in enumerate(window) if not ch.isspace()]
         squeezed = "".join(window[i] for i in kept)
@@ -69,10 +76,28 @@ def _header(stream: str) -> Header | None:
     return None
 
 
-def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False) -> list[tuple[str, int, str]]:
+def _spaced_header(stream: str, start: int) -> Header | None:
+    """A header of space-separated column words from ``start`` up to the first row number, when
+    they name a task column and an agency column (``序号 项目名称 主要内容及目标 牵头部门 …``)."""
+    roles, words, end = [], [], start
+    for word in re.finditer(r"\S+", stream[start : start + 200]):
+        role = header_role(word.group())
+        if role is None or (words and role == "number"):
+            break
+        roles.append(role)
+        words.append(word.group())
+        end = start + word.end()
+    after = re.match(r"[ \t\u3000]+1[ \t\u3000]", stream[end:])
+    if len(roles) >= 3 and roles[0] == "number" and any(r in AGENCY_ROLES for r in roles) and after:
+        return Header(roles, words, end, spaced=True)
+    return None
+
+
+def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False, spaced: bool = False) -> list[tuple[str, int, str]]:
     """(number, line, content) of each row: a row starts at the next row number, at a line start or
     right after the agency name (or, in a table whose last column is 完成时限, the date) that ends
-    the row before."""
+    the row before; in a table whose header words spaces separate, also where the number stands
+    between spaces."""
     out: list[tuple[str, int, str]] = []
     expected, at = 1, 0
     first = re.match(r"\s*(\d{1,3})", body)
@@ -86,7 +111,8 @@ def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False) -> 
         for m in re.finditer(rf"(?<!\d){nxt}(?!\d*[.．%])", body[at:]):
             p = at + m.start()
             before = body[:p].rstrip()
-            if body[p - 1 : p] == "\n" or _ends_with_agency(before) or (ends_dated and DEADLINE_TAIL.search(before)):
+            alone = spaced and body[p - 1 : p].isspace() and body[p + len(str(nxt)) : p + len(str(nxt)) + 1].isspace()
+            if body[p - 1 : p] == "\n" or alone or _ends_with_agency(before) or (ends_dated and DEADLINE_TAIL.search(before)):
                 found = (nxt, p, p + len(str(nxt)))
                 break
         if not found:

@@ -133,6 +133,21 @@ def test_table_run_together_without_delimiters(tmp_path):
     ]
 
 
+def test_table_run_together_with_spaces_between_cells(tmp_path):
+    """Class 5: a flattened table whose cells only spaces separate: header words, lone row numbers, people dropped."""
+    plan = _load(tmp_path, "runon-spaced.txt", (
+        "临江市2022年民生实事项目分解表\n"
+        "序号 项目名称 主要内容及目标 牵头部门 承办部门 分管市领导 责任人 1 困难学生资助 对家庭经济困难寄宿生发放生活补助，"
+        "小学生每人每年1000元，资助学生1.2万人。 市教育局 市财政局 周立 吴成 2 城乡居民医保 财政补助标准提高到每人每年320元，"
+        "参保率达到96%以上。 市医保局 市财政局 郑方 钱进\n"
+    ))
+    assert [(t.number, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("1", [("市教育局", L), ("市财政局", L)]), ("2", [("市医保局", L), ("市财政局", L)]),
+    ]
+    assert plan.tasks[1].text == "城乡居民医保 财政补助标准提高到每人每年320元，参保率达到96%以上。"
+    assert _values(plan) == [("=", Decimal("1000")), ("=", Decimal("1.2")), ("=", Decimal("320")), (">=", Decimal("96"))]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
