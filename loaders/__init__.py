@@ -88,7 +88,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
             plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             return _as_written(plan, shadow, stated)
-        document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
+        records = pipe_grid.record_lines(text)
+        document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(records.splitlines(), 1)]
     else:
         document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
         shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])

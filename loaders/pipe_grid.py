@@ -76,3 +76,31 @@ def blocks_of(text: str) -> list[Block] | None:
             out.append(Paragraph(number, line))
     close()
     return out if found and not stray else None
+
+
+# one field of a record laid out as a two-column table, ``牵头单位: | 市城管局 |`` (label, then value)
+RECORD_ROW = re.compile(r"^\s*[|｜]?\s*(?P<key>[^|｜:：]{2,30}?)\s*[:：]\s*[|｜]\s*(?P<value>.*?)\s*[|｜]?\s*$")
+# a report field of such a record (what has been done so far): neither the task's text nor its targets
+REPORT_KEY = re.compile(r"^(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)")
+
+
+def record_lines(text: str) -> str:
+    """The text with each field of a record table written as a labelled line (``牵头单位：X``), so a
+    label is read as in prose, and the value of a report field (``进展情况…: |`` and the lines up to
+    the next field) blanked, line numbers kept. Text with fewer than two such fields is as it was."""
+    lines = text.split("\n")
+    fields = [i for i, line in enumerate(lines) if RECORD_ROW.match(line)]
+    if len(fields) < 2:
+        return text
+    out, in_report = [], False
+    for i, line in enumerate(lines):
+        field = RECORD_ROW.match(line)
+        if field:
+            key = re.sub(r"\s+", "", field.group("key"))
+            in_report = bool(REPORT_KEY.match(key))
+            out.append("" if in_report else f"{key}：{field.group('value')}")
+        elif in_report:
+            out.append("")
+        else:
+            out.append(re.sub(r"\s*[|｜]\s*$", "", line))
+    return "\n".join(out)

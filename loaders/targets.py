@@ -461,7 +461,11 @@ def _inside_title(text: str, pos: int) -> bool:
 
 def _is_date_only(clause: str) -> bool:
     clause = re.sub(r"^[\s—－\-·•●◆■]+", "", clause)  # a list dash (``——到2020年``) is not text
-    return bool(re.fullmatch(r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前?|今年底前?)", clause.strip()))
+    return bool(re.fullmatch(
+        r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前?|今年底前?|"
+        r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月(底|末)?前?)",  # 第二季度：完成…
+        clause.strip(),
+    ))
 
 
 def _milestone(clause: str, plan_year: int | None) -> Target | None:

@@ -148,6 +148,24 @@ def test_table_run_together_with_spaces_between_cells(tmp_path):
     assert _values(plan) == [("=", Decimal("1000")), ("=", Decimal("1.2")), ("=", Decimal("320")), (">=", Decimal("96"))]
 
 
+def test_record_laid_out_as_label_and_value_cells(tmp_path):
+    """Class 8: a task written as a two-column pipe table (``牵头单位: | X |``): labels read as in prose, the report field ignored."""
+    plan = _load(tmp_path, "record.txt", (
+        "临江市2023年重点工作进展情况\n"
+        "重点工作: | 12.推进老旧小区改造，完善配套设施。 |\n"
+        "牵头单位: | 市住房城乡建设局 |\n"
+        "年度阶段性工作目标: | 第二季度:完成改造计划的40%以上;第四季度:全面完成年度改造任务。 |\n"
+        "进展情况、存在问题 及下一步工作建议: |\n"
+        "已完成。 全市改造老旧小区126个,完成年度目标。 |\n"
+    ))
+    assert _pairs(plan) == [("重点工作：1", [("市住房城乡建设局", L)])]
+    assert "已完成" not in plan.tasks[0].text
+    # the quarter before the colon dates the value after it; the progress figure (126个) is no target
+    assert [(x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        (">=", Decimal("40"), "%", "2023-06-30"),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
