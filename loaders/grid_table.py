@@ -134,7 +134,7 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             line=grid_row.line, text=text, section=section or None, section_line=grid_row.line if section else None,
             number=number if BARE_NUMBER.match(number or "x") else None,
             deadline=" ".join(cells.get("deadline", [])) or None,
-            goal=" ".join(cells.get("goal", [])) or None, goal_year=year,
+            goal=" ".join(cells.get("goal", [])) or None, goal_year=year, unit=" ".join(cells.get("unit", [])) or None,
         )
         _add_agencies(row, cells)
         out.append(row)

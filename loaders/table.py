@@ -22,6 +22,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("lead", re.compile(r"牵头|承办|主办")),
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|^(部门|部门名称|单位名称|职能部门)$|^(部门|责任|任务)分工$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
+    # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
+    # agency column means its agencies by 单位 (``column_roles``)
+    ("unit", re.compile(r"^(计量)?单位$")),
     ("number", re.compile(r"^(序号|编号)$")),
     # how an evaluation table scores a task (评分细则 | 未开展的扣2分): neither its text nor a target
     ("score", re.compile(r"评分|分值|扣分|计分|得分|考核办法|考评办法")),
@@ -37,6 +40,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
+
+
+GOAL_BESIDE_UNIT = re.compile(r"^((19|20)\d{2}年)?(年度|全年|本年)?目标$")
 
 
 def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
@@ -75,6 +81,11 @@ def goal_year(headers: list[str]) -> int | None:
 def column_roles(headers: list[str]) -> list[str | None]:
     """Roles of a header row; a section-like column is the text when no other column is."""
     roles = [header_role(h) for h in headers]
+    if "unit" in roles and not any(r in AGENCY_ROLES for r in roles):
+        roles[roles.index("unit")] = "responsible"  # 序号 | 工作任务 | 单位: the unit that does it
+    if "unit" in roles and "goal" not in roles:
+        # beside a unit column a 年度目标 column holds the indicator's value, as 目标值 does
+        roles = ["goal" if r == "text" and GOAL_BESIDE_UNIT.match(re.sub(r"\s+", "", h)) else r for r, h in zip(roles, headers)]
     if "text" not in roles and "name" in roles:
         roles[roles.index("name")] = "text"
     if "text" not in roles and "section" in roles:
@@ -99,6 +110,7 @@ class Row:
     number: str | None = None
     goal: str | None = None  # the row's 目标值 cell, as written
     goal_year: int | None = None  # the year its header names (2022年目标值), else the plan's
+    unit: str | None = None  # the row's 单位 cell, the unit of its goal when the goal states none
     duty: str | None = None  # its number among the numbered duties one cell held (1.… 2.… 3.…)
     cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
@@ -138,7 +150,7 @@ def assemble(
         if row.goal:
             joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
             indicator = text[: len(text) - len(row.goal)] if joined else text
-            task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined)
+            task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year)
         plan.tasks.append(task)

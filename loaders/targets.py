@@ -395,13 +395,18 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
 
 # an indicator's unit in brackets at its end: 人均预期寿命(岁), 孕产妇死亡率(1/10万), 比重(%) or () when lost
 INDICATOR_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{0,8})[）)]\s*$")
+# a 单位 cell that names a unit (``万亩``, ``万元/人``, ``%``), not ``-`` or words
+UNIT_CELL = re.compile(r"[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
 GOAL_VALUE = re.compile(r"(?P<pre>≥|≤|>|<|＞|＜)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?")
 GOAL_COMPARATOR = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
 
 
-def goal_targets(indicator: str, cell: str, plan_year: int | None, joined: bool = False) -> list[Target]:
+def goal_targets(
+    indicator: str, cell: str, plan_year: int | None, joined: bool = False, unit: str | None = None
+) -> list[Target]:
     """The target a 目标值 cell sets for its row's indicator: a bare value is the value itself
-    (``人均预期寿命(岁)`` | ``77.7`` is = 77.7 岁); a cell that words its bound is read as task text."""
+    (``人均预期寿命(岁)`` | ``77.7`` is = 77.7 岁, or in the row's 单位 cell ``unit``); a cell that
+    words its bound is read as task text."""
     cell = cell.translate(_FOLD).strip()
     indicator = indicator.strip()
     if not cell:
@@ -413,7 +418,8 @@ def goal_targets(indicator: str, cell: str, plan_year: int | None, joined: bool 
             _with(t, indicator=t.indicator or indicator, deadline=t.deadline or year) for t in find_targets(cell, plan_year)
         ]
     bracket = INDICATOR_UNIT.search(indicator)
-    unit = found.group("unit") or (bracket.group("unit").replace("1/10万", "/10万").replace("1/", "/") or None if bracket else None)
+    stated = unit if unit and UNIT_CELL.fullmatch(unit) else None
+    unit = found.group("unit") or stated or (bracket.group("unit").replace("1/10万", "/10万").replace("1/", "/") or None if bracket else None)
     name = indicator[: bracket.start()] if bracket else indicator
     return [
         Target(

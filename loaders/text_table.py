@@ -21,6 +21,10 @@ PAGE_NUMBER = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d+\s*页"
 TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|措施")
 # a short name cut off in the export (``省人口计生``) among agency cells: a level word and a few characters
 CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
+# a 单位 cell (``%``, ``万亩``, ``万元/人``, ``-`` for none) and the short value cell after it (``0.07``,
+# ``≥2%``, ``良好以上``, ``全市统筹``)
+UNIT_OR_NONE = re.compile(r"[-—－/]|[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
+GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
 # a deadline cell: a date, or words of time; 年 only after a number (老年大学 is a task, not a date)
 TIME_CELL = re.compile(r"\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
@@ -143,17 +147,20 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     # a column after the agency columns that names who scores or who leads (评分部门, 分管领导): the
     # agency names beyond the agency columns are its cells, not assignments
     last_agency = max((i for i, r in enumerate(roles) if r in AGENCY_ROLES), default=len(roles))
-    scored_after = any(r in ("score", "people") for r in roles[last_agency + 1 :])
+    scored_after = sum(1 for r in roles[last_agency + 1 :] if r in ("score", "people"))
     # an agency-keyed table (序号 | 部门 | 事权清单): the agency cell comes before the duties it owns
     agency_first = bool(agency_columns) and "text" in roles and roles.index(agency_columns[0]) < roles.index("text")
     owner_cells: list[str] = []
     has_sections = "section" in roles
+    # 考核项目 | 序号 | 考核指标: a row's section cell stands before its number, never right after it
+    section_first = has_sections and "number" in roles and roles.index("section") < roles.index("number")
     rows: list[Row] = []
     row: Row | None = None
     cells: list[str] = []
     pending_section: tuple[str, int] | None = None
     pending_number: str | None = None
     has_progress = "progress" in roles
+    has_unit = "unit" in roles and "goal" in roles  # 单位 | 年度目标: a unit cell, then the value
     in_progress = False  # inside a progress cell: report text, neither task nor agencies
 
     def finish() -> None:
@@ -176,6 +183,11 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         if cells and cells[-1].endswith(("、", "，", ",")):
             cells[-1] += text  # a cell broken after a list separator
             continue
+        if has_unit and row is not None and row.goal is None and not cells and row.text and (
+            row.unit is not None or (BARE_VALUE.fullmatch(text) and text != _next_number(row.number))
+        ):
+            row.goal = text  # the value after the 单位 cell (or where the cell is empty), even ``0`` or ``1``
+            continue
         if "number" in roles and BARE_NUMBER.match(text):
             finish()
             pending_number = text.strip()
@@ -197,7 +209,10 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             finish()
             pending_number = text.strip()
             continue
-        if has_sections and _is_heading(text, following):
+        open_indicator = has_unit and row is not None and not cells and row.goal is None  # its 单位 and value still to come
+        if has_sections and _is_heading(text, following) and not (pending_number and section_first) and not (
+            open_indicator and section_number(text) is None
+        ):
             finish()
             pending_section = (text, line.number)
             continue
@@ -215,6 +230,10 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         if has_progress and row is not None and not cells and row.text.endswith(("。", "；", ";")):
             in_progress = True  # a finished task cell, then the report cell
             continue
+        if has_unit and row is not None and not cells and row.goal is None:
+            if row.unit is None and row.text and UNIT_OR_NONE.fullmatch(text) and following and GOAL_CELL.fullmatch(following):
+                row.unit = text  # the 单位 cell, then the value it is the unit of
+                continue
         if row is not None and not cells and task_number(text) is None:
             row.text += text  # the task's cell goes on over several lines
             continue
@@ -229,6 +248,14 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     return rows
 
 
+BARE_VALUE = re.compile(r"\d+(\.\d+)?")
+
+
+def _next_number(number: str | None) -> str | None:
+    """The row number after ``number`` (``10`` → ``11``), or None when it is not a plain count."""
+    return str(int(number) + 1) if number and number.isdigit() else None
+
+
 def _is_heading(text: str, following: str) -> bool:
     """A section cell: Chinese-numbered, or a short phrase followed by task text."""
     if task_number(text) is not None:
@@ -238,13 +265,14 @@ def _is_heading(text: str, following: str) -> bool:
     return len(text) <= 30 and not re.search(r"[。；;]", text) and bool(following) and not is_agency_list(following)
 
 
-def _place_agency_cells(row: Row, cells: list[str], columns: list[str], closed: bool = False) -> None:
-    """Cells in column order; surplus cells belong to the last agency column, unless a column
-    after it (``closed``) holds them."""
+def _place_agency_cells(row: Row, cells: list[str], columns: list[str], closed: int = 0) -> None:
+    """Cells in column order; surplus cells belong to the last agency column, except the last
+    ``closed`` ones, which the scoring columns after it (评分部门) hold."""
     if not columns:
         return
+    keep = max(len(columns), len(cells) - closed) if closed else len(cells)
     for i, cell in enumerate(cells):
-        if closed and i >= len(columns):
+        if i >= keep:
             break
         role = columns[min(i, len(columns) - 1)]
         row.agencies.setdefault(role, []).append(cell)

@@ -166,6 +166,52 @@ def test_record_laid_out_as_label_and_value_cells(tmp_path):
     ]
 
 
+def test_indicator_table_with_a_unit_column_one_cell_per_line(tmp_path):
+    """A 单位 column holds the unit of the 年度目标 value after it: bare values (even 0) are targets in that unit."""
+    plan = _load(tmp_path, "units.txt", "\n".join([
+        "青溪县2022年农业农村工作任务清单", "考核项目", "序号", "考核指标", "单位", "年度目标", "责任部门", "评分部门",
+        "粮食生产", "1", "粮食播种面积", "万亩", "3.2", "县农业农村局", "市农业农村局",
+        "2", "油菜面积", "万亩", "0", "县农业农村局", "市农业农村局",
+        "3", "粮食安全责任制考核", "-", "良好以上", "县发展改革局", "市发展改革委",
+        "4", "农村居民人均可支配收入增幅", "%", "≥7%", "县农业农村局", "县统计局", "市统计局",
+        "5", "创建美丽牧场", "2", "县农业农村局", "市农业农村局",
+    ]) + "\n")
+    # two agencies above the scorer (评分部门) are both responsible; an empty 单位 cell leaves the value's unit open
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("粮食播种面积", [("县农业农村局", R)]), ("油菜面积", [("县农业农村局", R)]),
+        ("粮食安全责任制考核", [("县发展改革局", R)]),
+        ("农村居民人均可支配收入增幅", [("县农业农村局", R), ("县统计局", R)]), ("创建美丽牧场", [("县农业农村局", R)]),
+    ]
+    assert [(x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        ("=", Decimal("3.2"), "万亩", "2022"), ("=", Decimal("0"), "万亩", "2022"), (">=", Decimal("7"), "%", "2022"),
+        ("=", Decimal("2"), None, "2022"),
+    ]
+
+
+def test_indicator_table_with_a_unit_column_in_pipes(tmp_path):
+    """The same table with pipes between cells is read as a grid: the 单位 cell gives the value its unit."""
+    plan = _load(tmp_path, "units-piped.txt", (
+        "青溪县2022年农业农村工作任务清单\n"
+        "| 序号 | 考核指标 | 单位 | 年度目标 | 责任部门 |\n"
+        "| 1 | 粮食播种面积 | 万亩 | 3.2 | 县农业农村局 |\n"
+        "| 2 | 生猪出栏 | 万头 | 1.5 | 县农业农村局 |\n"
+    ))
+    assert [(x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [
+        ("=", Decimal("3.2"), "万亩"), ("=", Decimal("1.5"), "万头"),
+    ]
+
+
+def test_unit_column_without_another_agency_column_names_the_agency(tmp_path):
+    """序号 | 工作任务 | 单位: where no other column names agencies, 单位 is the unit that does the work."""
+    plan = _load(tmp_path, "danwei.txt", (
+        "青溪县2022年防汛工作任务表\n"
+        "| 序号 | 工作任务 | 单位 |\n"
+        "| 1 | 汛前完成河道清障。 | 县水利局 |\n"
+        "| 2 | 储备防汛物资。 | 县应急管理局 |\n"
+    ))
+    assert _pairs(plan) == [("汛前完成河道", [("县水利局", R)]), ("储备防汛物资", [("县应急管理局", R)])]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
