@@ -54,7 +54,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
-    from . import blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, table, text_table
+    from . import blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, table, text_table, wrapped
 
     where = where or name
     wanted = None
@@ -88,8 +88,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
             plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             return _as_written(plan, shadow, stated)
-        records = pipe_grid.record_lines(text)
-        document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(records.splitlines(), 1)]
+        lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
+        document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
     else:
         document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
         shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])

@@ -303,9 +303,13 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
     for i in range(1, len(items)):
         if names[i - 1].startswith("各") and len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]):
             names[i] = "各" + names[i]
-    # shared prefix: a bare body takes the jurisdiction prefix of the item before it
+    # shared prefix: a bare body takes the jurisdiction prefix of the item before it (not ``各街道党工委``,
+    # every body of a kind, which no place narrows)
     for i in range(1, len(items)):
-        if BARE_BODY.match(names[i]) and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i]):
+        if (
+            BARE_BODY.match(names[i]) and not names[i].startswith("各")
+            and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i])
+        ):
             prefix = _jurisdiction_prefix(names[i - 1])
             if prefix:
                 names[i] = prefix + names[i]

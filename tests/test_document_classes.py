@@ -212,6 +212,24 @@ def test_unit_column_without_another_agency_column_names_the_agency(tmp_path):
     assert _pairs(plan) == [("汛前完成河道", [("县水利局", R)]), ("储备防汛物资", [("县应急管理局", R)])]
 
 
+def test_agency_name_broken_over_lines_inside_a_label(tmp_path):
+    """Class 8: a name a line break cut (``开发区党工`` ⏎ ``委、…``) is joined; whole names at a line end are not."""
+    plan = _load(tmp_path, "wrapped.txt", (
+        "临江市2019年社区治理重点任务分工\n"
+        "1.完善社区议事协商机制，推动社区服务事项清单化。\n"
+        "牵头单位：市委组织部\n"
+        "协办单位：市委编办、市民政局（市委社会工委）、开发区党工\n"
+        "委、各街道党工委\n"
+        "2.推进社区工作者职业体系建设。\n"
+        "牵头单位：市民政局\n"
+        "协办单位：市人力资源社会保障局、市财政局\n"
+    ))
+    assert _pairs(plan) == [
+        ("完善社区议事", [("市委组织部", L), ("市委编办", C), ("市民政局（市委社会工委）", C), ("开发区党工委", C), ("各街道党工委", C)]),
+        ("推进社区工作", [("市民政局", L), ("市人力资源社会保障局", C), ("市财政局", C)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
