@@ -230,6 +230,32 @@ def test_agency_name_broken_over_lines_inside_a_label(tmp_path):
     ]
 
 
+def test_first_listed_lead_stated_with_zhe_inside_the_bracket(tmp_path):
+    """``列第一位者为牵头单位，下同`` in the closing bracket: the first listed leads here and below; a subject inside the measure assigns nothing."""
+    plan = _load(tmp_path, "first-zhe.txt", (
+        "一、实施就业优先战略\n"
+        "（一）坚持扩大就业发展战略。各级发展改革部门要会同人力资源社会保障等部门，建立评价机制。鼓励社会资金参与创业投资。"
+        "（省发展改革委、省财政厅、省人力资源社会保障厅等负责，列第一位者为牵头单位，下同）\n"
+        "（二）发展吸纳就业能力强的产业。支持服务业发展。（省服务业委、省商务厅负责）\n"
+    ))
+    assert _pairs(plan) == [
+        ("坚持扩大就业", [("省发展改革委", L), ("省财政厅", R), ("省人力资源社会保障厅", R)]),
+        ("发展吸纳就业", [("省服务业委", L), ("省商务厅", R)]),
+    ]
+
+
+def test_labels_qualified_by_zhuyao_or_qita(tmp_path):
+    """``主要协作单位``, ``其他配合单位``: a qualifier before the label leaves its role to the role word."""
+    plan = _load(tmp_path, "zhuyao.txt", (
+        "临江县2021年卫生健康重点工作\n1.深化医药卫生体制改革。\n牵头责任单位：县卫健委、县医保局\n"
+        "主要协作单位：各乡镇人民政府、经济开发区管委会，县政府有关部门\n2.推进健康县城建设。\n牵头责任单位：县卫健委\n其他配合单位：县体育局\n"
+    ))
+    assert _pairs(plan) == [
+        ("深化医药卫生", [("县卫健委", L), ("县医保局", L), ("各乡镇人民政府", C), ("经济开发区管委会", C), ("县政府有关部门", C)]),
+        ("推进健康县城", [("县卫健委", L), ("县体育局", C)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
