@@ -163,6 +163,10 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
     return stripped, None, False
 
 
+# a word for a kind of body, or a qualifier, standing alone: it ends like a body (``关``, ``部门``) but names none
+BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|其他|其它")
+
+
 def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item):
@@ -171,6 +175,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if DATE_OR_COUNT.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
+    if BARE_KIND_WORD.fullmatch(item):
+        return False  # ``部门``, ``相关`` alone (a heading's ``部门职责``, a line cut after ``各相关``): no body named
     if EVERY_PLACE.fullmatch(item):
         return True
     item = TRAILING_ALIAS.sub("", item)  # ``市经贸局（市中小企业局）``: the body before its alias

@@ -40,3 +40,12 @@ def test_chinese_numerals_that_are_no_number_give_none():
 
     assert [cn_value(t) for t in ("十", "十一", "二十五", "十十", "三十十")] == [10, 11, 25, None, None]
     assert find_targets("每年至少开展十十次检查。") == []
+
+
+@pytest.mark.parametrize("word", ["相关", "有关", "部门", "单位", "机构"])
+def test_a_kind_word_alone_names_no_agency(word):
+    """``部门`` or ``相关`` alone ends like a body but names none; ``有关部门`` and ``相关单位`` are collectives."""
+    from plankg.loaders.agencies import is_agency_list
+
+    assert not is_agency_list(word)
+    assert is_agency_list("有关部门") and is_agency_list("相关单位")
