@@ -53,7 +53,7 @@ TRAILING_ALIAS = re.compile(r"[（(][^（）()]{2,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
-    r"(局|厅|委|办|院|部|府|会|室|中心|所|站|队|司|关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
+    r"(局|厅|委|办|院|部|府|会|室|中心|所|(?<!网)站|队|司|关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
     r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|医院|街道|乡镇|军分区|警备区)$"
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
@@ -245,7 +245,7 @@ RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:�
 
 
 CONJUNCTION = re.compile(r"以及|及|和|与|等")
-GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它)?(单位|部门)?$")
+GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门)?$")
 
 
 # the bodies of several levels named at once (``市、县两级政府``, ``省、市、县三级``): one collective

@@ -106,11 +106,25 @@ def shape_of(raw_number: str) -> str:
     return "ar、" if n.endswith("、") else "ar."
 
 
+# who speaks a line of an interview or a Q&A: the interviewer, a site, or a person by post
+SPEAKER = re.compile(
+    r"^(记者|主持人|问|答|网友|[\u4e00-\u9fff]{1,10}网站|"
+    r"[\u4e00-\u9fff]{1,3}(局长|主任|书记|县长|市长|区长|部长|厅长|处长|科长|镇长|乡长|负责人|同志|先生|女士))\s*[:：]\s*"
+)
+
+
 def classify(paragraph: Paragraph) -> Entry | None:
     """A cleaned entry, or None for what is not text (page numbers, chunk markers, blanks)."""
     text = clean(paragraph.text).replace("\u3000", " ").strip()
     if not text or PAGE_NUMBER.match(text) or CHUNK_MARKER.match(text):
         return None
+    speaker = SPEAKER.match(text)
+    if speaker:
+        # an interview (``记者：…？`` ``王局长：由X牵头，…``): a question assigns nothing, an answer is read
+        # without the name of who gives it
+        text = text[speaker.end() :]
+        if not text or text.rstrip().endswith(("？", "?")):
+            return None
     entry = Entry(paragraph.line, text, text)
     heading, item = section_number(text), task_number(NUMBER_BEFORE_DIGITS.sub(r"\1 ", text, count=1))
     article = article_number(text)
@@ -405,6 +419,11 @@ def _segment_rows(
     found = [f for finder in reading.finders for f in finder(text)]
     if reading.subjects and not labels and not found:
         found = subject_clauses(text)
+    elif reading.subjects and not labels and found and all(f.closes for f in found):
+        # ``由X牵头，…。Y负责…，Z配合。``: a subject's sentence after the last closed assignment is a
+        # task of its own, not part of the one before
+        last = max(f.end for f in found)
+        found += [f for f in subject_clauses(text) if f.start >= last and f.closes]
     if not labels and not found and owner and not require:
         if describes_setup(text):
             return []  # ``…下设办公室，设在市林业局，办公室主任由…担任``: how the owner is set up, no duty

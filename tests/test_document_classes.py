@@ -256,6 +256,21 @@ def test_labels_qualified_by_zhuyao_or_qita(tmp_path):
     ]
 
 
+def test_interview_answers_assign_and_questions_do_not(tmp_path):
+    """A Q&A page: speakers' names dropped, questions no task, ``由X、Y等责任单位牵头`` and a later subject each a task."""
+    plan = _load(tmp_path, "interview.txt", (
+        "临江县创建国家卫生县城访谈\n"
+        "记者：请问在市容环境方面有哪些重点任务？\n"
+        "王局长：由县公安局、县自然资源局、县住建局等责任单位牵头，在垃圾分类方面，保证环卫设施符合标准。\n"
+        "县政府网站：请问健康教育方面呢？\n"
+        "王局长：县卫健局负责开展健康教育进社区活动，县教育局配合。\n"
+    ))
+    assert _pairs(plan) == [
+        ("由县公安局、", [("县公安局", L), ("县自然资源局", L), ("县住建局", L)]),
+        ("县卫健局负责", [("县卫健局", R), ("县教育局", C)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
