@@ -280,11 +280,18 @@ def _unmarked(name: str) -> str:
     return mark.group("name") if mark else name
 
 
+# the department of a field, named by the field (``公安部门``, ``保密部门``): a body of its own after 和
+FIELD_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}(部门|机关)")
+
+
 def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
-        if m.group() in ("和", "与") and (BARE_BODY.match(right) or (len(right) <= 4 and not JURISDICTION_PREFIX.match(right))):
+        if (
+            m.group() in ("和", "与") and (BARE_BODY.match(right) or len(right) <= 4)
+            and not JURISDICTION_PREFIX.match(right) and not FIELD_DEPARTMENT.fullmatch(right)
+        ):
             continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
         if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
             return [left, *_split_conjunctions(right)]

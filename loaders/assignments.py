@@ -177,6 +177,11 @@ def labelled(text: str) -> Found:
         role = header_role(m.group("label"))
         if role in AGENCY_ROLES:
             value = _leading_agencies(value)
+            parts = split_outside_brackets(value, "，,")
+            if len(parts) > 1 and TIME_PHRASE.match(parts[-1].strip()):
+                # ``责任单位：A、B，6月底完成``: the deadline closing the value is no agency
+                found.deadline = found.deadline or parts[-1].strip()
+                value = "，".join(parts[:-1]).strip()
         if not value or role == "people":
             continue
         if role == "deadline":

@@ -271,6 +271,18 @@ def test_interview_answers_assign_and_questions_do_not(tmp_path):
     ]
 
 
+def test_together_with_partners_closed_by_a_comma_in_a_duty_list(tmp_path):
+    """``；会同保密部门和公安部门，对…检查``: the partners a comma closes cooperate, each its own agency."""
+    plan = _load(tmp_path, "huitong.txt", (
+        "临江区教育考试安全工作职责分工\n一、区教育局\n"
+        "负责高考、中考的具体组织、实施和协调工作；落实相关责任；会同保密部门和公安部门，对所有考区试卷保密室进行一次安全检查。\n"
+        "二、区公安局\n负责考试期间考点周边治安秩序维护。\n"
+    ))
+    assert _pairs(plan) == [
+        ("负责高考、中", [("区教育局", R), ("保密部门", C), ("公安部门", C)]), ("负责考试期间", [("区公安局", R)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
