@@ -49,7 +49,7 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
 
 ROLE_ADVERB = re.compile(r"(分别|共同|积极|具体|主动|密切|认真|全力|协同)$")
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
-TRAILING_ALIAS = re.compile(r"[（(][^（）()]{2,30}[）)]$")
+TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
@@ -293,7 +293,7 @@ def _split_conjunctions(item: str) -> list[str]:
             and not JURISDICTION_PREFIX.match(right) and not FIELD_DEPARTMENT.fullmatch(right)
         ):
             continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
-        if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(right):
+        if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", right)):
             return [left, *_split_conjunctions(right)]
     return [item]
 

@@ -433,6 +433,18 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
 
 
 
+def opens_with_a_role(text: str) -> bool:
+    """Whether a paragraph opens by naming who does it and in what role, then a comma
+    (``区城管局负责，工商局配合，取缔…``): an assignment wherever it stands, even before any numbered item."""
+    from .owners import agency_prefix
+
+    head = agency_prefix(text[:80])
+    if not head:
+        return False
+    role = strip_role_suffix(head)[1]
+    return role is not None and re.match(r"\s*[，,]", text[len(head) :]) is not None
+
+
 def first_listed_leads(text: str) -> bool:
     """Whether the document states that the first unit listed leads (gold README, Roles)."""
     return bool(FIRST_LEADS.search(text))

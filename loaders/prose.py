@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .agencies import is_agency_list
-from .assignments import Found, bracket_assignments, label_line, subject_assignments, subject_clauses
+from .assignments import Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, title_owner
@@ -151,7 +151,10 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     pieces = [Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)]
     entries = [e for e in (classify(p) for p in pieces) if e is not None]
     first_item = next(
-        (i for i, e in enumerate(entries) if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text)),
+        (
+            i for i, e in enumerate(entries)
+            if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text) or opens_with_a_role(e.text)
+        ),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
     )
     if 0 < first_item < len(entries) and entries[first_item].labels is not None and not _title_like(entries[first_item - 1]):

@@ -283,6 +283,19 @@ def test_together_with_partners_closed_by_a_comma_in_a_duty_list(tmp_path):
     ]
 
 
+def test_role_sentences_before_any_numbered_item_are_tasks(tmp_path):
+    """Paragraphs that open with ``X负责，Y配合，`` are tasks even where no item is numbered, not a preamble."""
+    plan = _load(tmp_path, "preitems.txt", (
+        "临江区创卫工作责任分解表\n"
+        "区城管局负责，区市场监管局、区商务局配合，取缔农贸市场占道经营现象。\n2024年5月1日前\n"
+        "区城建局负责，各街道办事处配合，清除城中村菜地，实施绿化改造。\n2024年4月15日前\n"
+    ))
+    assert _pairs(plan) == [
+        ("区城管局负责", [("区城管局", R), ("区市场监管局", C), ("区商务局", C)]),
+        ("区城建局负责", [("区城建局", R), ("各街道办事处", C)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
