@@ -54,7 +54,7 @@ ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|府|会|室|中心|所|(?<!网)站|队|司|关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
-    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|医院|街道|乡镇|军分区|警备区)$"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|医院|街道|乡镇|军分区|警备区)$"
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
 PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")

@@ -225,9 +225,24 @@ def read(paragraphs: list[Paragraph]) -> Prose:
 PUBLICATION_NOTE = re.compile(r"^[（(]此件[^（）()]{0,12}[）)]$")
 
 
+def _signs(body: list[Entry], i: int) -> bool:
+    """Whether entry ``i`` is a signing body: a bare agency name with a signing date alone on the next line."""
+    if i + 1 >= len(body):
+        return False
+    name, date = body[i], body[i + 1]
+    return (
+        name.shape is None and name.labels is None and len(name.text) <= 40 and is_agency_list(name.text)
+        and date.shape is None and len(date.text) <= 16 and DATE_LINE.search(date.text) is not None
+    )
+
+
 def _without_signature(body: list[Entry]) -> list[Entry]:
     """The body less the signature closing a notice (the issuing bodies and the signing date after
     the last item), which names who signed, not who does a task."""
+    body = [
+        e for i, e in enumerate(body)
+        if not _signs(body, i) and not (i and _signs(body, i - 1))
+    ]  # a notice's signature before the plan it carries (``附件：…`` ⏎ ``X办公室`` ⏎ ``2020年5月22日`` ⏎ ``附件1``)
     at = len(body)
     while at and body[at - 1].shape is None and body[at - 1].labels is None and (
         DATE_LINE.search(body[at - 1].text) or PUBLICATION_NOTE.match(body[at - 1].text)

@@ -296,6 +296,16 @@ def test_role_sentences_before_any_numbered_item_are_tasks(tmp_path):
     ]
 
 
+def test_signature_before_the_attached_plan_names_no_agency(tmp_path):
+    """A notice signed (``X办公室`` ⏎ ``2020年5月22日``) before the plan it carries: the signer is no task's agency."""
+    plan = _load(tmp_path, "signed.txt", (
+        "各区县人民政府，市直各单位：\n《2020年重点工作责任分解》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+        "临江市人民政府办公室\n2020年5月22日\n附件1\n2020年重点工作责任分解\n一、稳定经济增长\n"
+        "1.支持企业发展。落实稳企业各项政策措施。\n责任单位：市经信局、市财政局（列第一位者为牵头单位，下同）\n"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [("市经信局", L), ("市财政局", R)]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
