@@ -69,7 +69,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
-    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达"
+    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约"
 )
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
@@ -79,7 +79,8 @@ PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每
 # a cap or a rate a policy grants (给予最高1000万元资助, 按投资额30%给予, 下调费率50%的政策): the terms of a
 # measure, not a figure the plan is to reach
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")
-POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)")
+POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
+SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
 COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
@@ -296,6 +297,8 @@ def _quantity(
             unit in ("个百分点", "百分点") and GROWTH_WORD.search(indicator)  # 森林覆盖率提高5个百分点
         ) or bool(m.group("per_thousand") or m.group("per"))  # 每千人4批次, 每生每年1000元: a rate per head is never a scope
         measure = bool(MEASURE_WORD.search(indicator)) and not SCOPE_WORD.search(clause[start : m.start()])
+        # ``100%保障入学``, ``90%办结``: a share of the whole that a verb of doing follows
+        measure = measure or (unit == "%" and SHARE_DONE.match(clause, m.end()) is not None)
         rate = rate or bool(PER_HEAD_BEFORE.search(before))  # 每人每年补助1000元: the rate a verb follows
         if not (
             rate or listed or measure or unit == "年" or _governed_count(clause[: m.start()], unit)
