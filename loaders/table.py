@@ -32,11 +32,14 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
-    ("progress", re.compile(r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|备注)$")),
+    ("progress", re.compile(
+        r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|备注)$|"
+        r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$"  # next steps a report plans, not the task
+    )),
     # a row's own name (项目名称 | 建设内容): the title its task text starts with; merged over several
     # rows it names them all, as a section does
     ("name", re.compile(r"(项目|事项|任务|工程|实事)名称$|^名称$")),
-    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^项目$|^(考评|考核)(项目|指标)$")),
+    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
     ("text", re.compile(r"内容|措施|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
@@ -61,6 +64,12 @@ def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]
 def header_role(cell: str) -> str | None:
     """The role of a column from its header cell, or None when the words name none."""
     cell = re.sub(r"\s+", "", cell)
+    if len(cell) > 14 and "、" in cell:
+        # ``执行措施、工作进展、取得成效``: a column headed by several words is a report if any says so
+        parts = [header_role(part) for part in cell.split("、")]
+        if all(parts):  # every part a header word, so no sentence that happens to hold one
+            return "progress" if "progress" in parts else parts[0]
+        return None
     if not cell or len(cell) > 14:
         return None
     for role, pattern in HEADER_ROLES:

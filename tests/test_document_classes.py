@@ -306,6 +306,25 @@ def test_signature_before_the_attached_plan_names_no_agency(tmp_path):
     assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [("市经信局", L), ("市财政局", R)]
 
 
+def test_progress_report_table_one_cell_per_line(tmp_path):
+    """A 落实情况 report exported a cell per line: 重点项目 heads sections, report and next-step columns are no task text."""
+    plan = _load(tmp_path, "report.txt", "\n".join([
+        "临江区卫生健康局2021年重点任务四季度落实情况",
+        "重点项目", "项目内容及目标要求", "执行措施、工作进展、取得成效", "后续举措", "责任单位",
+        "公共卫生",
+        "健全公共卫生体系，完成区疾控中心标准化建设。",
+        "区疾控中心主体工程完工，设备安装完成80%。",
+        "继续推进设备安装。",
+        "区卫健局",
+        "区财政局",
+    ]) + "\n")
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("健全公共卫生体系，完成区疾控中心标准化建设。", [("区卫健局", R), ("区财政局", R)]),
+    ]
+    assert plan.tasks[0].section.label == "公共卫生"
+    assert [x for t in plan.tasks for x in t.targets] == []  # the 80% is progress, not a target
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
