@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .agencies import is_agency_list
 from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
 from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, stated_goal_rows
-from .text_table import Line, clean
+from .text_table import TIME_CELL, Line, clean
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]+[、.．]?$")
@@ -98,6 +99,14 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         texts = grid_row.texts()
         if is_task_table(column_roles(texts)):
             continue  # a header repeated at the top of a page
+        shifted = _shifted_agencies(texts, roles)
+        if shifted and out and out[-1].text and grid.merges_lost:
+            # ``2021.8 | 城投集团 | |``: a sub-row of a text export whose cells slid left, its time and
+            # its unit for the row above (the unit joins that row's first agency column)
+            first = next((r for r in roles if r in AGENCY_ROLES), None)
+            if first:
+                _add_agencies(out[-1], {first: shifted})
+                continue
         cells = {role: [] for role in set(roles) if role}
         starts = {role: [] for role in set(roles) if role}
         for role, cell in zip(roles, grid_row.cells):
@@ -170,6 +179,16 @@ OPEN_END = re.compile(r"([，,、（(]|和|及|与|以及|或)$")
 def _add_agencies_from(cells: dict[str, list[str]], row: Row) -> None:
     for role, listed in row.agencies.items():
         cells[role] = list(listed)
+
+
+def _shifted_agencies(texts: list[str], roles: list[str | None]) -> list[str]:
+    """The agency cells of a row holding nothing but dates and agency names, none of them in an
+    agency column (``2021.8 | 城投集团`` under ``项目名称 | 工作任务``: its cells slid left), or []."""
+    filled = [(t.strip(), role) for t, role in zip(texts, roles) if t.strip()]
+    names = [t for t, _ in filled if is_agency_list(t)]
+    if not names or any(role in AGENCY_ROLES for t, role in filled if t in names):
+        return []
+    return names if all(t in names or TIME_CELL.search(t) for t, _ in filled) else []
 
 
 def _add_agencies(row: Row, cells: dict[str, list[str]]) -> None:

@@ -434,6 +434,7 @@ def goal_targets(
 
 
 BARE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?!\d)")
+DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})[.．/](0?[1-9]|1[0-2])")
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -443,6 +444,10 @@ def deadline_of(cell: str, plan_year: int | None) -> str | None:
     iso = ISO_DATE.search(cell)
     if iso:
         return iso.group(0)
+    dotted = DOTTED_MONTH.fullmatch(cell.strip())
+    if dotted:  # ``2021.8``: the end of that month
+        year, month = int(dotted.group(1)), int(dotted.group(2))
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     found = _clause_deadline(cell, plan_year)
     if found and len(found) > 4:
         return found

@@ -25,8 +25,8 @@ CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
 # ``≥2%``, ``良好以上``, ``全市统筹``)
 UNIT_OR_NONE = re.compile(r"[-—－/]|[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
 GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
-# a deadline cell: a date, or words of time; 年 only after a number (老年大学 is a task, not a date)
-TIME_CELL = re.compile(r"\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
+# a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
+TIME_CELL = re.compile(r"^(19|20)\d{2}[.．/](0?[1-9]|1[0-2])$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,21 @@ def test_progress_report_table_one_cell_per_line(tmp_path):
     assert [x for t in plan.tasks for x in t.targets] == []  # the 80% is progress, not a target
 
 
+def test_broken_pipe_rows_with_dotted_months_add_their_agencies(tmp_path):
+    """Pipe rows of uneven width: a ``2021.8 | 城投集团`` row adds its unit to the row above, and is no task."""
+    plan = _load(tmp_path, "dotted.txt", (
+        "临江县2021年民生实事进展情况登记表\n"
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城市人居环境提升项目 | 对人民路等3条城区道路进行综合提升改造; | 11月 | 县建设局 |\n"
+        "2021.8 | 县城投集团 | ||\n"
+        "2.生态公墓建设项目 | 新建生态公益性墓地15处。 | 10月底 | 县民政局 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("县建设局", L), ("县城投集团", L)], [("县民政局", L)],
+    ]
+    assert plan.tasks[0].deadline == "2021-11-30"  # its own time; the sub-row's is another measure's
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
