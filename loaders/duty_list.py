@@ -68,7 +68,8 @@ def rows(prose: Prose) -> list[Row]:
     role = "responsible"
     heading: Entry | None = None
     numbered_duties = False
-    for entry in prose.entries[prose.body_start :]:
+    entries = prose.entries[prose.body_start :]
+    for at, entry in enumerate(entries):
         if entry.labels is not None:
             continue
         inline = _owner_line(entry)
@@ -76,14 +77,27 @@ def rows(prose: Prose) -> list[Row]:
         if found and agency_heading(entry.text) and not inline:
             (owner, role), heading, numbered_duties = found, entry, False
             continue
+        several = _several_owners(entry, entries[at + 1] if at + 1 < len(entries) else None)
+        if several and not inline:
+            owner, role, heading, numbered_duties = several, "responsible", entry, False
+            continue
         if inline:
             if entry.shape and entry.shape not in ARABIC_SHAPES:  # ``三、市交通运输局：负责…`` heads itself
                 heading = Entry(entry.line, entry.raw.split(inline[2])[0], inline[0], entry.shape)
                 owner = None
             out.append(_row(entry, inline[1], inline[0], heading, None, "responsible"))
             continue
-        if owner is None or (heading is not None and heading.shape and entry.shape == heading.shape):
-            owner = None  # a sibling heading that names no agency closes the list
+        subject = _own_subject(entry, owner) if not inline else None
+        if subject is not None:
+            # ``各级森林防火部门要…`` after the list, or ``X其他成员随时听候调遣`` under another's heading:
+            # a paragraph that names its own doer is that doer's (gold README: the grammatical subject)
+            out.append(Row(line=entry.line, text=entry.text, agencies=subject.cells, cue="subject",
+                           section=heading.raw if heading else None, section_line=heading.line if heading else None))
+            continue
+        if owner is None or (heading is not None and heading.shape and (
+            entry.shape == heading.shape or _outranks(entry.shape, heading.shape)
+        )):
+            owner = None  # a sibling heading that names no agency, or one above it, closes the list
             continue
         if entry.shape in ARABIC_SHAPES:
             numbered_duties = True
@@ -95,6 +109,47 @@ def rows(prose: Prose) -> list[Row]:
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     return out
+
+
+# what a duty under an owner opens with
+DUTY_OPENING = re.compile(r"^(负责|承担|牵头|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)")
+
+
+# the levels of official numbering (一、 above （一） above 1. above （1） above ①)
+SHAPE_RANK = {"cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4}
+
+
+def _outranks(shape: str | None, heading_shape: str) -> bool:
+    """Whether an item of ``shape`` stands above the owner headings (``3.预防`` after ``（11）市检察院``)."""
+    return bool(shape) and SHAPE_RANK.get(shape, 9) < SHAPE_RANK.get(heading_shape, 9)
+
+
+def _several_owners(entry: Entry, following: Entry | None) -> str | None:
+    """``(11)市检察院、市中级人民法院。`` above ``负责…``: a numbered heading naming several agencies
+    that share the duties under it, or None."""
+    names = entry.text.strip().rstrip("。.：:")
+    if not entry.shape or "、" not in names or following is None or not DUTY_OPENING.match(following.text):
+        return None
+    if not is_agency_list(names) or re.search(r"[，,；;]", names):
+        return None
+    return names if len(parse_agency_cell(names, "responsible").assignments) >= 2 else None
+
+
+SUBJECT_DUTY = re.compile(r"(要|应当|应|须|必须|负责|牵头|会同|配合|协助|随时|立即|迅速|听候|服从)")
+
+
+def _own_subject(entry: Entry, owner: str | None):
+    """The assignment of an unnumbered paragraph that opens with its own subject, another than the
+    heading's owner (or after the list has closed), or None."""
+    if entry.shape is not None and owner is not None:
+        return None
+    from .assignments import subject_clauses
+
+    found = next((f for f in subject_clauses(entry.text) if f.start == 0), None)
+    if found is None or not found.cells or not SUBJECT_DUTY.match(entry.text, found.subject_end):
+        return None  # only a subject its duty follows at once (``X要…``, ``X负责…``) names the doer
+    named = [a for cells in found.cells.values() for a in cells]
+    return None if owner is not None and owner in named else found
 
 
 def _row(entry: Entry, text: str, owner: str, heading: Entry | None, number: str | None, role: str) -> Row:

@@ -49,3 +49,11 @@ def test_a_kind_word_alone_names_no_agency(word):
 
     assert not is_agency_list(word)
     assert is_agency_list("有关部门") and is_agency_list("相关单位")
+
+
+def test_guan_ends_a_body_only_as_jiguan_or_haiguan():
+    """``机关`` and ``海关`` are bodies; ``相关`` at the end of a phrase or ``《关`` from a title are not."""
+    from plankg.loaders.agencies import is_agency_list
+
+    assert is_agency_list("市直机关") and is_agency_list("临江海关")
+    assert not is_agency_list("《关") and not is_agency_list("相关依据相关")

@@ -340,6 +340,27 @@ def test_broken_pipe_rows_with_dotted_months_add_their_agencies(tmp_path):
     assert plan.tasks[0].deadline == "2021-11-30"  # its own time; the sub-row's is another measure's
 
 
+def test_member_duties_with_shared_heading_and_subject_paragraphs_after(tmp_path):
+    """A member-duty list: ``（3）X、Y。`` heads a shared duty, a paragraph naming its own doer is that
+    doer's, and a higher-level item (``3.``) closes the list before its subject sentences."""
+    plan = _load(tmp_path, "members.txt", (
+        "2.组织指挥体系\n"
+        "（1）县林业局。\n负责全县森林防火的组织协调工作。\n"
+        "（2）县公安局。\n负责火案侦破工作。\n"
+        "（3）县检察院、县人民法院。\n负责森林火灾案件的诉讼和审理工作。\n"
+        "县森林防火指挥部其他成员随时听候调遣，完成指挥部安排的工作。\n"
+        "3.预防和预报\n"
+        "各乡镇要做好森林防火宣传教育工作，层层落实防火责任制。\n"
+        "县防火办要加强火险形势分析，及时发布森林火险等级。\n"
+    ))
+    assert _pairs(plan) == [
+        ("负责全县森林", [("县林业局", R)]), ("负责火案侦破", [("县公安局", R)]),
+        ("负责森林火灾", [("县检察院", R), ("县人民法院", R)]),
+        ("县森林防火指", [("县森林防火指挥部其他成员", R)]),
+        ("各乡镇要做好", [("各乡镇", R)]), ("县防火办要加", [("县防火办", R)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
