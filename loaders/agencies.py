@@ -358,7 +358,14 @@ MARK_THEN_NAME = re.compile(rf"([（(](?:{'|'.join(MARK_ROLES)})[）)])(?=[\u4e0
 
 
 def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
-    """All assignments of one cell of an agency column (or of a bracketed assignment)."""
+    """All assignments of one cell of an agency column (or of a bracketed assignment); a plan
+    repeats its cells from task to task, so each cell is parsed once (the list is the caller's)."""
+    assignments, pdd = _parsed_cell(cell, default_role)
+    return ParsedList(list(assignments), pdd)
+
+
+@lru_cache(maxsize=8192)
+def _parsed_cell(cell: str, default_role: str) -> tuple[tuple[Assignment, ...], bool]:
     assignments: list[Assignment] = []
     pdd = False
     for clause in split_clauses(cell):
@@ -376,7 +383,7 @@ def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
         if (a.agency, a.role) not in seen:
             seen.add((a.agency, a.role))
             unique.append(a)
-    return ParsedList(unique, pdd)
+    return tuple(unique), pdd
 
 
 @lru_cache(maxsize=32768)

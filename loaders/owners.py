@@ -68,6 +68,8 @@ def _masked(text: str) -> str:
 
 def _inside_name(text: str, end: int) -> bool:
     """A cut inside a bracket (``县(市、区)``) would not end a name."""
+    if "（" not in text and "(" not in text:
+        return False  # the common case, asked of every cut of every heading and sentence start
     depth = 0
     for ch in text[:end]:
         depth += ch in "（("
