@@ -313,8 +313,13 @@ def subject_assignments(sentence: str) -> list[Found]:
     return out
 
 
-# a short opener before a sentence's subject: ``必要时，省经贸委牵头…``
-OPENER = re.compile(r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时))[，,]\s*")
+# a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
+OPENER = re.compile(
+    r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
+    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件)(明确|指出|要求|提出))[，,：:]\s*"
+)
+# a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
+SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
@@ -422,6 +427,12 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
     found.subject_end = position
+    shared = SHARED_DUTIES.match(text, position)
+    if shared:
+        # ``X、Y等分工负责A；B；C。``: one task the agencies share out, up to the end of its sentence
+        # (unlike ``有3项由X牵头，分别是：A；B；C``, no count says the items are tasks of their own)
+        stop = text.find("。", shared.end())
+        found.end = stop + 1 if stop >= 0 else len(text)
     from .owners import LATER_TOGETHER
 
     for m in LATER_TOGETHER.finditer(text, position, found.end):

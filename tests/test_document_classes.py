@@ -361,6 +361,17 @@ def test_member_duties_with_shared_heading_and_subject_paragraphs_after(tmp_path
     ]
 
 
+def test_agencies_sharing_out_a_list_of_tasks(tmp_path):
+    """``《意见》明确，X、Y等分工负责A；B；C。``: after the opener, one task the agencies share, to the sentence's end."""
+    plan = _load(tmp_path, "fengong.txt", (
+        "省政府重点工作部门分工解读\n"
+        "《意见》明确，省卫生健康委、省财政厅、省发展改革委等分工负责深化公立医院综合改革；促进社会办医；发展互联网医疗健康。\n"
+    ))
+    shared = [("省卫生健康委", R), ("省财政厅", R), ("省发展改革委", R)]
+    assert _pairs(plan) == [("《意见》明确", shared)]
+    assert plan.tasks[0].text.endswith("促进社会办医；发展互联网医疗健康。")
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
