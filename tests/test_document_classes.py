@@ -372,6 +372,16 @@ def test_agencies_sharing_out_a_list_of_tasks(tmp_path):
     assert plan.tasks[0].text.endswith("促进社会办医；发展互联网医疗健康。")
 
 
+def test_together_with_after_a_short_phrase_in_the_clause(tmp_path):
+    """``，根据气象条件会同气象部门提供…``: 会同 a few words into a later clause still makes its partners cooperate."""
+    plan = _load(tmp_path, "ht2.txt", (
+        "临江市气象灾害应急预案成员单位职责\n"
+        "（1）市国土资源局：提供地质灾害易发区分布图，根据气象条件会同气象部门提供地质灾害预报信息。\n"
+        "（2）市水利局：负责水情监测。\n"
+    ))
+    assert _pairs(plan) == [("提供地质灾害", [("市国土资源局", R), ("气象部门", C)]), ("负责水情监测", [("市水利局", R)])]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
