@@ -25,7 +25,10 @@ def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[in
 
     records = [plan.title or "", *(s.label for s in plan.sections), *(t.text for t in plan.tasks)]
     records += [a.written or a.agency for t in plan.tasks for a in t.assignments]
+    # a record's pieces squeezed (a title broken over lines) and cut at spaces too (a row's name and
+    # text, joined by a space, stand in cells of their own)
     pieces = {p for r in records for p in _CLAUSE.split(re.sub(r"\s+", "", r)) if len(p) >= 2}
+    pieces |= {p for r in records for part in r.split() for p in _CLAUSE.split(part) if len(p) >= 2}
     pieces = sorted(pieces, key=len, reverse=True)
     whole = "\n".join(re.sub(r"\s+", "", r) for r in records)
     out = []

@@ -535,6 +535,21 @@ def test_inspect_shows_the_cue_and_the_lines_nothing_explains(tmp_path):
     assert [t["cue"] for t in record["tasks"]] == ["bracket", None]
 
 
+
+def test_inspect_counts_a_rows_cells_as_explained(tmp_path):
+    """A pipe row whose name and task cells the loader joined into one task text is no unexplained line."""
+    from plankg.loaders.summary import inspect_file
+
+    path = tmp_path / "rows.txt"
+    path.write_text(
+        "临江县2021年民生实事登记表\n项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城市人居环境提升项目 | 对人民路等3条城区道路进行综合提升改造; | 11月 | 县建设局 |\n"
+        "2.生态公墓建设项目 | 新建生态公益性墓地15处。 | 10月底 | 县民政局 |\n",
+        encoding="utf-8",
+    )
+    _, _, unexplained = inspect_file(path)
+    assert unexplained == []
+
 AGENCY_KEYED = [
     ("序号", "部门", "职责清单"),
     ("1", "县教育局", "1.负责校园食品安全管理。 2.配合有关部门开展学校食堂检查。"),
