@@ -409,7 +409,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless
             # the clause after it says what it must do (``负有行政审批职能的部门,对涉及安全的事项应…``)
             return None
-        word = None if named_as else re.match(r"(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
+        # ``X要积极配合``: a modal before the role word leaves the role to it
+        word = None if named_as else re.match(r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):

@@ -382,6 +382,12 @@ def test_together_with_after_a_short_phrase_in_the_clause(tmp_path):
     assert _pairs(plan) == [("提供地质灾害", [("市国土资源局", R), ("气象部门", C)]), ("负责水情监测", [("市水利局", R)])]
 
 
+def test_modal_before_the_role_word_leaves_the_role_to_it(tmp_path):
+    """``X要积极配合`` cooperates, as ``X积极配合`` does."""
+    plan = _load(tmp_path, "yaopeihe.txt", "临江县工作\n县公安局要积极配合开展联合执法。\n")
+    assert _pairs(plan) == [("县公安局要积", [("县公安局", C)])]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
