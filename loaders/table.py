@@ -33,7 +33,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
     ("progress", re.compile(
-        r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|备注)$|"
+        r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|进度|备注)$|"
+        r"^(当前|目前|最新|实际)(进度|进展)$|"
         r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$"  # next steps a report plans, not the task
     )),
     # a row's own name (项目名称 | 建设内容): the title its task text starts with; merged over several

@@ -25,6 +25,8 @@ CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
 # ``≥2%``, ``良好以上``, ``全市统筹``)
 UNIT_OR_NONE = re.compile(r"[-—－/]|[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
 GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
+# a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
+PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成)")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
 TIME_CELL = re.compile(r"^(19|20)\d{2}[.．/](0?[1-9]|1[0-2])$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
@@ -227,8 +229,10 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             and len(text) <= 12 and not re.search(r"[。；;，,：:（）()]", text)
         ):
             continue  # a person or post before the agency columns (``分管领导``), never task text
-        if has_progress and row is not None and not cells and row.text.endswith(("。", "；", ";")):
-            in_progress = True  # a finished task cell, then the report cell
+        if has_progress and row is not None and not cells and (
+            row.text.endswith(("。", "；", ";")) or PROGRESS_FIGURE.match(text)
+        ):
+            in_progress = True  # a finished task cell (or a share done, ``98%``), then the report cell
             continue
         if has_unit and row is not None and not cells and row.goal is None:
             if row.unit is None and row.text and UNIT_OR_NONE.fullmatch(text) and following and GOAL_CELL.fullmatch(following):

@@ -388,6 +388,20 @@ def test_modal_before_the_role_word_leaves_the_role_to_it(tmp_path):
     assert _pairs(plan) == [("县公安局要积", [("县公安局", C)])]
 
 
+def test_progress_table_with_a_current_progress_column(tmp_path):
+    """``序号 | 项目内容 | 当前进度 | 牵头单位 | 备注`` a cell per line: ``80%（…）`` is progress, 备注 no agency."""
+    plan = _load(tmp_path, "jindu.txt", "\n".join([
+        "临江县2022年民生实事未完成项目进度表", "序号", "项目内容", "当前进度", "牵头单位", "备注",
+        "1", "新(改、扩)建公办幼儿园4所，新增学位1200位。", "80%（城南幼儿园进度滞后）", "县教育局", "市民生实事",
+        "2", "建成投用城东、城西等2家卫生院", "95%", "县卫健局", "县民生实事",
+    ]) + "\n")
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("新(改、扩)建公办幼儿园4所，新增学位1200位。", [("县教育局", L)]),
+        ("建成投用城东、城西等2家卫生院", [("县卫健局", L)]),
+    ]
+    assert _values(plan) == [("=", Decimal("4")), ("=", Decimal("1200")), ("=", Decimal("2"))]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
