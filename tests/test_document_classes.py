@@ -402,6 +402,21 @@ def test_progress_table_with_a_current_progress_column(tmp_path):
     assert _values(plan) == [("=", Decimal("4")), ("=", Decimal("1200")), ("=", Decimal("2"))]
 
 
+def test_pipe_table_under_a_metadata_grid_with_shiji_xiangmu_and_jucuo_columns(tmp_path):
+    """A page's metadata grid above the table, then ``序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位``."""
+    plan = _load(tmp_path, "shishi.txt", (
+        "索引号 | 000330185/2022-1 | 公开方式 | 主动公开 |\n"
+        "发布单位 | 区政府 | 发文日期 | 2022-07-14 |\n"
+        "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+        "1 | 新建成公办幼儿园3所。 | 6月底前完成主体工程。 | 教育局 | 发改局、财政局 |\n"
+        "2 | 新增婴幼儿托位500个。 | 分季度推进。 | 卫生健康局 | 民政局、妇联 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("教育局", R), ("发改局", C), ("财政局", C)], [("卫生健康局", R), ("民政局", C), ("妇联", C)],
+    ]
+    assert plan.tasks[0].text.startswith("新建成公办幼儿园3所。")
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
