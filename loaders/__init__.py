@@ -69,7 +69,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         shadow = script.shadow_for(text)
         text = shadow(text) if shadow else text
         stated = text
-        piped = pipe_grid.blocks_of(text) if wanted in (None, detect.TASK_TABLE) else None
+        piped = (pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text)) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
         if tables is not None:
             title = tables.title or Path(name).stem

@@ -1,6 +1,7 @@
 """Tables typed or exported as text with a pipe or a tab between cells, one row per line
 (``考评项目 | 考评要点 | 评分细则 | 责任单位 |``, a table copied out of Word or a spreadsheet with
-tabs, or a PDF's text laid out with runs of spaces), read as grids so columns keep their meaning.
+tabs, or a PDF's text laid out with runs of spaces), read as grids so columns keep their meaning;
+also a table exported a cell per line with a lone pipe between rows (``cell_line_blocks``).
 
 Read by position, a column the header names (a score, a report, a person) stays out of the task's
 text, where reading cell by cell on content alone would run it into the task. Only runs of lines
@@ -104,3 +105,46 @@ def record_lines(text: str) -> str:
         else:
             out.append(re.sub(r"\s*[|｜]\s*$", "", line))
     return "\n".join(out)
+
+
+# a cell written on a line of its own and closed by a pipe (``序号 |``), and the lone pipe between rows
+CELL_LINE = re.compile(r"^\s*(?P<text>[^|｜]*?)\s*[|｜]\s*$")
+ROW_BREAK = re.compile(r"^\s*[|｜]+\s*$")
+
+
+def cell_line_blocks(text: str) -> list[Block] | None:
+    """A table exported a cell per line (``序号 |`` ⏎ ``项目名称 |`` …) with a lone ``|`` line between
+    rows, as paragraphs and one grid read by position; None when the text holds no such table
+    (fewer than two rows of the header's width). Its columns then keep their order, so a place or
+    an amount column is never taken for an agency."""
+    before: list[Block] = []
+    groups: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None  # the start of a cell broken over lines, up to its pipe
+    for number, line in enumerate(text.splitlines(), 1):
+        if ROW_BREAK.match(line):
+            if current:
+                groups.append(current)
+            current, pending = [], None
+            continue
+        cell = CELL_LINE.match(line)
+        if cell:
+            first = pending[0] if pending else number
+            current.append((first, (pending[1] if pending else "") + cell.group("text")))
+            pending = None
+        elif line.strip() and (groups or current):
+            pending = (pending[0], pending[1] + line.strip()) if pending else (number, line.strip())
+        elif line.strip():
+            before.append(Paragraph(number, line))
+    if current:
+        groups.append(current)
+    header = next((i for i, g in enumerate(groups) if len(g) >= MIN_CELLS), None)
+    if header is None:
+        return None
+    width = len(groups[header])
+    body = [g for g in groups[header + 1 :] if len(g) == width]
+    if len(body) < 2 or len(body) * 2 < len(groups) - header - 1:
+        return None
+    rows = [GridRow(g[0][0], [Cell(t, (r, i)) for i, (_, t) in enumerate(g)]) for r, g in enumerate([groups[header], *body])]
+    title = [Paragraph(n, t) for g in groups[:header] for n, t in g]
+    return before + title + [Grid(rows, merges_lost=True)]

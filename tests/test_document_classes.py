@@ -417,6 +417,20 @@ def test_pipe_table_under_a_metadata_grid_with_shiji_xiangmu_and_jucuo_columns(t
     assert plan.tasks[0].text.startswith("新建成公办幼儿园3所。")
 
 
+def test_cell_per_line_table_with_pipe_row_breaks_is_read_by_position(tmp_path):
+    """``序号 |`` ⏎ ``项目名称 |`` … with a lone ``|`` between rows: columns by position, so the place
+    column (``城东街道``) is no agency and the amount column no target."""
+    lines = ["临江县2024年民生实事项目清单 |", "|", "序号 |", "项目名称 |", "建设地点 |", "建设内容 |", "投资金额(万元) |", "责任单位 |", "|"]
+    lines += ["1 |", "城东小学运动场改造项目 |", "城东街道 |", "改造学校运动场2个。 |", "300 |", "县教体局 |", "|"]
+    lines += ["2 |", "农村公路防护工程 |", "城西街道 |", "实施公路防护工程12公里。 |", "900 |", "县交通局 |", "|"]
+    plan = _load(tmp_path, "cells.txt", "\n".join(lines) + "\n")
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("城东小学运动场改造项目\n改造学校运动场2个。", [("县教体局", R)]),
+        ("农村公路防护工程\n实施公路防护工程12公里。", [("县交通局", R)]),
+    ]
+    assert _values(plan) == [("=", Decimal("2")), ("=", Decimal("12"))]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
