@@ -431,6 +431,15 @@ def test_cell_per_line_table_with_pipe_row_breaks_is_read_by_position(tmp_path):
     assert _values(plan) == [("=", Decimal("2")), ("=", Decimal("12"))]
 
 
+def test_bracket_after_a_quoted_item_assigns_it(tmp_path):
+    """``“新开工加固海塘18.4公里”（市水利局）``: a bare agency bracketed after a quoted item is its assignment."""
+    plan = _load(tmp_path, "quote.txt", (
+        "临江市2022年民生实事完成情况\n"
+        "1.另，“新开工加固海塘18.4公里”（市水利局）、“公共场所新增AED”（市红十字会）两项已完成。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [[("市水利局", R)], [("市红十字会", R)]]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
