@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, split_outside_brackets, strip_role_suffix
-from .table import AGENCY_ROLES, header_role
+from .table import AGENCY_ROLES, Row, header_role
 
 TIME_PHRASE = re.compile(
     r"^(力争|争取|计划|预计|确保)?(于|在|到)?((19|20)\d{2}年(\d{1,2}月)?(底前|底|末|前|内|上半年|下半年)?|\d{1,2}月(底前|底|中旬前|上旬前|下旬前|前)|"
@@ -107,6 +107,21 @@ def bracket_assignments(text: str) -> list[Found]:
             found.cues = ["bracket"]
             found.covers_above = SCOPE.match(content.strip()) is not None
             out.append(found)
+    return out
+
+
+def bracketed_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
+    """Rows for what a preamble above a table assigns in brackets (``另，“加固海塘18.4公里”（市水利局）、
+    “新增AED”（市红十字会）…``): each piece up to its bracket is a task of the bracket's agencies."""
+    out: list[Row] = []
+    for line, text in paragraphs:
+        previous = 0
+        for found in bracket_assignments(text):
+            piece = text[previous : found.start].strip(" 、，,；;。")
+            piece = re.sub(r"^(另|此外|其中|同时)[，,]?", "", piece).strip()
+            if piece and found.cells:
+                out.append(Row(line=line, text=piece, agencies=dict(found.cells), cue="bracket"))
+            previous = found.end
     return out
 
 

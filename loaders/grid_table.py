@@ -16,8 +16,8 @@ from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, stated_goal_rows
-from .text_table import TIME_CELL, Line, clean
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table
+from .text_table import TIME_CELL, Line, clean, preamble_rows
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]+[、.．]?$")
@@ -58,7 +58,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
     if title_lines is None or not rows:
         return None
     title = title_of([l for l in title_lines if l.text])
-    goals = stated_goal_rows([(l.number, l.text) for l in preamble], title)
+    goals = preamble_rows([(l.number, l.text) for l in preamble], title)
     return GridTables(title, goals + split_numbered_duties(rows))
 
 

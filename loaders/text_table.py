@@ -124,6 +124,17 @@ def find_title(lines: list[Line], header_at: int) -> str:
     return without_file_suffix(next((text for text in reversed(candidates) if could_be_title(text)), ""))
 
 
+def preamble_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
+    """The rows a table's preamble holds: what it assigns in brackets, else the values it states
+    (``table.stated_goal_rows``)."""
+    from .assignments import bracketed_rows
+
+    assigned = bracketed_rows(paragraphs)
+    lines = {row.line for row in assigned}
+    goals = stated_goal_rows([(n, text) for n, text in paragraphs if n not in lines], title)
+    return sorted(goals + assigned, key=lambda row: row.line)
+
+
 def parse(text: str) -> TextTable | None:
     """The table of a text export, or None when the text holds no task table."""
     lines = [Line(n, clean(cell)) for n, raw in enumerate(text.splitlines(), 1) for cell in _cells(raw)]
@@ -139,7 +150,7 @@ def parse(text: str) -> TextTable | None:
         l for l in lines[start + header_cells :]
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
     ]
-    goals = stated_goal_rows([(l.number, l.text) for l in lines[:start]], title)
+    goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
     rows = goals + split_numbered_duties(_rows(body, roles))
     return TextTable(title=title, roles=roles, rows=rows)
 

@@ -440,6 +440,21 @@ def test_bracket_after_a_quoted_item_assigns_it(tmp_path):
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [[("市水利局", R)], [("市红十字会", R)]]
 
 
+def test_preamble_above_a_table_assigns_in_brackets(tmp_path):
+    """A preamble naming projects with their unit in brackets, above a task table: each is a task too."""
+    plan = _load(tmp_path, "preamble.txt", (
+        "临江市2022年民生实事完成情况\n"
+        "另，“新开工加固海塘18.4公里”（市水利局）、“公共场所新增AED”（市红十字会）两项已完成。\n"
+        "序号 | 项目内容 | 完成情况 | 责任单位 |\n"
+        "1 | 新增托位1140个 | 已完成。 | 市卫健局 |\n"
+        "2 | 改造老旧小区12个 | 已完成。 | 市住建局 |\n"
+    ))
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("“新开工加固海塘18.4公里”", [("市水利局", R)]), ("“公共场所新增AED”", [("市红十字会", R)]),
+        ("新增托位1140个", [("市卫健局", R)]), ("改造老旧小区12个", [("市住建局", R)]),
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
