@@ -462,14 +462,18 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
 
 def opens_with_a_role(text: str) -> bool:
     """Whether a paragraph opens by naming who does it and in what role, then a comma
-    (``区城管局负责，工商局配合，取缔…``): an assignment wherever it stands, even before any numbered item."""
+    (``区城管局负责，工商局配合，取缔…``), or names its doers before a duty (``县交运局、县住建局：采取…；``,
+    ``县交通局负责采取…。``): an assignment wherever it stands, even on the first line, never a title."""
     from .owners import agency_prefix
 
     head = agency_prefix(text[:80])
     if not head:
         return False
     role = strip_role_suffix(head)[1]
-    return role is not None and re.match(r"\s*[，,]", text[len(head) :]) is not None
+    after = text[len(head) :]
+    if role is not None and re.match(r"\s*[，,]", after):
+        return True
+    return re.match(r"\s*([:：]|负责|牵头)", after) is not None and re.search(r"[。；;]", after) is not None
 
 
 def first_listed_leads(text: str) -> bool:

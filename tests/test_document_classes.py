@@ -455,6 +455,18 @@ def test_preamble_above_a_table_assigns_in_brackets(tmp_path):
     ]
 
 
+def test_an_excerpt_starting_with_a_duty_line_has_no_title_taken_from_it(tmp_path):
+    """An excerpt whose first line is a duty (``县交运局、县住建局：采取…；``) keeps it as a task, not a title."""
+    plan = _load(tmp_path, "excerpt.txt", (
+        "县交运局、县住建局：采取有效措施保障交通干线安全；及时组织抢修损毁的交通设施。\n"
+        "县水务局：负责水毁工程抢修。\n"
+    ))
+    assert _pairs(plan) == [
+        ("采取有效措施", [("县交运局", R), ("县住建局", R)]), ("负责水毁工程", [("县水务局", R)]),
+    ]
+    assert plan.title == "excerpt"
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
