@@ -467,6 +467,18 @@ def test_an_excerpt_starting_with_a_duty_line_has_no_title_taken_from_it(tmp_pat
     assert plan.title == "excerpt"
 
 
+def test_long_list_of_doers_before_a_colon_and_yingji_in_a_name(tmp_path):
+    """Eight agencies before ``：负责…``, one of them ``市应急救援支队`` (应急 is no modal ``应``): all responsible."""
+    plan = _load(tmp_path, "members8.txt", (
+        "（1）疫情扑控\n"
+        "市畜牧食品局、市公安局、市林业局、市环境保护局、市卫生局、市消防支队、市应急救援支队及事发地人民政府："
+        "负责迅速集结队伍，调集应急物资。\n"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
+        (name, R) for name in ("市畜牧食品局", "市公安局", "市林业局", "市环境保护局", "市卫生局", "市消防支队", "市应急救援支队", "事发地人民政府")
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
