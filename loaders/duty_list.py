@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .agencies import is_agency_list, parse_agency_cell
-from .prose import ARABIC_SHAPES, Entry, Prose
+from .prose import ARABIC_SHAPES, SHAPE_RANK, Entry, Prose
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
 
@@ -113,10 +113,6 @@ def rows(prose: Prose) -> list[Row]:
 
 # what a duty under an owner opens with
 DUTY_OPENING = re.compile(r"^(负责|承担|牵头|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)")
-
-
-# the levels of official numbering (一、 above （一） above 1. above （1） above ①)
-SHAPE_RANK = {"cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4}
 
 
 def _outranks(shape: str | None, heading_shape: str) -> bool:

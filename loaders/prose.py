@@ -37,6 +37,8 @@ INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡�
 ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
 BLOCK = "block"  # a label block heading the items under it (``承办单位：…`` ``协办单位：…``)
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
+# the levels of official numbering: 一、 above （一） above 1. above （1） above ①
+SHAPE_RANK = {"cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4}
 
 
 @dataclass
@@ -210,8 +212,12 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             current.paragraphs.append((entry.line, entry.text))
             continue
         level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].shape == entry.shape), None)
+        if level is None and entry.shape in SHAPE_RANK:
+            # ``六、`` after ``（八）``, ``（六）`` after ``5.`` (the ``五、``, ``（五）`` before the excerpt or
+            # on an earlier page): the conventional outer level closes the items open below it
+            rank = SHAPE_RANK[entry.shape]
+            level = next((i for i in range(1, len(stack)) if SHAPE_RANK.get(stack[i].shape, -1) > rank), None)
         if level is None and entry.shape in OUTER_SHAPES:
-            # ``（六）`` after ``5.`` (its ``（五）`` on an earlier page): the conventional outer level
             level = next((i for i in range(1, len(stack)) if stack[i].shape in ARABIC_SHAPES), None)
         if level is not None:
             del stack[level:]

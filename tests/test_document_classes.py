@@ -479,6 +479,22 @@ def test_long_list_of_doers_before_a_colon_and_yingji_in_a_name(tmp_path):
     ]
 
 
+def test_duty_headings_with_zhize_renwu_and_an_outer_heading_after_them(tmp_path):
+    """``（七）卫生部门职责、任务`` heads numbered duties; a later ``六、`` (an outer level) closes them."""
+    plan = _load(tmp_path, "zhize-renwu.txt", (
+        "（七）卫生部门职责、任务\n"
+        "1.加强对学校食堂的卫生监督。\n"
+        "2.协助教育部门开展从业人员培训。\n"
+        "（八）工商部门职责、任务\n"
+        "1.加强学校周边市场的监督管理。\n"
+        "六、工作步骤\n"
+        "第一阶段：宣传动员阶段。认真组织学习并广泛宣传。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("卫生部门", R)], [("卫生部门", C)], [("工商部门", R)],
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
