@@ -151,8 +151,31 @@ def parse(text: str) -> TextTable | None:
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
-    rows = goals + split_numbered_duties(_rows(body, roles))
+    rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
     return TextTable(title=title, roles=roles, rows=rows)
+
+
+SHORT_PIECE = re.compile(r"[\u4e00-\u9fff]{1,3}")
+
+
+def _names_rejoined(body: list[Line]) -> list[Line]:
+    """The body with a name a narrow column broke into lines of two or three characters (``市政`` ⏎
+    ``府办`` ⏎ ``公厅``) joined again: a run of such pieces that together name an agency, one of them
+    no name alone (``县委`` ⏎ ``县政府`` are two)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and SHORT_PIECE.fullmatch(body[j].text):
+            j += 1
+        pieces = [l.text for l in body[i:j]]
+        if j - i >= 2 and not all(is_agency_list(t) for t in pieces) and is_agency_list("".join(pieces)):
+            out.append(Line(body[i].number, "".join(l.text for l in body[i:j])))
+            i = j
+            continue
+        out.append(body[i])
+        i += 1
+    return out
 
 
 def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:

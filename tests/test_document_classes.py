@@ -495,6 +495,18 @@ def test_duty_headings_with_zhize_renwu_and_an_outer_heading_after_them(tmp_path
     ]
 
 
+def test_name_broken_into_two_character_lines_in_a_narrow_column(tmp_path):
+    """``市政`` ⏎ ``府办`` ⏎ ``公厅`` in a cell-per-line table is one agency; ``县委`` ⏎ ``县政府`` stay two."""
+    plan = _load(tmp_path, "narrow.txt", "\n".join([
+        "临江市2012年目标任务责任分解表", "序号", "目标任务", "牵头单位", "责任单位",
+        "1", "强化行政监督，优质高效办理人大代表建议。", "市政", "府办", "公厅", "市直各单位",
+        "2", "加强党风廉政建设。", "县委", "县政府",
+    ]) + "\n")
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("市政府办公厅", L), ("市直各单位", R)], [("县委", L), ("县政府", R)],
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
