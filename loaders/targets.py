@@ -49,7 +49,7 @@ QUANTITY = re.compile(
     rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"
 )
-FULL_COVERAGE = re.compile(r"全覆盖")
+FULL_COVERAGE = re.compile(r"全覆盖(?!的)")  # ``全覆盖的学习`` describes a manner, no commitment
 DYNAMIC_ZERO = re.compile(r"动态清零")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate

@@ -507,6 +507,15 @@ def test_name_broken_into_two_character_lines_in_a_narrow_column(tmp_path):
     ]
 
 
+def test_responsible_offices_label_in_a_bureaus_work_points(tmp_path):
+    """``（责任科室：组干科、机关党委）`` assigns the bureau's offices, not the bureau the title names."""
+    plan = _load(tmp_path, "keshi.txt", (
+        "临江市教育局2024年工作要点\n一、加强党的建设\n"
+        "1.加强思想理论武装。落实中心组学习制度。（责任科室：组干科、机关党委）\n"
+    ))
+    assert _pairs(plan) == [("加强思想理论", [("组干科", R), ("机关党委", R)])]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
