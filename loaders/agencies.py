@@ -245,7 +245,7 @@ def _without_rules(clause: str) -> str:
 RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:第一|首)|下同))[^（）()]{2,80}[）)]\s*$")
 
 
-CONJUNCTION = re.compile(r"以及|及|和|与|等")
+CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其有关部门``: 及其 is one word
 GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门)?$")
 
 

@@ -331,7 +331,7 @@ def subject_assignments(sentence: str) -> list[Found]:
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
 OPENER = re.compile(
     r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
-    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件)(明确|指出|要求|提出))[，,：:]\s*"
+    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调))[，,：:]\s*"
 )
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")

@@ -516,6 +516,16 @@ def test_responsible_offices_label_in_a_bureaus_work_points(tmp_path):
     assert _pairs(plan) == [("加强思想理论", [("组干科", R), ("机关党委", R)])]
 
 
+def test_a_resolution_naming_its_doers_after_huiyi_yaoqiu(tmp_path):
+    """``会议要求，市人民政府及其有关部门要…`` (no numbered item): one task of both, 及其 no part of a name."""
+    plan = _load(tmp_path, "yian.txt", (
+        "市人大常委会关于议案办理的决定\n"
+        "会议要求，市人民政府及其有关部门要进一步重视议案办理工作，加快办理进度，年底前向市人大常委会报告办理结果。\n"
+    ))
+    assert _pairs(plan) == [("会议要求，市", [("市人民政府", R), ("有关部门", R)])]
+    assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", None)]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
