@@ -110,19 +110,31 @@ def bracket_assignments(text: str) -> list[Found]:
     return out
 
 
-def bracketed_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
-    """Rows for what a preamble above a table assigns in brackets (``另，“加固海塘18.4公里”（市水利局）、
-    “新增AED”（市红十字会）…``): each piece up to its bracket is a task of the bracket's agencies."""
+def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
+    """Rows for what a preamble above a table assigns: in brackets (``另，“加固海塘18.4公里”（市水利局）、
+    “新增AED”（市红十字会）…``, each piece up to its bracket), or in clauses whose subject a role word
+    follows (``区委办公室负责将…纳入综合考评；区政府办公室负责…``, each clause)."""
     out: list[Row] = []
     for line, text in paragraphs:
         previous = 0
-        for found in bracket_assignments(text):
+        brackets = bracket_assignments(text)
+        for found in brackets:
             piece = text[previous : found.start].strip(" 、，,；;。")
             piece = re.sub(r"^(另|此外|其中|同时)[，,]?", "", piece).strip()
             if piece and found.cells:
                 out.append(Row(line=line, text=piece, agencies=dict(found.cells), cue="bracket"))
             previous = found.end
+        if brackets:
+            continue
+        for found in subject_clauses(text):
+            said = text[found.start : found.subject_end + 2]  # the subject, its role word either side of the cut
+            if found.cells and ROLE_AFTER_SUBJECT.search(said):
+                out.append(Row(line=line, text=text[found.start : found.end].strip(), agencies=dict(found.cells), cue="subject"))
     return out
+
+
+# a role word right after a preamble clause's subject: the clause assigns (``区委办公室负责…``)
+ROLE_AFTER_SUBJECT = re.compile(r"(负责|牵头|配合|协助|会同)")
 
 
 def _before_a_note(content: str, bare_ok: bool, stops: str) -> Found | None:

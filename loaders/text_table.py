@@ -125,11 +125,11 @@ def find_title(lines: list[Line], header_at: int) -> str:
 
 
 def preamble_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
-    """The rows a table's preamble holds: what it assigns in brackets, else the values it states
-    (``table.stated_goal_rows``)."""
-    from .assignments import bracketed_rows
+    """The rows a table's preamble holds: what it assigns (in brackets or by a subject and a role
+    word), else the values it states (``table.stated_goal_rows``)."""
+    from .assignments import preamble_assigned_rows
 
-    assigned = bracketed_rows(paragraphs)
+    assigned = preamble_assigned_rows(paragraphs)
     lines = {row.line for row in assigned}
     goals = stated_goal_rows([(n, text) for n, text in paragraphs if n not in lines], title)
     return sorted(goals + assigned, key=lambda row: row.line)

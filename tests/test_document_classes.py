@@ -526,6 +526,20 @@ def test_a_resolution_naming_its_doers_after_huiyi_yaoqiu(tmp_path):
     assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", None)]
 
 
+def test_preamble_clauses_with_a_role_word_above_a_table(tmp_path):
+    """``区委办公室负责…；区统计局负责…。`` in a notice above its table: each clause is a task; ``各单位要…`` is not."""
+    plan = _load(tmp_path, "preamble-roles.txt", (
+        "为确保完成各项目标任务，现将目标任务分解。区委办公室负责将完成情况纳入综合考评；区统计局负责对经济类数据进行审核。"
+        "各单位要高度重视。\n"
+        "序号 | 任务名称 | 指标要求 | 牵头部门 | 配合部门 |\n"
+        "1 | 地区生产总值 | 增长5.5% | 区发改局 | 区统计局 |\n"
+        "2 | 财政总收入 | 增长6% | 区财政局 | 区税务局 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("区委办公室", R)], [("区统计局", R)], [("区发改局", L), ("区统计局", C)], [("区财政局", L), ("区税务局", C)],
+    ]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
