@@ -59,9 +59,9 @@ BODY_SUFFIX = re.compile(
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
 PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")
-# ``各区``, ``各县区``, ``各县（市、区）``, ``各镇（街道）``: every place of a level, i.e. its government
+# ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
 _LEVEL = r"(?:镇街|乡镇|街道|社区|[县区市镇乡旗村])"
-EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?")
+EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
     r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
