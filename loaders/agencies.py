@@ -74,7 +74,7 @@ JURISDICTION_PREFIX = re.compile(
 # A bare body: no jurisdiction of its own, short, ends like a body.
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
 PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``, or a chunk marker's digits
-CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．]|[—–-]{1,2}(?=[\u4e00-\u9fff]))\s*")  # a site's chunk marker, or the dash before ``——X牵头``
+CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[—–-]{1,2}(?=[\u4e00-\u9fff]))\s*")  # a site's chunk marker, or the dash before ``——X牵头``
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
     r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
@@ -177,6 +177,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if DATE_OR_COUNT.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
+    if re.match(r"\d+[.．]\d", item):
+        return False  # ``3.2县(市)、区…指挥部``: a heading's section number, not a name
     if BARE_KIND_WORD.fullmatch(item):
         return False  # ``部门``, ``相关`` alone (a heading's ``部门职责``, a line cut after ``各相关``): no body named
     if EVERY_PLACE.fullmatch(item):

@@ -540,6 +540,18 @@ def test_preamble_clauses_with_a_role_word_above_a_table(tmp_path):
     ]
 
 
+def test_a_decimal_section_number_is_no_part_of_a_name(tmp_path):
+    """``3.2 县(市)、区粮食应急工作指挥部`` is a heading; the sentence under it names its own doers."""
+    plan = _load(tmp_path, "decimal.txt", (
+        "临江市粮食应急预案\n"
+        "3.2 县(市)、区粮食应急工作指挥部\n"
+        "各县(市)、区政府应成立粮食应急工作指挥部，负责组织实施本地区的粮食应急供应工作。\n"
+    ))
+    named = {a.agency for t in plan.tasks for a in t.assignments}
+    assert not any(name[0].isdigit() for name in named)
+    assert "各县(市)" in named
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
