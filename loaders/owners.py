@@ -30,7 +30,7 @@ MAX_NAME = 80  # a list of seven or eight agencies before its duty
 LABEL_ROLES = ("lead", "responsible", "cooperating", "people", "deadline", "number")
 # what follows the agencies that are a sentence's subject: a modal, a role word, a verb of duty
 AFTER_SUBJECT = re.compile(
-    r"^($|[，,。；;：:]|要|应(?!急)|须|需|将|可|负责|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
+    r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|需|将|可|负责|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
     r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
     r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|"
     r"(19|20)\d{2}|年度|关于|的)"

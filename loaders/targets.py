@@ -21,7 +21,7 @@ _PREFIX = (
     "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|"
     "保持在|稳定在|提高到|提升到|提高至|提升至|增加到|增长到|降低到|降低至|下降到|下降至|降至|"
     "压缩至|压缩到|压减至|压减到|缩短至|缩短到|减少到|减少至|减至|"
-    "高于|低于|超过|突破|少于|大于|小于|到|至"
+    "高于|低于|超过|突破|超|少于|大于|小于|到|至"
 )
 TIME_UNITS = ("个工作日", "工作日", "天", "小时", "分钟")
 # a verb earlier in the clause says which way a bare 到/至 bounds (压缩审批时限至3个工作日: at most 3)
@@ -32,7 +32,7 @@ _PREFIX_COMPARATOR = {
     "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=", "降至": "<=",
     "压缩至": "<=", "压缩到": "<=", "压减至": "<=", "压减到": "<=", "缩短至": "<=", "缩短到": "<=",
     "减少到": "<=", "减少至": "<=", "减至": "<=",
-    "高于": ">", "超过": ">", "突破": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
+    "高于": ">", "超过": ">", "突破": ">", "超": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
     # a level a measure is raised to is the value itself (corpus gold: 补助标准提高到每人每年120元 is = 120)
     "提高到": "=", "提升到": "=", "提高至": "=", "提升至": "=", "增加到": "=", "增长到": "=",
 }
@@ -291,6 +291,8 @@ def _quantity(
         and not re.search(r"(完成|实现|覆盖|达到|确保)$", before)
     ):
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
+    if pre == "超" and clause.startswith("的", value_end):
+        return None  # ``超100亿元的产业集群``: a size class, as 以上 before its noun
     if not pre and not suf:
         # a bare value counts right after a rate (实施率100%), a growth word (增长6%) or a listed value,
         # and as a count a building or doing verb governs (新建2座)

@@ -552,6 +552,15 @@ def test_a_decimal_section_number_is_no_part_of_a_name(tmp_path):
     assert "各县(市)" in named
 
 
+def test_a_subject_with_its_short_name_bracketed_after_it(tmp_path):
+    """``X(以下简称“领导小组”)的主要职责是…``: X is the subject, the alias bracket no part of what follows it."""
+    plan = _load(tmp_path, "jianchen.txt", (
+        "临江市人口普查领导小组成员单位职责分工\n"
+        "临江市第七次人口普查领导小组(以下简称“领导小组”)的主要职责是研究决定人口普查的重大事项；制定有关政策。\n"
+    ))
+    assert _pairs(plan) == [("临江市第七次", [("临江市第七次人口普查领导小组", R)])]
+
+
 def test_goal_column_of_an_indicator_table_in_a_docx(tmp_path):
     """An indicator table's 目标值 cell is the row's target: bare = value, ≥ and words read as bounds."""
     import docx
