@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .agencies import is_agency_list, parse_agency_cell
+from .assignments import subject_clauses
 from .prose import ARABIC_SHAPES, SHAPE_RANK, Entry, Prose
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
@@ -139,8 +140,6 @@ def _own_subject(entry: Entry, owner: str | None):
     heading's owner (or after the list has closed), or None."""
     if entry.shape is not None and owner is not None:
         return None
-    from .assignments import subject_clauses
-
     found = next((f for f in subject_clauses(entry.text) if f.start == 0), None)
     if found is None or not found.cells or not SUBJECT_DUTY.match(entry.text, found.subject_end):
         return None  # only a subject its duty follows at once (``X要…``, ``X负责…``) names the doer

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 
 from .agencies import is_agency_list
+from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
+from .targets import UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
@@ -23,7 +25,7 @@ TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|
 CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
 # a 单位 cell (``%``, ``万亩``, ``万元/人``, ``-`` for none) and the short value cell after it (``0.07``,
 # ``≥2%``, ``良好以上``, ``全市统筹``)
-UNIT_OR_NONE = re.compile(r"[-—－/]|[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
+UNIT_OR_NONE = re.compile(rf"[-—－/]|{UNIT_CELL.pattern}")
 GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
 # a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
 PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成)")
@@ -127,8 +129,6 @@ def find_title(lines: list[Line], header_at: int) -> str:
 def preamble_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
     """The rows a table's preamble holds: what it assigns (in brackets or by a subject and a role
     word), else the values it states (``table.stated_goal_rows``)."""
-    from .assignments import preamble_assigned_rows
-
     assigned = preamble_assigned_rows(paragraphs)
     lines = {row.line for row in assigned}
     goals = stated_goal_rows([(n, text) for n, text in paragraphs if n not in lines], title)
