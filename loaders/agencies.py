@@ -190,7 +190,7 @@ def looks_like_agency(item: str) -> bool:
 # a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
 FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
 # the rule, or ``下同``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
-STATED_RULE = re.compile(r"[^，,；;。]*(列|排)(名|在)?(第一|首)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)[^，,；;。]*|(以下|下)同")
+STATED_RULE = re.compile(rf"[^，,；;。]*{FIRST_LEADS.pattern}[^，,；;。]*|(以下|下)同")
 
 
 # ``以X为主，Y配合``: X leads

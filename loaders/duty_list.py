@@ -20,8 +20,10 @@ NAME = "duty-list"
 _OWNER_COLON = re.compile(r"^(?P<owner>[^，,。；;：:]{2,30})(?P<mark>[:：])(?P<duty>.{6,})$")
 # ``市公安局。负责…``: the agency as the item's title, closed by a full stop, then its duty opening
 # with a duty verb (the full stop alone would also end an ordinary first sentence)
+# what a duty under an owner opens with
+DUTY_OPENING = re.compile(r"^(负责|承担|牵头|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)")
 _OWNER_STOP = re.compile(
-    r"^(?P<owner>[^，,。；;：:]{2,30})(?P<mark>[。．])(?P<duty>(?:负责|牵头|承担|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)[^\n]{4,})$"
+    rf"^(?P<owner>[^，,。；;：:]{{2,30}})(?P<mark>[。．])(?P<duty>(?:{DUTY_OPENING.pattern[1:]})[^\n]{{4,}})$"
 )
 
 
@@ -110,10 +112,6 @@ def rows(prose: Prose) -> list[Row]:
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     return out
-
-
-# what a duty under an owner opens with
-DUTY_OPENING = re.compile(r"^(负责|承担|牵头|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)")
 
 
 def _outranks(shape: str | None, heading_shape: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
+from .table import REPORT_WORDS
 
 PIPE = re.compile(r"\s*[|｜]\s*")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
@@ -82,7 +83,7 @@ def blocks_of(text: str) -> list[Block] | None:
 # one field of a record laid out as a two-column table, ``牵头单位: | 市城管局 |`` (label, then value)
 RECORD_ROW = re.compile(r"^\s*[|｜]?\s*(?P<key>[^|｜:：]{2,30}?)\s*[:：]\s*[|｜]\s*(?P<value>.*?)\s*[|｜]?\s*$")
 # a report field of such a record (what has been done so far): neither the task's text nor its targets
-REPORT_KEY = re.compile(r"^(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)")
+REPORT_KEY = re.compile(rf"^({REPORT_WORDS})")
 
 
 def record_lines(text: str) -> str:

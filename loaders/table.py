@@ -15,6 +15,9 @@ from .agencies import SAME_AS, parse_agency_cell
 from .numbering import section_number, task_number
 from .targets import deadline_of, find_targets, goal_targets
 
+# what a report column or field is headed by (what has been done so far): never task text or targets
+REPORT_WORDS = r"进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效"
+
 # header words -> column role, checked in this order (people before "责任", lead before "单位")
 HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"领导|责任人|联系人|负责人")),
@@ -33,7 +36,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
     ("progress", re.compile(
-        r"(进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效)$|^(进展|进度|备注)$|"
+        rf"({REPORT_WORDS})$|^(进展|进度|备注)$|"
         r"^(当前|目前|最新|实际)(进度|进展)$|"
         r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$"  # next steps a report plans, not the task
     )),

@@ -15,7 +15,7 @@ from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
-from .targets import UNIT_CELL
+from .targets import DOTTED_MONTH, UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
@@ -30,7 +30,7 @@ GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9ff
 # a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
 PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成)")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
-TIME_CELL = re.compile(r"^(19|20)\d{2}[.．/](0?[1-9]|1[0-2])$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
+TIME_CELL = re.compile(rf"^{DOTTED_MONTH.pattern}$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 @dataclass(frozen=True)
