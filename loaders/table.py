@@ -24,7 +24,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("cooperating", re.compile(r"配合|协办|协助|协同|协作|参与单位|参加单位|支持单位")),
     ("lead", re.compile(r"牵头|承办|主办")),
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|责任科室|责任股室|^(部门|部门名称|单位名称|职能部门)$|^(部门|责任|任务)分工$")),
-    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限")),
+    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间")),
     # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
     # agency column means its agencies by 单位 (``column_roles``)
     ("unit", re.compile(r"^(计量)?单位$")),
@@ -45,6 +45,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("name", re.compile(r"(项目|事项|任务|工程|实事)名称$|^名称$|^(民生)?实事项目$")),
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
     ("text", re.compile(r"内容|措施|举措|实施计划|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
+    # a project's money, place or stage (总投资(万元) | 资金来源 | 建设地点 | 2023年度计划): values of a
+    # project table that are neither its task text nor an agency
+    ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 

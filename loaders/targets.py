@@ -72,6 +72,9 @@ COUNT_VERB = re.compile(
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
     r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|铺设|安装|配备|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业"
 )
+# works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
+WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?进行[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
+WHOLE_SCOPE = re.compile(r"全[市县区省镇乡]|共有|所有|其中|已")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
 MEASURE_WORD = re.compile(r"(面积|产量|总产|总量|产值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额)$")
@@ -305,7 +308,7 @@ def _quantity(
         rate = rate or bool(PER_HEAD_BEFORE.search(before))  # 每人每年补助1000元: the rate a verb follows
         if not (
             rate or listed or measure or unit == "年" or _governed_count(clause[: m.start()], unit)
-            or _frequency(clause[: m.start()], unit)
+            or _works_after(clause, m, unit) or _frequency(clause[: m.start()], unit)
         ):
             return None
     if suf:
@@ -341,6 +344,12 @@ def _governed_count(before: str, unit: str) -> bool:
     for verb in COUNT_VERB.finditer(before):
         pass
     return bool(verb and COUNT_UNIT.fullmatch(unit) and not SCOPE_WORD.search(before[verb.end() :]))
+
+
+def _works_after(clause: str, m: re.Match, unit: str) -> bool:
+    """A count of things that works are done on (对30个小区进行改造), unless it counts all there are
+    (对全县23条河道进行整治 says what is in scope)."""
+    return bool(COUNT_UNIT.fullmatch(unit) and WORKS_AFTER.match(clause, m.end()) and not WHOLE_SCOPE.search(clause[: m.start()]))
 
 
 def _frequency(before: str, unit: str) -> bool:
@@ -439,6 +448,8 @@ def goal_targets(
 
 BARE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?!\d)")
 DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})[.．/](0?[1-9]|1[0-2])")
+# a construction period (``2023.01-2023.12``, 建设起止年限): its end is the deadline
+DOTTED_RANGE = re.compile(rf"{DOTTED_MONTH.pattern}\s*[-—－~～至]\s*(?P<end>{DOTTED_MONTH.pattern})")
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -448,8 +459,9 @@ def deadline_of(cell: str, plan_year: int | None) -> str | None:
     iso = ISO_DATE.search(cell)
     if iso:
         return iso.group(0)
-    dotted = DOTTED_MONTH.fullmatch(cell.strip())
-    if dotted:  # ``2021.8``: the end of that month
+    period = DOTTED_RANGE.fullmatch(cell.strip())
+    dotted = DOTTED_MONTH.fullmatch(period.group("end") if period else cell.strip())
+    if dotted:  # ``2021.8``, ``2023.01-2023.12``: the end of that (last) month
         year, month = int(dotted.group(1)), int(dotted.group(2))
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     found = _clause_deadline(cell, plan_year)

@@ -15,7 +15,7 @@ from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
-from .targets import DOTTED_MONTH, UNIT_CELL
+from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
@@ -30,7 +30,7 @@ GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9ff
 # a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
 PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成)")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
-TIME_CELL = re.compile(rf"^{DOTTED_MONTH.pattern}$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
+TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 @dataclass(frozen=True)
@@ -63,19 +63,46 @@ def _cells(raw: str) -> list[str]:
     return [c for c in PIPE.split(raw) if c.strip()] or [""]
 
 
-def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
-    """Index of the first header cell and the roles of the run of header cells starting there."""
+def find_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
+    """Where the header starts, how many lines it takes and the roles of its cells."""
     for i, line in enumerate(lines):
         run: list[str] = []
-        for later in lines[i:]:
-            if header_role(later.text) is None and not _task_column_name(later.text, run):
+        j = i
+        while j < len(lines):
+            cell, taken = _header_cell(lines, j) if run else (lines[j].text, 1)
+            if header_role(cell) is None and not _task_column_name(cell, run):
                 break
-            run.append(later.text)
+            run.append(cell)
+            j += taken
         roles = column_roles(run)
         roles = ["text" if r is None else r for r in roles] if "text" not in roles else roles
         if len(run) >= 2 and is_task_table(roles):
-            return i, roles
+            return i, j - i, roles
     return None
+
+
+UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
+
+
+def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
+    """The header cell at ``lines[j]`` and how many lines it takes: a narrow column breaks its header
+    over lines (``建设起`` ⏎ ``止年限``, ``总投资`` ⏎ ``(万元)``), joined when the pieces together are a
+    header word that the first piece alone is not, or when a unit in brackets follows."""
+    text = lines[j].text
+    following = [l.text for l in lines[j + 1 : j + 3]]
+    if following and UNIT_BRACKET.match(following[0]) and header_role(text) is not None:
+        return text + following[0], 2
+    if header_role(text) is not None:
+        return text, 1
+    if following and header_role(following[0]) not in (None, "unit"):
+        return text, 1  # the next line is a header cell of its own (``民生实事`` ⏎ ``责任单位``)
+    for taken in (2, 3):
+        pieces = [text, *following[: taken - 1]]
+        if len(pieces) == taken and all(len(p) <= 6 for p in pieces) and header_role("".join(pieces)) is not None:
+            joined = "".join(pieces)
+            unit = lines[j + taken].text if j + taken < len(lines) else ""
+            return (joined + unit, taken + 1) if UNIT_BRACKET.match(unit) else (joined, taken)
+    return text, 1
 
 
 def _task_column_name(text: str, run: list[str]) -> bool:
@@ -142,12 +169,11 @@ def parse(text: str) -> TextTable | None:
     found = find_header(lines)
     if found is None:
         return None
-    start, roles = found
-    header_cells = sum(1 for r in roles)
+    start, header_lines, roles = found
     title = find_title(lines, start)
     numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number
     body = [
-        l for l in lines[start + header_cells :]
+        l for l in lines[start + header_lines :]
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
@@ -197,6 +223,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     pending_number: str | None = None
     has_progress = "progress" in roles
     has_unit = "unit" in roles and "goal" in roles  # 单位 | 年度目标: a unit cell, then the value
+    has_values = "value" in roles
     in_progress = False  # inside a progress cell: report text, neither task nor agencies
 
     def finish() -> None:
@@ -224,7 +251,9 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         ):
             row.goal = text  # the value after the 单位 cell (or where the cell is empty), even ``0`` or ``1``
             continue
-        if "number" in roles and BARE_NUMBER.match(text):
+        if "number" in roles and BARE_NUMBER.match(text) and not (
+            has_values and row is not None and row.number and text.strip() != _next_number(row.number)
+        ):  # beside money columns a number is the row's only when it counts on (850 is an amount)
             finish()
             pending_number = text.strip()
             continue
@@ -241,10 +270,6 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
                 continue  # agencies with no task: nothing to attach them to
             cells.append(text)
             continue
-        if "number" in roles and BARE_NUMBER.match(text):
-            finish()
-            pending_number = text.strip()
-            continue
         open_indicator = has_unit and row is not None and not cells and row.goal is None  # its 单位 and value still to come
         if has_sections and _is_heading(text, following) and not (pending_number and section_first) and not (
             open_indicator and section_number(text) is None
@@ -256,6 +281,8 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         if row is not None and finished and "deadline" in roles and len(text) <= 30 and TIME_CELL.search(text):
             row.deadline = text
             continue
+        if row is not None and has_values and (finished or row.deadline) and len(text) <= 12 and not re.search(r"[。；;]", text):
+            continue  # a project's money, place or stage (国企投资, 完工投用), after its task cell
         if row is not None and cells and "people" in roles and len(text) <= 20:
             continue  # a person or post, never an agency
         if (

@@ -1413,3 +1413,19 @@ def test_a_scoring_column_after_the_agencies_in_a_cell_per_line_table(tmp_path):
         "2\n改造农村公路50公里。\n市交通运输局\n市考核办\n"
     ))
     assert _pairs(plan) == [("新建村级综合", [("市农业农村局", R)]), ("改造农村公路", [("市交通运输局", R)])]
+
+
+def test_a_project_table_whose_narrow_header_cells_break_over_lines(tmp_path):
+    """A cell-per-line project table: header cells broken over lines (``建设起`` ⏎ ``止年限``, ``总投资`` ⏎
+    ``(万元)``) are joined; money, funding and stage cells are neither task text nor agencies; the end
+    of the construction period is the task's deadline."""
+    plan = _load(tmp_path, "projects.txt", (
+        "青溪县2024年民生实事项目实施计划表\n\n序号\n\n项目名称\n\n建设规模及内容\n\n建设起\n止年限\n\n"
+        "总投资\n(万元)\n\n2024年度\n计划\n\n资金\n来源\n\n责任\n\n单位\n\n"
+        "1\n\n农村饮水\n\n提升工程\n\n新建供水站4座，改造供水管网60公里。\n\n2024.01-2024.10\n\n850\n\n"
+        "完工投用\n\n政府投资\n\n县水利局\n\n"
+        "2\n\n城区停车场工程\n\n新增公共停车泊位500个。\n\n2024.03-2024.12\n\n1200\n\n基本完工\n\n国企投资\n\n县城投集团\n"
+    ))
+    assert _pairs(plan) == [("农村饮水提升", [("县水利局", R)]), ("城区停车场工", [("县城投集团", R)])]
+    assert [t.deadline for t in plan.tasks] == ["2024-10-31", "2024-12-31"]
+    assert _values(plan) == [("=", 4), ("=", 60), ("=", 500)]
