@@ -59,6 +59,9 @@ BODY_SUFFIX = re.compile(
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
 PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区|[区县市州旗镇乡])$")
+# A development zone, run by its own administrative committee (管委会), stands for that body alone
+# (``经开区`` in an agency column), as a county's name stands for its government in a list.
+ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|申报|争创|设立)[\u4e00-\u9fff]{0,10}(?:经开区|高新区|开发区|保税区|自贸区|产业园区)")
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
 _LEVEL = r"(?:镇街|乡镇|街道|社区|[县区市镇乡旗村])"
 EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
@@ -409,4 +412,4 @@ def is_agency_list(text: str) -> bool:
         return False
     # a run of places alone is not an agency list: its last item must name a body, or be the
     # collective of every place of a level (``各县（区）要…``: the governments of all counties)
-    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) for x in items)
+    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) or ZONE.fullmatch(x) for x in items)

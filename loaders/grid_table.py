@@ -157,11 +157,23 @@ def _merged_first_cell_restored(row: GridRow, roles: list[str | None]) -> GridRo
     """A text-exported row that left out its merged first (category) cell starts with the numbered
     task that belongs one column on, and ends in an empty cell: shifted back into place."""
     texts = row.texts()
-    if len(roles) < 3 or roles[0] not in ("section", "number") or texts[-1] or not ITEM_START.match(texts[0]):
+    if len(roles) < 3 or roles[0] not in ("section", "number", "name") or texts[-1]:
+        return row
+    if not ITEM_START.match(texts[0]) and not _agencies_fall_in_place(texts, roles):
         return row
     return GridRow(row.line, [Cell("", (row.cells[0].origin[0], 0))] + [
         Cell(c.text, (c.origin[0], c.origin[1] + 1)) for c in row.cells[:-1]
     ])
+
+
+def _agencies_fall_in_place(texts: list[str], roles: list[str | None]) -> bool:
+    """Whether the agency names of a row that ends in an empty cell stand one column left of the
+    agency columns (``对…提档升级； | 2021.12 | 城投集团 | |`` under ``项目名称 | 工作任务 | 时间 | 牵头单位``):
+    a sub-row whose merged name cell the export left out."""
+    named = [i for i, t in enumerate(texts[:-1]) if t.strip() and is_agency_list(t)]
+    return bool(named) and bool(texts[0].strip()) and not is_agency_list(texts[0]) and all(
+        roles[i] not in AGENCY_ROLES and roles[i + 1] in AGENCY_ROLES for i in named
+    )
 
 
 def _continues(previous: Row, text: str, cells: dict[str, list[str]]) -> bool:

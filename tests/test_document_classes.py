@@ -1429,3 +1429,22 @@ def test_a_project_table_whose_narrow_header_cells_break_over_lines(tmp_path):
     assert _pairs(plan) == [("农村饮水提升", [("县水利局", R)]), ("城区停车场工", [("县城投集团", R)])]
     assert [t.deadline for t in plan.tasks] == ["2024-10-31", "2024-12-31"]
     assert _values(plan) == [("=", 4), ("=", 60), ("=", 500)]
+
+
+def test_pipe_sub_rows_slid_left_and_a_development_zone(tmp_path):
+    """A pipe export's sub-rows lost their merged name cell and slid one column left (text, time and
+    agency each one column early, an empty cell at the end); a development zone (``高新区``) in an agency
+    column is the zone's body."""
+    plan = _load(tmp_path, "slid.txt", (
+        "临江市2024年民生实事进展情况登记表\n"
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城区道路提升项目 | 对滨江路等4条道路进行提升改造; | 10月 | 建设局 |\n"
+        "对江滨公园进行亮化提档; | 2024.12 | 城投集团 | |\n"
+        "新建停车场2处。 | 11月 | 高新区 | |\n"
+        "2.农贸市场改造项目 | 完成5个农贸市场改造。 | 9月 | 商务局 |\n"
+    ))
+    assert _pairs(plan) == [
+        ("城区道路提升", [("建设局", L)]), ("对江滨公园进", [("城投集团", L)]), ("新建停车场2", [("高新区", L)]),
+        ("农贸市场改造", [("商务局", L)]),
+    ]
+    assert [t.deadline for t in plan.tasks] == ["2024-10-31", "2024-12-31", "2024-11-30", "2024-09-30"]
