@@ -65,7 +65,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     fmt = sniff.sniff(data, name, where)
     common = dict(key=key, source=name, source_hash=hashlib.sha256(data).hexdigest())
     if fmt == "txt":
-        text = _drop_unreadable(reading.decode(data, where))
+        text = script.role_words_unspun(_drop_unreadable(reading.decode(data, where)))
         shadow = script.shadow_for(text)
         text = shadow(text) if shadow else text
         stated = text
@@ -91,7 +91,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
     else:
-        document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
+        document = blocks.map_text(_read(fmt, data, where), lambda text: script.role_words_unspun(_drop_unreadable(text)))
         shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])
         document = shadow.blocks(document) if shadow else document
         stated = "\n".join(p.text for p in blocks.paragraphs_of(document))

@@ -252,6 +252,8 @@ RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:�
 
 
 CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其有关部门``: 及其 is one word
+# what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
+LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
 GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门)?$")
 
 
@@ -263,7 +265,7 @@ _KEPT = "\ue000"  # stands for a 、 that separates no items while a list is spl
 def list_items(body: str) -> list[str]:
     """The cleaned items of a list, also split at 和/及/以及/与/等 between two bodies
     (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
-    a trailing ``等`` / ``等单位`` closes the list and names nothing."""
+    a trailing ``等`` / ``等单位`` / ``等省有关部门`` closes the list and names nothing."""
     out: list[str] = []
     body = LEVELS.sub(lambda m: m.group().replace("、", _KEPT), body)  # ``市、县两级政府`` is one collective
     for raw in (word for part in split_outside_brackets(body) for word in _spaced_names(part)):
@@ -301,7 +303,10 @@ def _split_conjunctions(item: str) -> list[str]:
         ):
             continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
         if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", right)):
-            return [left, *_split_conjunctions(right)]
+            rest = _split_conjunctions(right)
+            if m.group() == "等" and rest and LISTED_KIND.fullmatch(rest[0]):
+                rest = rest[1:]  # ``能源局等省有关部门``: the kind of the bodies just listed, no body more
+            return [left, *rest]
     return [item]
 
 

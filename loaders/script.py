@@ -5,6 +5,9 @@ of the loaders is written in simplified characters, so such a document is conver
 for character (OpenCC's TSCharacters table, first candidate) — the shadow has the same length —
 parsed, and every string of the resulting plan is mapped back through the pairs this document
 itself showed, so agencies, texts and titles keep the characters they were written in.
+
+Mirror sites also run texts through an article spinner that swaps words for near-synonyms; the one
+that hides a role is 负责 → 卖力 (``牵头卖力``, ``按职责分工卖力``), read back as the role word.
 """
 from __future__ import annotations
 
@@ -67,6 +70,15 @@ class Shadow:
             task.assignments = [replace(a, agency=back(a.agency), written=back(a.written)) for a in task.assignments]
             task.targets = [replace(t, text=back(t.text), indicator=back(t.indicator), unit=back(t.unit)) for t in task.targets]
         return plan
+
+
+# 卖力 where a role word stands: after 牵头/分工/职责…, or closing a bracket or clause
+SPUN_ROLE = re.compile(r"(?<=牵头|分工|职责|分别|共同|具体)卖力|卖力(?=[）)，,；;。])")
+
+
+def role_words_unspun(text: str) -> str:
+    """A spun text's role words as the rules know them (same length, so positions hold)."""
+    return SPUN_ROLE.sub("负责", text) if "卖力" in text else text
 
 
 def shadow_for(sample: str) -> Shadow | None:

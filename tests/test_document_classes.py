@@ -1448,3 +1448,18 @@ def test_pipe_sub_rows_slid_left_and_a_development_zone(tmp_path):
         ("农贸市场改造", [("商务局", L)]),
     ]
     assert [t.deadline for t in plan.tasks] == ["2024-10-31", "2024-12-31", "2024-11-30", "2024-09-30"]
+
+
+def test_a_spun_mirror_text_hides_负责_as_卖力(tmp_path):
+    """A mirror site's article spinner writes 卖力 for 负责 (``牵头卖力``, ``按职责分工卖力``): still the role
+    word; ``等市有关部门`` after a list names the kind of the bodies listed, no body more."""
+    plan = _load(tmp_path, "spun.txt", (
+        "临江市支持民间投资生长的实行方案\n"
+        "一、施展政府投资撬动作用\n"
+        "1.梳理筛选条件成熟的项目，向民间资源举行推介。(市生长改造委牵头卖力)\n"
+        "2.推行市场化运作，激励民间资源介入。(市生长改造委、交通运输局等市有关部门和各县区人民政府按职责分工卖力)\n"
+    ))
+    assert _pairs(plan) == [
+        ("梳理筛选条件", [("市生长改造委", L)]),
+        ("推行市场化运", [("市生长改造委", R), ("市交通运输局", R), ("各县区人民政府", R)]),
+    ]
