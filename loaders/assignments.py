@@ -348,6 +348,7 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
               "参与": "cooperating", "参加": "cooperating", "协同": "cooperating"}
@@ -361,9 +362,15 @@ def subject_clauses(text: str) -> list[Found]:
     from .owners import agency_prefix
 
     out: list[Found] = []
-    starts = [0, *[m.end() for m in SENTENCE_END.finditer(text)]]
+    # a sentence starts after a full stop or a line break, and after an introducing colon
+    # (``具体分工如下：X负责…``)
+    starts = sorted({0, *[m.end() for m in SENTENCE_END.finditer(text)], *[m.end() for m in INTRODUCING_COLON.finditer(text)]})
+    seen: set[int] = set()
     for start in starts:
         at = start + len(text[start:]) - len(text[start:].lstrip())
+        if at in seen:
+            continue  # ``。`` then a line break: one sentence start, not two
+        seen.add(at)
         opener = OPENER.match(text, at)
         if opener:
             at = opener.end()

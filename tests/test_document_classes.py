@@ -1463,3 +1463,18 @@ def test_a_spun_mirror_text_hides_负责_as_卖力(tmp_path):
         ("梳理筛选条件", [("市生长改造委", L)]),
         ("推行市场化运", [("市生长改造委", R), ("市交通运输局", R), ("各县区人民政府", R)]),
     ]
+
+
+def test_subject_sentences_after_an_introducing_colon(tmp_path):
+    """``具体分工如下：`` ends an introduction: the subject sentences after it are a task each, the first
+    one too (a paragraph ending in a colon runs into the next when paragraphs are joined)."""
+    plan = _load(tmp_path, "colon.txt", (
+        "临江市人口普查领导小组成员单位职责分工\n一、职责分工\n"
+        "人口普查是一项重大调查，涉及到每个人。按照各部门的工作职能，具体分工如下：\n"
+        "市统计局负责人口普查的日常工作，并全面负责专业技术工作。\n"
+        "市公安局负责户口整顿工作。\n"
+        "市财政局负责人口普查经费的协调保障工作。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("市统计局", R)], [("市公安局", R)], [("市财政局", R)],
+    ]
