@@ -66,8 +66,11 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     common = dict(key=key, source=name, source_hash=hashlib.sha256(data).hexdigest())
     if fmt == "txt":
         text = script.role_words_unspun(_drop_unreadable(reading.decode(data, where)))
+        glosses = script.glosses_for(text)
+        text = glosses(text) if glosses else text
         shadow = script.shadow_for(text)
         text = shadow(text) if shadow else text
+        restorers = (shadow, glosses)  # undone in reverse: characters, then glosses
         stated = text
         piped = (pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text)) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
@@ -75,32 +78,35 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             title = tables.title or Path(name).stem
             plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if plan.tasks:
-                return _as_written(plan, shadow, stated)
+                return _as_written(plan, restorers, stated)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(
                 parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
             )
             if plan.tasks:
-                return _as_written(plan, shadow, stated)
+                return _as_written(plan, restorers, stated)
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if runon:
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
             plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
-            return _as_written(plan, shadow, stated)
+            return _as_written(plan, restorers, stated)
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
     else:
         document = blocks.map_text(_read(fmt, data, where), lambda text: script.role_words_unspun(_drop_unreadable(text)))
+        glosses = script.glosses_for("\n".join(p.text for p in blocks.paragraphs_of(document)))
+        document = glosses.blocks(document) if glosses else document
         shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])
         document = shadow.blocks(document) if shadow else document
+        restorers = (shadow, glosses)  # undone in reverse: characters, then glosses
         stated = "\n".join(p.text for p in blocks.paragraphs_of(document))
         tables = grid_table.parse(document) if wanted in (None, detect.TASK_TABLE) else None
         if tables is not None:
             title = tables.title or Path(name).stem
             plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if plan.tasks:
-                return _as_written(plan, shadow, stated)
+                return _as_written(plan, restorers, stated)
     if wanted == detect.TASK_TABLE:
         raise InputError(f"{where}: no task table found (no header row naming task and agency columns)")
     read = prose.read(blocks.paragraphs_of(document))
@@ -113,7 +119,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         if best is None or _assigned(plan) > _assigned(best):
             best = plan
     if best is not None and best.tasks:
-        return _as_written(best, shadow, stated)
+        return _as_written(best, restorers, stated)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
@@ -136,9 +142,9 @@ def _assigned(plan: Plan) -> tuple[int, int]:
     return sum(1 for t in plan.tasks if t.assignments), sum(len(t.assignments) for t in plan.tasks)
 
 
-def _as_written(plan: Plan, shadow, stated: str) -> Plan:
-    """The plan in the document's own characters (see ``script``), with the rules the document
-    states about its own lists applied (``assignments.first_listed_leads``)."""
+def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
+    """The plan in the document's own characters and glosses (``restorers``: see ``script``), with
+    the rules the document states about its own lists applied (``assignments.first_listed_leads``)."""
     from .assignments import first_listed_leads
 
     if first_listed_leads(stated):
@@ -146,7 +152,9 @@ def _as_written(plan: Plan, shadow, stated: str) -> Plan:
             first = next((a for a in task.assignments if a.role == "responsible"), None)
             if first is not None and not any(a.role == "lead" for a in task.assignments):
                 task.assignments[task.assignments.index(first)] = replace(first, role="lead")
-    return shadow.restore(plan) if shadow else plan
+    for restorer in restorers:
+        plan = restorer.restore(plan) if restorer else plan
+    return plan
 
 
 UNREADABLE = re.compile(r"\ufffd|\(cid:\d+\)")

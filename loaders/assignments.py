@@ -78,7 +78,8 @@ ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔[［", "）)〕]］"
 
 
 def top_level_brackets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every outermost bracket pair, end exclusive; unbalanced ones are ignored."""
+    """(start, end) of every outermost bracket pair, end exclusive; a close with no open is ignored,
+    and a bracket still open at the end runs to the end (an excerpt cut off inside its last bracket)."""
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in ASSIGNMENT_OPEN:
@@ -89,6 +90,8 @@ def top_level_brackets(text: str) -> list[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))
+    if depth == 1 and len(text) - start <= 200:
+        spans.append((start, len(text)))  # ``（X负责，Y参与。注:排在首位`` and nothing more
     return spans
 
 
@@ -96,7 +99,7 @@ def bracket_assignments(text: str) -> list[Found]:
     """Every ``（…牵头，…负责）``-style bracket of a text, with its span."""
     out = []
     for start, end in top_level_brackets(text):
-        content = text[start + 1 : end - 1]
+        content = text[start + 1 : end - 1] if text[end - 1] in ASSIGNMENT_CLOSE else text[start + 1 : end]
         bare_ok = _at_sentence_end(text, start, end)
         # an assignment, then a note of its own (``…负责落实。以下各项工作均需…，不再列出。``): the
         # first sentence assigns, the note names no agency

@@ -42,6 +42,21 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= MIN_CELLS else None
 
 
+def _broken_row(cells: list[str], following: str, width: int) -> list[str] | None:
+    """A row a line break cut in two (``2 | 名称 | 内容 | 进度 |`` ⏎ ``130 | 105.96 | 95.00% | 民卫局 |``):
+    its cells when the next line's make up the width, the break between cells or inside one."""
+    if not PIPE.search(following) or RULE.match(following):
+        return None
+    rest = PIPE.split(following.strip())
+    rest = rest[1:] if rest and not rest[0] else rest
+    rest = rest[:-1] if rest and not rest[-1] else rest
+    if len(cells) + len(rest) == width:
+        return cells + rest
+    if len(cells) + len(rest) - 1 == width and not following.lstrip().startswith(("|", "｜")):
+        return cells[:-1] + [cells[-1] + rest[0]] + rest[1:]
+    return None
+
+
 def blocks_of(text: str) -> list[Block] | None:
     """The text as paragraphs and grids (each a run of at least two pipe lines of one width), or
     None when it holds no such run or some pipe line fits in none (a merged cell left out of a
@@ -59,10 +74,19 @@ def blocks_of(text: str) -> list[Block] | None:
             stray = True
         run = []
 
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    joined_next = False
+    for number, line in enumerate(lines, 1):
+        if joined_next:
+            joined_next = False
+            continue
         if RULE.match(line) and PIPE.search(line) and run:
             continue
         cells = _cells(line)
+        if cells is not None and run and len(cells) < len(run[0].cells) and number < len(lines):
+            whole = _broken_row(cells, lines[number], len(run[0].cells))
+            if whole is not None:
+                cells, joined_next = whole, True
         if cells is not None and run and ("\t" in line or len(cells) == len(run[0].cells) - 1) and len(cells) < len(run[0].cells):
             # trailing empty cells of a tabbed row; or a row one cell short, its merged first cell
             # left out (``grid_table`` puts it back in place)

@@ -6,6 +6,10 @@ for character (OpenCC's TSCharacters table, first candidate) — the shadow has 
 parsed, and every string of the resulting plan is mapped back through the pairs this document
 itself showed, so agencies, texts and titles keep the characters they were written in.
 
+Some mirrors gloss characters with their pinyin (``實施內(nèi)容``, ``民衛(wèi)局``): the glosses are taken
+out before parsing (a header word or a name must read whole) and put back into every string of
+the plan that the document wrote with them, so names stay as written.
+
 Mirror sites also run texts through an article spinner that swaps words for near-synonyms; the one
 that hides a role is 负责 → 卖力 (``牵头卖力``, ``按职责分工卖力``), read back as the role word.
 """
@@ -70,6 +74,47 @@ class Shadow:
             task.assignments = [replace(a, agency=back(a.agency), written=back(a.written)) for a in task.assignments]
             task.targets = [replace(t, text=back(t.text), indicator=back(t.indicator), unit=back(t.unit)) for t in task.targets]
         return plan
+
+
+# a pinyin gloss right after a character: lower-case Latin letters, tone marks allowed
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+_GLOSS_OPTIONAL = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\))?"
+MIN_GLOSSES = 3
+
+
+class Glosses:
+    """A text with pinyin glosses: the text without them, and the way back for parsed strings."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+
+    def __call__(self, text: str) -> str:
+        return PINYIN_GLOSS.sub("", text)
+
+    def blocks(self, blocks: list[Block]) -> list[Block]:
+        return map_text(blocks, self)
+
+    def _written(self, text: str | None) -> str | None:
+        """``text`` as the document wrote it, glosses and all, when it is found there."""
+        if not text or len(text) > 2000:
+            return text
+        pattern = "".join(re.escape(ch) + (_GLOSS_OPTIONAL if _CJK.match(ch) else "") for ch in text)
+        found = re.search(pattern, self.original)
+        return found.group(0) if found else text
+
+    def restore(self, plan: Plan) -> Plan:
+        back = self._written
+        plan.title = back(plan.title)
+        for task in plan.tasks:
+            task.text = back(task.text)
+            task.assignments = [replace(a, agency=back(a.agency), written=back(a.written)) for a in task.assignments]
+            task.targets = [replace(t, text=back(t.text), indicator=back(t.indicator)) for t in task.targets]
+        return plan
+
+
+def glosses_for(text: str) -> Glosses | None:
+    """Glosses when the text carries pinyin after its characters, else None."""
+    return Glosses(text) if len(PINYIN_GLOSS.findall(text[:200_000])) >= MIN_GLOSSES else None
 
 
 # 卖力 where a role word stands: after 牵头/分工/职责…, or closing a bracket or clause

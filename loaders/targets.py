@@ -74,6 +74,8 @@ COUNT_VERB = re.compile(
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
 WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?进行[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
+# ``在500家餐饮单位中实施…``: the things a measure is carried out in
+WORKS_INSIDE = re.compile(rf"[^，,；;。]{{0,12}}?[中内](?:全面)?(?:推行|推广|{COUNT_VERB.pattern})")
 WHOLE_SCOPE = re.compile(r"全[市县区省镇乡]|共有|所有|其中|已")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
@@ -138,9 +140,11 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     lead_ins: list[Target] = []
     dated_from: list[str] = []  # the clauses since a date-only one (争取至2010年,…,达到…标准) while none had a target
     sentence_period: str | None = None
+    previous: list[Target] = []  # the targets of the clause before
     for clause in _clauses(sentence):
         deadline = _clause_deadline(clause, plan_year) or pending_deadline
-        quantities = _quantities(clause, deadline)
+        quantities = _quantities(clause, deadline) or _listed_count(clause, previous, deadline)
+        previous = quantities
         if quantities:
             dated_from = []
             inherited = sentence_period if clause.startswith("其中") else None
@@ -168,6 +172,20 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
                 dated_from = []
     # a date that leads into figures dates them; it is a commitment of its own only without any
     return found + (lead_ins if not any(t.kind == "quantitative" for t in found) else [])
+
+
+# a clause that is only a thing and its count (``示范餐饮单位10个``)
+BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
+
+
+def _listed_count(clause: str, previous: list[Target], deadline: str | None) -> list[Target]:
+    """``创建示范片2个，示范餐饮单位10个``: a count listed after a clause whose count a verb governs
+    shares that verb."""
+    if not previous or not COUNT_UNIT.fullmatch(previous[-1].unit or "") or not BARE_COUNT_CLAUSE.fullmatch(clause.strip()):
+        return []
+    m = next(QUANTITY.finditer(clause), None)
+    target = _quantity(clause, m, 0, deadline, listed=True, before_listed=previous[-1]) if m else None
+    return [target] if target else []
 
 
 def _with(target: Target, **changes) -> Target:
@@ -347,9 +365,10 @@ def _governed_count(before: str, unit: str) -> bool:
 
 
 def _works_after(clause: str, m: re.Match, unit: str) -> bool:
-    """A count of things that works are done on (对30个小区进行改造), unless it counts all there are
-    (对全县23条河道进行整治 says what is in scope)."""
-    return bool(COUNT_UNIT.fullmatch(unit) and WORKS_AFTER.match(clause, m.end()) and not WHOLE_SCOPE.search(clause[: m.start()]))
+    """A count of things that works are done on (对30个小区进行改造, 在500家单位中实施…), unless it
+    counts all there are (对全县23条河道进行整治 says what is in scope)."""
+    inside = clause[: m.start("value")].endswith("在") and WORKS_INSIDE.match(clause, m.end())
+    return bool(COUNT_UNIT.fullmatch(unit) and (WORKS_AFTER.match(clause, m.end()) or inside) and not WHOLE_SCOPE.search(clause[: m.start()]))
 
 
 def _frequency(before: str, unit: str) -> bool:

@@ -1478,3 +1478,30 @@ def test_subject_sentences_after_an_introducing_colon(tmp_path):
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
         [("市统计局", R)], [("市公安局", R)], [("市财政局", R)],
     ]
+
+
+def test_pinyin_glosses_and_a_pipe_row_broken_over_two_lines(tmp_path):
+    """A mirror glosses characters with pinyin (``實施內(nèi)容``, ``民政(zhèng)局``): read without the glosses,
+    names given back as written; a pipe row a line break cut between two cells is one row."""
+    plan = _load(tmp_path, "glossed.txt", (
+        "序號 | 項目名稱 | 實施內(nèi)容 | 當前進度 | 年內(nèi)計劃投資(萬元) | 責任部門 |\n"
+        "1 | 養老服務提升工程 | 新建社區(qū)養老服務站6個。 | 已開工 | 300 | 區(qū)民政(zhèng)局 |\n"
+        "2 | 農貿市場改造工程 | 完成3個農貿市場改造。 | 已完成設計 |\n"
+        "120 | 區(qū)商務局 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("區(qū)民政(zhèng)局", R)], [("區(qū)商務局", R)],
+    ]
+    assert _values(plan) == [("=", 6), ("=", 3)]
+
+
+def test_a_bracket_the_excerpt_cut_off_before_it_closed(tmp_path):
+    """An excerpt that ends inside a task's role bracket (``（X负责，Y参与。注:排在首位``) still assigns."""
+    plan = _load(tmp_path, "cut.txt", (
+        "临江市深化医药卫生体制改革2024年重点工作任务\n一、推进公立医院改革\n"
+        "（一）深化县级公立医院综合改革。细化改革措施，在人事薪酬等领域有所创新。"
+        "（市卫生健康委、市财政局负责，市人社局、市医保局参与。注:排在首位"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
+        ("市卫生健康委", R), ("市财政局", R), ("市人社局", C), ("市医保局", C),
+    ]
