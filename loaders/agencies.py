@@ -178,6 +178,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
+    if "关于" in item:
+        return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name
     if DATE_OR_COUNT.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
     if re.match(r"\d+[.．]\d", item):

@@ -23,7 +23,8 @@ LABEL_WORDS = (
     r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
     r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
 )
-LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
+# ``牵头科室(单位)：``: a label may name its other kind in brackets before the colon
+LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})(?:[（(](?:单位|部门|科室|处室|股室)[）)])?\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
 # labels a space separates from their value (``牵头单位 市发改委 配合单位 市财政局``), on a line of labels
 SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\d])")
 # ``（以上四项工作市人社局牵头）``: words naming the tasks a bracket covers, not an agency
@@ -351,6 +352,8 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+# what follows a name that issues or receives the document rather than doing a task
+NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)")
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
@@ -442,6 +445,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # ``X为责任单位，Y为配合单位``: a list of units, each named as a role's (agencies.ROLE_SUFFIXES)
         named_as = role is not None and head.endswith(("单位", "部门"))
         after = text[position + len(head) :]
+        if position == at and not role and NOT_A_DOER_AFTER.match(after):
+            return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice
         if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after):
             # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless
             # the clause after it says what it must do (``负有行政审批职能的部门,对涉及安全的事项应…``)
@@ -485,7 +490,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
 def opens_with_a_role(text: str) -> bool:
     """Whether a paragraph opens by naming who does it and in what role, then a comma
     (``区城管局负责，工商局配合，取缔…``), or names its doers before a duty (``县交运局、县住建局：采取…；``,
-    ``县交通局负责采取…。``): an assignment wherever it stands, even on the first line, never a title."""
+    ``县交通局负责采取…。``, ``局政秘科要…。``, not a collective's ``各部门要…``): an assignment wherever
+    it stands, even on the first line, never a title."""
     from .owners import agency_prefix
 
     head = agency_prefix(text[:80])
@@ -493,8 +499,12 @@ def opens_with_a_role(text: str) -> bool:
         return False
     role = strip_role_suffix(head)[1]
     after = text[len(head) :]
+    if role is None and NOT_A_DOER_AFTER.match(after):
+        return False  # an issuer before a title, an addressee before the notice's sentence
     if role is not None and re.match(r"\s*[，,]", after):
         return True
+    if re.match(r"\s*(要|应当|须)", after) and not re.match(r"(各|有关|相关|全[市县区])", head):
+        return re.search(r"[。；;]", after) is not None  # ``局政秘科要…``: a named body's duty (not ``各部门要…``)
     return re.match(r"\s*([:：]|负责|牵头)", after) is not None and re.search(r"[。；;]", after) is not None
 
 

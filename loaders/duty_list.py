@@ -59,7 +59,7 @@ def score(prose: Prose) -> int:
     for i, entry in enumerate(entries):
         if _owner_line(entry):
             count += 1
-        elif agency_heading(entry.text) and i + 1 < len(entries) and not agency_heading(entries[i + 1].text):
+        elif agency_heading(entry.text) and i + 1 < len(entries) and not agency_heading(entries[i + 1].text) and not _issues_title(entries, i):
             # a heading that names its role (``…牵头工作``) is evidence enough on its own
             count += 2 if heading_owner(entry.text)[1] == "lead" else 1  # ``…牵头工作`` is evidence on its own
     return count if count >= 2 else 0
@@ -77,6 +77,8 @@ def rows(prose: Prose) -> list[Row]:
             continue
         inline = _owner_line(entry)
         found = heading_owner(entry.text)
+        if found and _issues_title(entries, at):
+            continue
         if found and agency_heading(entry.text) and not inline:
             (owner, role), heading, numbered_duties = found, entry, False
             continue
@@ -112,6 +114,11 @@ def rows(prose: Prose) -> list[Row]:
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     return out
+
+
+def _issues_title(entries: list[Entry], at: int) -> bool:
+    """Whether an agency line is the issuer opening a title broken over lines (``X局`` ⏎ ``关于…的通知``)."""
+    return at + 1 < len(entries) and entries[at + 1].text.startswith("关于")
 
 
 def _outranks(shape: str | None, heading_shape: str) -> bool:

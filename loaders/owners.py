@@ -77,12 +77,21 @@ def _inside_name(text: str, end: int) -> bool:
     return depth > 0
 
 
+# a field of a page's record of the document (law sites, government portals): its issuer, dates, class
+METADATA_FIELD = re.compile(
+    r"^[•·●▪◆\-]?[【\[]?(制定机关|发布机关|发文机关|发布机构|发文单位|公布日期|发布日期|成文日期|施行日期|主题分类|"
+    r"组配分类|效力等级|时效性|字号|文号|发文字号|索引号|信息来源|来源)[】\]]?[:：]?"
+)
+
+
 def heading_owner(text: str) -> tuple[str, str] | None:
     """(agency list, role) a heading names for the duties under it: ``市教育局``, ``市教育局：``,
     ``区科委工作职责：``, ``县发改局牵头工作（12项）``; None when it names no owner."""
     text = re.sub(r"\s+", "", text).rstrip(":：。.")
     if not text or len(text) > 60 or (len(text) <= 6 and header_role(text) in LABEL_ROLES):
         return None  # ``责任单位：`` is a label, not an owner
+    if METADATA_FIELD.match(text):
+        return None  # ``•【制定机关】X``, ``发文机关：X``: who issued the page, not whose duties follow
     if is_agency_list(text) and not re.search(r"[，,；;]", text) and "、" not in _outside_brackets(text):
         return text, "responsible"
     for end in range(min(len(text) - 1, MAX_NAME), 1, -1):

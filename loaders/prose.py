@@ -32,6 +32,11 @@ NUMBER_BEFORE_DIGITS = re.compile(r"^(\d{1,3}[.．])(?=\d{1,2}月|\d{1,3}(周)?�
 DATE_LINE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 # a mirror site's banner kept above the text (``某某网--中国法律信息搜索网``)
 SITE_BANNER = re.compile(r"(网|网站|门户)$|^www\.|https?://")
+# what a hosting site wraps a document in: breadcrumbs, a document-sharing site's notices to readers
+PAGE_FURNITURE = re.compile(
+    r"^\s*[-•]?\s*(您现在的位置|您现在所在的位置|您的位置|当前位置)\s*[:：]|(\s[>›»]\s[^>›»]+){2,}$|"
+    r"下载文档前|仅部分预览|部分预览的文档|侵犯您的权益|人工客服|下载券"
+)
 COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
@@ -118,7 +123,7 @@ SPEAKER = re.compile(
 def classify(paragraph: Paragraph) -> Entry | None:
     """A cleaned entry, or None for what is not text (page numbers, chunk markers, blanks)."""
     text = clean(paragraph.text).replace("\u3000", " ").strip()
-    if not text or PAGE_NUMBER.match(text) or CHUNK_MARKER.match(text):
+    if not text or PAGE_NUMBER.match(text) or CHUNK_MARKER.match(text) or PAGE_FURNITURE.search(text):
         return None
     speaker = SPEAKER.match(text)
     if speaker:
@@ -217,6 +222,9 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             # on an earlier page): the conventional outer level closes the items open below it
             rank = SHAPE_RANK[entry.shape]
             level = next((i for i in range(1, len(stack)) if SHAPE_RANK.get(stack[i].shape, -1) > rank), None)
+            if level is None and entry.number == "1":
+                # ``1.`` after ``3、``: the same level written another way starts a list of its own
+                level = next((i for i in range(1, len(stack)) if SHAPE_RANK.get(stack[i].shape, -1) == rank), None)
         if level is None and entry.shape in OUTER_SHAPES:
             level = next((i for i in range(1, len(stack)) if stack[i].shape in ARABIC_SHAPES), None)
         if level is not None:

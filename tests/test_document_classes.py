@@ -1505,3 +1505,25 @@ def test_a_bracket_the_excerpt_cut_off_before_it_closed(tmp_path):
     assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
         ("市卫生健康委", R), ("市财政局", R), ("市人社局", C), ("市医保局", C),
     ]
+
+
+def test_a_hosted_notice_with_metadata_fields_issuer_and_addressee(tmp_path):
+    """A page's record fields (``•【制定机关】X``), a sharing site's notices, the issuer line above a
+    title broken over lines and the addressee (``各科室：为了…``) assign nothing; a named office's ``要``
+    sentence before the items is a task; ``1.`` after a site's ``3、`` starts the plan's own list;
+    ``牵头科室(单位)：`` is a lead label."""
+    plan = _load(tmp_path, "hosted.txt", (
+        "临江市科学技术局关于分解落实2024年重点工作任务的通知\n"
+        "- 1、下载文档前请自行甄别文档内容的完整性。\n"
+        "- 3、如文档侵犯您的权益,请联系客服反馈。\n"
+        "•【制定机关】临江市科学技术局\n•【公布日期】2024.03.01\n"
+        "临江市科学技术局\n关于分解落实2024年\n重点工作任务的通知\n"
+        "局属各单位、各科室:\n为了抓好会议精神的贯彻落实,现将重点工作任务分解如下,请认真做好落实工作。\n"
+        "局办公室要建立工作台账销号督办,组织好月督查。\n"
+        "1.加快科技企业孵化基地建设,努力建设创新型城市。\n"
+        "责任领导:王明\n牵头科室(单位):计划科、基建办\n完成时限:2024年12月\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("局办公室", R)], [("计划科", L), ("基建办", L)],
+    ]
+    assert plan.tasks[1].deadline == "2024-12-31"
