@@ -64,6 +64,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             raise InputError(f"--layout {layout!r}: choose one of {', '.join(detect.LAYOUTS)}")
     fmt = sniff.sniff(data, name, where)
     common = dict(key=key, source=name, source_hash=hashlib.sha256(data).hexdigest())
+    # a table no agency column fills (``主办单位：X`` read as a header): kept only if prose does no better
+    unassigned_table: Plan | None = None
     if fmt == "txt":
         text = script.role_words_unspun(_drop_unreadable(reading.decode(data, where)))
         glosses = script.glosses_for(text)
@@ -77,15 +79,17 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         if tables is not None:
             title = tables.title or Path(name).stem
             plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
-            if plan.tasks:
+            if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
+            unassigned_table = unassigned_table or (plan if plan.tasks else None)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(
                 parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
             )
-            if plan.tasks:
+            if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
+            unassigned_table = unassigned_table or (plan if plan.tasks else None)
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if runon:
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
@@ -105,8 +109,11 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         if tables is not None:
             title = tables.title or Path(name).stem
             plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
-            if plan.tasks:
+            if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
+            unassigned_table = plan if plan.tasks else None
+    if wanted == detect.TASK_TABLE and unassigned_table is not None:
+        return _as_written(unassigned_table, restorers, stated)
     if wanted == detect.TASK_TABLE:
         raise InputError(f"{where}: no task table found (no header row naming task and agency columns)")
     read = prose.read(blocks.paragraphs_of(document))
@@ -118,8 +125,10 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
         if best is None or _assigned(plan) > _assigned(best):
             best = plan
-    if best is not None and best.tasks:
+    if best is not None and best.tasks and (unassigned_table is None or _assigned(best)[0]):
         return _as_written(best, restorers, stated)
+    if unassigned_table is not None:
+        return _as_written(unassigned_table, restorers, stated)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")

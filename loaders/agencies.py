@@ -54,7 +54,7 @@ ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|府|会|室|中心|所|(?<!网)站|队|司|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
-    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|医院|街道|乡镇|军分区|警备区|"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
     r"(?:指挥部|领导小组|委员会|联席会议)(?:其他|其它)?成员)$"  # ``市防火指挥部其他成员``: its member units
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.

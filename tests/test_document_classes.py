@@ -1527,3 +1527,18 @@ def test_a_hosted_notice_with_metadata_fields_issuer_and_addressee(tmp_path):
         [("局办公室", R)], [("计划科", L), ("基建办", L)],
     ]
     assert plan.tasks[1].deadline == "2024-12-31"
+
+
+def test_a_table_reading_that_assigns_nothing_yields_to_the_prose(tmp_path):
+    """``主办单位：`` lines can look like a table's header; when that reading assigns nothing and the prose
+    does, the prose wins; ``镇乡工作职责`` heads the townships' duties."""
+    plan = _load(tmp_path, "tour.txt", (
+        "为满足群众精神文化需求，我局将开展文艺巡演。现制定实施方案如下:\n"
+        "一、主办、承办单位\n主办单位:中共临江市委宣传部\n临江市文化旅游局\n承办单位:临江市文化馆\n"
+        "二、工作职责\n(一)市级各部门工作职责\n1.市委宣传部负责活动的总协调;\n2.市文化馆负责节目的组织实施。\n"
+        "(二)镇乡工作职责\n1.落实场地,准备桌凳;\n2.组织好观众,作好宣传工作。\n"
+    ))
+    assert plan.layout != "task-table"
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks][-4:] == [
+        [("市委宣传部", R)], [("市文化馆", R)], [("镇乡", R)], [("镇乡", R)],
+    ]
