@@ -34,6 +34,11 @@ SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负责|主办)"
     r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
 )
+# ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
+SUBJECT_WITH_PARTNERS = re.compile(
+    r"由(?P<who>[^，,。；;：:由]{2,40}?)会同(?P<helpers>[^，,。；;：:由]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+    r"(?=(?:共同|具体)?(?:负责|研究|提出|制定|组织|落实|办理|做好|牵头|抓好))"
+)
 # the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
 FOLLOW_HELPERS = re.compile(
     r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|配合|协助)"
@@ -320,9 +325,18 @@ def subject_assignments(sentence: str) -> list[Found]:
     """``由省经贸委承办，省农业厅、卫生厅协办`` and ``由X负责，Y配合`` inside running text; each
     closes its clause, so an item listing several (``A馆由X牵头；B馆由Y牵头，Z配合``) gives a task each."""
     out = []
+    for m in SUBJECT_WITH_PARTNERS.finditer(sentence):
+        who, helpers = m.group("who").strip(), m.group("helpers").strip()
+        if is_agency_list(who) and is_agency_list(helpers):
+            stop = re.compile(r"[；;。]").search(sentence, m.end())
+            found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…会同 sentence"])
+            found.add("lead", who)
+            found.add("cooperating", helpers)
+            out.append(found)
+    taken = [(f.start, f.end) for f in out]
     for m in SUBJECT.finditer(sentence):
         who = m.group("who").strip()
-        if not is_agency_list(who):
+        if not is_agency_list(who) or any(start <= m.start() < end for start, end in taken):
             continue
         stop = re.compile(r"[；;。]").search(sentence, m.end())
         found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])

@@ -1542,3 +1542,17 @@ def test_a_table_reading_that_assigns_nothing_yields_to_the_prose(tmp_path):
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks][-4:] == [
         [("市委宣传部", R)], [("市文化馆", R)], [("镇乡", R)], [("镇乡", R)],
     ]
+
+
+def test_由X会同Y_sentences_in_a_division_notice(tmp_path):
+    """``由X会同Y、Z等部门研究提出落实意见``: X leads, Y and Z cooperate, with or without a role word after."""
+    plan = _load(tmp_path, "division.txt", (
+        "临江市人民政府办公室关于落实农业农村工作有关政策措施分工的通知\n"
+        "一、工作分工\n"
+        "(一)关于“确保粮食安全”的问题,由市发展改革委会同市农业农村局、市财政局等部门研究提出落实意见。\n"
+        "(二)关于“严守耕地保护红线”的问题,由市自然资源局会同市农业农村局等部门负责落实。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("市发展改革委", L), ("市农业农村局", C), ("市财政局", C)],
+        [("市自然资源局", L), ("市农业农村局", C)],
+    ]
