@@ -366,8 +366,10 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+# ``县环保局。负责…``: a name closed by a full stop, then its duty
+NAME_THEN_DUTY = re.compile(r"[。．]\s*(负责|承担|主要负责)")
 # what follows a name that issues or receives the document rather than doing a task
-NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)")
+NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]")
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
@@ -461,7 +463,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         after = text[position + len(head) :]
         if position == at and not role and NOT_A_DOER_AFTER.match(after):
             return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice
-        if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after):
+        titled = position == at and not role and NAME_THEN_DUTY.match(after) is not None
+        if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after) and not titled:
             # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless
             # the clause after it says what it must do (``负有行政审批职能的部门,对涉及安全的事项应…``)
             return None
@@ -481,6 +484,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             break
         position += chained.end()
         head = agency_prefix(text[position : position + 80])
+    if titled:
+        position += 1  # ``县环保局。负责…``: the name stands as the title of the duty sentence after it
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
     found.subject_end = position

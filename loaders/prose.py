@@ -426,6 +426,8 @@ def _inherited(owner: Found, text: str) -> Found:
     return found
 
 
+# the end of an introduction to the duties after it (``各组成单位及其职责如下：``)
+INTRODUCED = re.compile(r"如下[:：]\s*$")
 # a paragraph break a page flattened into a space after a full stop (``…给予支持。 加大职业培训力度…``)
 FLATTENED_BREAK = re.compile(r"(?<=。)[ \u3000]+(?=\S)|\n+")
 
@@ -474,6 +476,8 @@ def _segment_rows(
     closing.sort(key=lambda f: f.start)
     out: list[Row] = []
     previous = 0
+    if INTRODUCED.search(text[: closing[0].start]) and closing[0].start > 0 and not closing[0].covers_above:
+        previous = closing[0].start  # ``…各单位职责如下：X负责…``: the introduction is no part of X's task
     for i, f in enumerate(closing):
         end = f.end
         while end < len(text) and text[end] in "。；;，,.":

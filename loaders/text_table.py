@@ -18,6 +18,7 @@ from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, 
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
+INLINE_PAGE_MARK = re.compile(r"第\s*\d{1,4}\s*页\s*[，,/]?\s*共\s*\d{1,4}\s*页")
 ATTACHMENT = re.compile(r"^附件\s*\d*[:：]?$")
 PAGE_NUMBER = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d+\s*页")
 TITLE_WORDS = re.compile(r"表|方案|计划|清单|安排|分工|要点|任务|措施")
@@ -49,7 +50,8 @@ class TextTable:
 
 
 def clean(line: str) -> str:
-    return WORD_MARKER.sub("", line).strip().strip("\u3000").strip()
+    """A line without Word's markers and the page marks a PDF's text runs through (``县农作第2页共4页物``)."""
+    return INLINE_PAGE_MARK.sub("", WORD_MARKER.sub("", line)).strip().strip("\u3000").strip()
 
 
 PIPE = re.compile(r"\s*[|｜]\s*")

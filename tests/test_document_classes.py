@@ -1556,3 +1556,18 @@ def test_由X会同Y_sentences_in_a_division_notice(tmp_path):
         [("市发展改革委", L), ("市农业农村局", C), ("市财政局", C)],
         [("市自然资源局", L), ("市农业农村局", C)],
     ]
+
+
+def test_owner_names_closed_by_a_full_stop_inside_run_on_text(tmp_path):
+    """A page's text run onto one line: ``…各组成单位及其职责如下:X局。负责…。Y局、Z局。负责…`` gives each named
+    body its duty (the introduction is no task's), and a PDF's ``第2页共4页`` inside a word is dropped."""
+    plan = _load(tmp_path, "runon.txt", (
+        "临江县秸秆禁烧工作实施方案为做好我县秸秆禁烧工作,制订本方案。一、指导思想以改善环境质量为目标。"
+        "二、组织领导及职责分工县政府成立县秸秆禁烧工作领导小组,领导小组下设办公室。"
+        "各组成单位及其职责如下:县生态环境局。负责对全县秸秆禁烧工作实施统一监督。县交通运输局、公路局。负责对公路两侧燃烧秸秆"
+        "情况的巡查。县农业农村局。负责秸秆综合利用工作的督导第2页共4页;负责技术推广。"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks if t.assignments] == [
+        [("县生态环境局", R)], [("县交通运输局", R), ("县公路局", R)], [("县农业农村局", R)],
+    ]
+    assert plan.tasks[-1].text.endswith("督导;负责技术推广。")
