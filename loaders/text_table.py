@@ -29,7 +29,7 @@ CUT_NAME = re.compile(r"^(省|市|区|县|州|镇|乡)[\u4e00-\u9fff]{1,6}$")
 UNIT_OR_NONE = re.compile(rf"[-—－/]|{UNIT_CELL.pattern}")
 GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
 # a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
-PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成)")
+PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成(率|情况|进度))")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
 TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
@@ -184,12 +184,13 @@ def parse(text: str) -> TextTable | None:
 
 
 SHORT_PIECE = re.compile(r"[\u4e00-\u9fff]{1,3}")
+LEVEL_COMMITTEE = re.compile(r"[省市县区镇乡]委")  # a two-character name that stands alone (``府办`` does not)
 
 
 def _names_rejoined(body: list[Line]) -> list[Line]:
     """The body with a name a narrow column broke into lines of two or three characters (``市政`` ⏎
     ``府办`` ⏎ ``公厅``) joined again: a run of such pieces that together name an agency, one of them
-    no name alone (``县委`` ⏎ ``县政府`` are two)."""
+    after the first no name alone (``县委`` ⏎ ``县政府`` are two)."""
     out: list[Line] = []
     i = 0
     while i < len(body):
@@ -197,7 +198,9 @@ def _names_rejoined(body: list[Line]) -> list[Line]:
         while j < len(body) and SHORT_PIECE.fullmatch(body[j].text):
             j += 1
         pieces = [l.text for l in body[i:j]]
-        if j - i >= 2 and not all(is_agency_list(t) for t in pieces) and is_agency_list("".join(pieces)):
+        whole = [is_agency_list(t) and (len(t) >= 3 or LEVEL_COMMITTEE.fullmatch(t) is not None) for t in pieces]
+        # not when every piece after the first names a body (``王明`` ⏎ ``文化股`` ⏎ ``文化馆``: a person, then names)
+        if j - i >= 2 and not all(whole[1:]) and is_agency_list("".join(pieces)):
             out.append(Line(body[i].number, "".join(l.text for l in body[i:j])))
             i = j
             continue
@@ -239,6 +242,10 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
                 # a sub-row under the same number whose agency cell is merged with the row above
                 row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
                 row.number = rows[-1].number
+            elif not row.agencies and row.number is not None and rows and rows[-1].agencies and agency_columns:
+                # a numbered row with no agency cell of its own: the export wrote a merged cell once,
+                # in the first of the rows it spans
+                row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
             rows.append(row)
         row, cells, in_progress = None, [], False
 
@@ -260,8 +267,9 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             pending_number = text.strip()
             continue
         if has_progress and row is not None and (in_progress or (cells and "number" in roles)):
-            if cells or not is_agency_list(text):
-                continue  # the report cell goes on, or follows the agency cell, until the next number
+            if not is_agency_list(text) or (cells and in_progress):
+                in_progress = in_progress or bool(cells)
+                continue  # the report cell goes on, or follows the agency cells, until the next number
         if agency_first and is_agency_list(text) and (row is None or row.text):
             finish()
             owner_cells.append(text)

@@ -1571,3 +1571,21 @@ def test_owner_names_closed_by_a_full_stop_inside_run_on_text(tmp_path):
         [("县生态环境局", R)], [("县交通运输局", R), ("县公路局", R)], [("县农业农村局", R)],
     ]
     assert plan.tasks[-1].text.endswith("督导;负责技术推广。")
+
+
+def test_merged_agency_cells_in_a_cell_per_line_export(tmp_path):
+    """Numbered rows with no agency cell of their own sit under a merged cell the export wrote once (in its
+    first row); a county bureau's sections (``文化股``) are bodies; with a 备注 column several agency cells
+    still follow one another, and a task opening with ``完成`` is no progress report."""
+    plan = _load(tmp_path, "merged.txt", "\n".join([
+        "序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室", "(单位)", "备注",
+        "1", "公共文化", "全年组织惠民演出不少于100场。", "12月底前", "王明", "文化股", "文化馆", "图书馆",
+        "2", "开展好“三下乡”活动。",
+        "3", "非遗保护", "完成非遗展厅布展任务。", "文物股",
+    ]) + "\n")
+    assert [(t.number, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("1", [("文化股", R), ("文化馆", R), ("图书馆", R)]),
+        ("2", [("文化股", R), ("文化馆", R), ("图书馆", R)]),
+        ("3", [("文物股", R)]),
+    ]
+    assert plan.tasks[2].text.endswith("完成非遗展厅布展任务。")
