@@ -86,7 +86,8 @@ DUTY_WORDS = re.compile(
     r"成立|原则|(?<![总])是(?!否)"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
-SHARED_KIND = re.compile(r"等(有关|相关)?(部门|单位)$")
+# (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
+SHARED_KIND = re.compile(r"等(有关|相关)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
 SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
 VERB_START = re.compile(
@@ -256,7 +257,7 @@ RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:�
 CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其有关部门``: 及其 is one word
 # what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
 LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
-GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门)?$")
+GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?$")
 
 
 # the bodies of several levels named at once (``市、县两级政府``, ``省、市、县三级``): one collective

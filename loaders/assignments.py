@@ -368,8 +368,9 @@ SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(负责|承担|主要负责)")
-# what follows a name that issues or receives the document rather than doing a task
-NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]")
+# what follows a name that issues or receives the document rather than doing a task, or whose people
+# do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
+NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",

@@ -42,6 +42,47 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= MIN_CELLS else None
 
 
+BOX_BORDER = re.compile(r"^\s*[┌├└┏┣┗╔╠╚╟┠][─━═┬┼┴┳╋┻╦╬╩┯┿┷╤╪╧┰╂┸\s]*[┐┤┘┓┫┛╗╣╝╢┨]?\s*$")
+BOX_ROW = re.compile(r"^\s*[│┃║]")
+BOX_BAR = re.compile(r"[│┃║]")
+
+
+def unboxed(text: str) -> str:
+    """A table drawn with box characters (``┌──┬──┐`` ``│ 1 │ 市卫生局 │牵头负责…│``), its cells wrapped over
+    several lines between borders, as pipe rows: each row on the line where it starts, its cells'
+    pieces joined, the lines it took left blank so line numbers hold."""
+    if "│" not in text and "┃" not in text and "║" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    pending: list[int] = []  # the row lines since the last border
+
+    def flush() -> None:
+        if not pending:
+            return
+        cells: list[str] = []
+        for at in pending:
+            pieces = [p.strip() for p in BOX_BAR.split(lines[at].strip())[1:-1]]
+            if len(pieces) > len(cells):
+                cells += [""] * (len(pieces) - len(cells))
+            cells = [c + p for c, p in zip(cells, pieces)] + cells[len(pieces):]
+        out[pending[0]] = "| " + " | ".join(cells) + " |"
+        for at in pending[1:]:
+            out[at] = ""
+        pending.clear()
+
+    for at, line in enumerate(lines):
+        if BOX_BORDER.match(line) and line.strip():
+            flush()
+            out[at] = ""
+        elif BOX_ROW.match(line) and len(BOX_BAR.findall(line)) >= 3:
+            pending.append(at)
+        else:
+            flush()
+    flush()
+    return "\n".join(out)
+
+
 def _broken_row(cells: list[str], following: str, width: int) -> list[str] | None:
     """A row a line break cut in two (``2 | 名称 | 内容 | 进度 |`` ⏎ ``130 | 105.96 | 95.00% | 民卫局 |``):
     its cells when the next line's make up the width, the break between cells or inside one."""

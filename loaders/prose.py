@@ -161,6 +161,7 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         (
             i for i, e in enumerate(entries)
             if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text) or opens_with_a_role(e.text)
+            or _names_doers(e.text)
         ),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
     )
@@ -269,6 +270,23 @@ def _without_signature(body: list[Entry]) -> list[Entry]:
 def preamble_rows(prose: Prose) -> list[Row]:
     """The preamble's paragraphs after the title that state a target (``table.stated_goal_rows``)."""
     return stated_goal_rows([(e.line, e.text) for e in prose.entries[: prose.body_start] if e.labels is None], prose.title)
+
+
+NAMED_DUTY = re.compile(r"\s*(要|必须|应当|应|须|负责|牵头)")
+COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
+
+
+def _names_doers(text: str) -> bool:
+    """Whether a paragraph gives duties to two or more named bodies in sentences of their own (``…。市
+    文化、广电部门要…。市政府督查室要牵头…``): body text, where an excerpt starts with no title or
+    numbered item above it; a preamble's exhortation to collectives (``各级各部门要…``) is not."""
+    if len(text) < 40:
+        return False
+    named = [
+        f for f in subject_clauses(text)
+        if NAMED_DUTY.match(text, f.subject_end) and not COLLECTIVE.match(text[f.start : f.subject_end])
+    ]
+    return len(named) >= 2
 
 
 def _item_follows(entries: list[Entry]) -> bool:

@@ -1589,3 +1589,24 @@ def test_merged_agency_cells_in_a_cell_per_line_export(tmp_path):
         ("3", [("文物股", R)]),
     ]
     assert plan.tasks[2].text.endswith("完成非遗展厅布展任务。")
+
+
+def test_a_table_drawn_with_box_characters(tmp_path):
+    """A table drawn with ``┌─┬─┐`` borders and ``│`` bars, each cell wrapped over several lines between
+    borders: one row per bordered block, the pieces of each cell joined (``市发展改革委(信息`` ⏎ ``产业局)``)."""
+    plan = _load(tmp_path, "boxed.txt", "\n".join([
+        "临江市健康信息系统主要工作责任分解",
+        "┌───┬─────────┬──────────────┐",
+        "│ 序号 │ 责任单位 │ 主要工作任务 │",
+        "├───┼─────────┼──────────────┤",
+        "│ 1 │ 市卫生健康委 │负责项目建设和实施，提出并确定│",
+        "│ │ │项目建设范围和业务需求。 │",
+        "├───┼─────────┼──────────────┤",
+        "│ 2 │市发展改革委(信息│负责信息资源交换和数据库的建立。│",
+        "│ │ 产业局) │ │",
+        "└───┴─────────┴──────────────┘",
+    ]) + "\n")
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments], t.line) for t in plan.tasks] == [
+        ("负责项目建设和实施，提出并确定项目建设范围和业务需求。", [("市卫生健康委", R)], 5),
+        ("负责信息资源交换和数据库的建立。", [("市发展改革委(信息产业局)", R)], 8),
+    ]
