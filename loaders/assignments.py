@@ -361,18 +361,22 @@ def subject_assignments(sentence: str) -> list[Found]:
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
 OPENER = re.compile(
     r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
-    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调))[，,：:]\s*"
+    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调))[，,：:]\s*|"
+    r"(设立|成立|组建)(?=[^，,。；;]{4,40}[，,](负责|统筹|承担))"  # ``设立X领导小组，统筹…``: the body set up does it
 )
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+# ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
+SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
+SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^。；;]*?[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(负责|承担|主要负责)")
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
 NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
-DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责)")
+DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
               "参与": "cooperating", "参加": "cooperating", "协同": "cooperating"}
 
@@ -464,6 +468,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         after = text[position + len(head) :]
         if position == at and not role and NOT_A_DOER_AFTER.match(after):
             return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice
+        if position == at and SETS_UP.match(after) and not SETS_UP_TO_DO.match(after):
+            return None  # ``县政府成立…领导小组（名单附后）``: how work is organised, no duty of the body's own
         titled = position == at and not role and NAME_THEN_DUTY.match(after) is not None
         if position == at and not role and re.match(r"[，,。；;]", after) and not DUTY_AFTER_COMMA.match(after) and not titled:
             # a bare name ended by a comma says nothing of what it does (市指挥部下设办公室,…), unless

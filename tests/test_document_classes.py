@@ -1610,3 +1610,18 @@ def test_a_table_drawn_with_box_characters(tmp_path):
         ("负责项目建设和实施，提出并确定项目建设范围和业务需求。", [("市卫生健康委", R)], 5),
         ("负责信息资源交换和数据库的建立。", [("市发展改革委(信息产业局)", R)], 8),
     ]
+
+
+def test_bodies_set_up_to_do_the_work(tmp_path):
+    """``设立X，统筹…``, ``X设立…机构，组织开展…`` and ``X办公室设在Y局，负责…`` give the work to the body that
+    does it; ``…行政区域内的下列单位`` names a scope and ``县政府成立…领导小组（名单附后）`` organises, no duty."""
+    plan = _load(tmp_path, "census.txt", (
+        "临江县人民政府关于做好第四次全国农业普查工作的通知\n"
+        "一、总体安排\n(一)普查对象。临江县行政区域内的下列个人和单位:农村住户;农业生产经营单位。\n"
+        "二、组织实施\n"
+        "(一)加强组织领导。设立临江县农业普查领导小组,统筹协调普查工作。领导小组办公室设在县统计局,负责普查日常工作的组织协调。\n"
+        "各乡镇人民政府设立相应的普查机构,组织开展好本地区普查工作。\n"
+        "(二)县政府成立县普查工作督导组(名单附后),督导组下设办公室。\n"
+    ))
+    pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
+    assert pairs == [("临江县农业普查领导小组", R), ("领导小组办公室", R), ("各乡镇人民政府", R)]
