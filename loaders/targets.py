@@ -54,7 +54,7 @@ DYNAMIC_ZERO = re.compile(r"动态清零")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
-YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d)")
+YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d+[^月\d])")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 # a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
 RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
@@ -511,7 +511,7 @@ def _inside_title(text: str, pos: int) -> bool:
 def _is_date_only(clause: str) -> bool:
     clause = re.sub(r"^[\s—－\-·•●◆■]+", "", clause)  # a list dash (``——到2020年``) is not text
     return bool(re.fullmatch(
-        r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年(底前|底|末|前)?|年底前?|今年底前?|"
+        r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年((1[0-2]|[1-9])月(份)?)?(底前|底|末|前)?|年底前?|今年底前?|"
         r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月(底|末)?前?)",  # 第二季度：完成…
         clause.strip(),
     ))
