@@ -32,6 +32,7 @@ class Header:
     words: list[str]
     end: int  # offset in the stream where the body starts
     spaced: bool = False  # its words stand between spaces, so a row number between spaces starts a row
+    trailing: bool = False  # columns after the agency columns (评价, 进展情况, 备注): rows are read left to right
 
 
 def parse(text: str) -> list[Row] | None:
@@ -47,8 +48,12 @@ def parse(text: str) -> list[Row] | None:
     has_goal = "goal" in header.roles
     year = goal_year(header.words)
     ends_dated = header.roles[-1] == "deadline"
-    split = _split_rows(body, text, header.end, ends_dated, header.spaced)
-    rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in split]
+    if header.trailing:
+        split = _line_rows(body, text, header.end)
+        rows = [_report_row(number, line, cells, header.roles) for number, line, cells in split]
+    else:
+        split = _split_rows(body, text, header.end, ends_dated, header.spaced)
+        rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in split]
     rows = [r for r in rows if r is not None]
     assigned = sum(1 for r in rows if r.agencies)
     return rows if assigned and 2 * assigned >= len(rows) else None
@@ -76,20 +81,47 @@ def _header(stream: str) -> Header | None:
     return None
 
 
+# a header cell a narrow column broke in two: a role's qualifier, then what it qualifies
+# (``牵头  领导``, ``主体          责任单位``)
+QUALIFIER = re.compile(r"^(牵头|主体|主要|配合|协办|协助|责任|具体|分管)$")
+QUALIFIED = re.compile(r"^(领导|责任单位|单位|部门|责任人|科室)$")
+
+
 def _spaced_header(stream: str, start: int) -> Header | None:
     """A header of space-separated column words from ``start`` up to the first row number, when
-    they name a task column and an agency column (``序号 项目名称 主要内容及目标 牵头部门 …``)."""
+    they name a task column and an agency column (``序号 项目名称 主要内容及目标 牵头部门 …``). Words a
+    narrow column broke apart are joined; after the agency columns, columns of other words
+    (``工作评价``, ``10-12月份进展情况``, ``备注``) may follow, up to a row number at a line start."""
     roles, words, end = [], [], start
-    for word in re.finditer(r"\S+", stream[start : start + 200]):
-        role = header_role(word.group())
-        if role is None or (words and role == "number"):
+    tokens = list(re.finditer(r"\S+", stream[start : start + 300]))
+    i = 0
+    while i < len(tokens):
+        word, stop = tokens[i].group(), tokens[i].end()
+        if QUALIFIER.match(word) and i + 1 < len(tokens) and QUALIFIED.match(tokens[i + 1].group()):
+            word, stop = word + tokens[i + 1].group(), tokens[i + 1].end()
+            i += 1
+        i += 1
+        role = header_role(word)
+        if words and (role == "number" or re.fullmatch(r"\d{1,3}", word)):
             break
+        if role is None:
+            if not any(r in AGENCY_ROLES for r in roles) or "\n" in stream[end : start + stop]:
+                break
+            role = "other"  # a column after the agency columns that names nothing to read
         roles.append(role)
-        words.append(word.group())
-        end = start + word.end()
-    after = re.match(r"[ \t\u3000]+1[ \t\u3000]", stream[end:])
+        words.append(word)
+        end = start + stop
+    while roles and roles[-1] == "other":
+        roles.pop()
+    last_agency = max((k for k, r in enumerate(roles) if r in AGENCY_ROLES), default=-1)
+    trailing = any(r not in (*AGENCY_ROLES, "people", "deadline") for r in roles[last_agency + 1 :]) or len(roles) < len(words)
+    first_row = r"[ \t\u3000]+1[ \t\u3000]" if not trailing else r"[ \t\u3000]*\n\s*\d{1,3}[ \t\u3000]"
+    if trailing:  # the header's line ends it, past the columns that name nothing to read
+        line_end = stream.find("\n", end)
+        end = line_end if line_end >= 0 else end
+    after = re.match(first_row, stream[end:])
     if len(roles) >= 3 and roles[0] == "number" and any(r in AGENCY_ROLES for r in roles) and after:
-        return Header(roles, words, end, spaced=True)
+        return Header(roles, words, end, spaced=True, trailing=trailing)
     return None
 
 
@@ -124,6 +156,54 @@ def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False, spa
         line = text[: offset + content_start].count("\n") + 1
         out.append((str(number), line, body[content_start:end].strip()))
     return out
+
+
+def _line_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:
+    """(number, line, content) of each row of a table whose rows start at a line with a rising row
+    number (an excerpt of a longer list: 81, 85, 87)."""
+    starts = []
+    for m in re.finditer(r"(?m)^[ \t\u3000]*(\d{1,3})[ \t\u3000]+", body):
+        if not starts or int(m.group(1)) > int(starts[-1][0]):
+            starts.append((m.group(1), m.start(), m.end()))
+    out = []
+    for i, (number, _, content_start) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(body)
+        out.append((number, text[: offset + content_start].count("\n") + 1, body[content_start:end].strip()))
+    return out
+
+
+PERSON_TOKEN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+
+
+def _report_row(number: str, line: int, content: str, roles: list[str | None]) -> Row | None:
+    """A row read left to right: its task words, the people (分管领导), the agency names, which fill the
+    agency columns in order — the first column one, the last column the last, the rest between —
+    and then the report's columns, which are no task text."""
+    tokens = content.split()
+    text_parts: list[str] = []
+    at = 0
+    while at < len(tokens) and (not text_parts or not (is_agency_list(tokens[at]) or PERSON_TOKEN.match(tokens[at]))):
+        text_parts.append(tokens[at])
+        at += 1
+    if "people" in roles:
+        while at < len(tokens) and PERSON_TOKEN.match(tokens[at]) and not is_agency_list(tokens[at]):
+            at += 1
+    names = []
+    while at < len(tokens) and is_agency_list(tokens[at]):
+        names.append(tokens[at])
+        at += 1
+    if not text_parts:
+        return None
+    columns = [r for r in roles if r in AGENCY_ROLES]
+    cells: dict[str, list[str]] = {}
+    for k, name in enumerate(names):
+        if k >= len(names) - 1 and len(names) >= len(columns) >= 2:
+            column = columns[-1]  # the last name, the last column
+        else:
+            column = columns[min(k, max(len(columns) - 2, 0))]
+        if not any(name in listed for listed in cells.values()):
+            cells.setdefault(column, []).append(name)
+    return Row(line=line, text=" ".join(text_parts), number=number, agencies=cells)
 
 
 # a 完成时限 cell at the end of a row (``2024年12月``, ``2024年底前``, ``长期坚持``)

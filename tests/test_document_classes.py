@@ -1625,3 +1625,23 @@ def test_bodies_set_up_to_do_the_work(tmp_path):
     ))
     pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
     assert pairs == [("临江县农业普查领导小组", R), ("领导小组办公室", R), ("各乡镇人民政府", R)]
+
+
+def test_a_spaced_progress_table_with_columns_after_the_agencies(tmp_path):
+    """A progress summary run onto lines with spaces between cells: header words a narrow column broke
+    (``牵头  领导``, ``配合   责任单位``) are joined; rows (an excerpt: 12, 15) read left to right — task,
+    people, then the agency names filling 牵头/主体/配合 in order — and the evaluation and report columns
+    after them are no task text."""
+    plan = _load(tmp_path, "summary.txt", (
+        "2024年县政府重点工作责任清单进展情况汇总表(10-12月)\n"
+        "序号 2024年重点工作任务 牵头  领导 牵头         责任单位 主体          责任单位 配合         责任单位 工作评价 "
+        "2024年10-12月份进展情况 备注\n"
+        "12 新增托育机构3所以上。 王明 县卫健委 有关乡镇 县直有关单位 已完成 完成托幼中心备案工作\n"
+        "15 推进县中医院诊疗能力提升。 王明 县卫健委 各乡镇\n县开发区\n县直有关单位 达到时序进度 加强人员培训\n"
+    ))
+    assert [(t.number, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("12", [("县卫健委", L), ("有关乡镇", R), ("县直有关单位", C)]),
+        ("15", [("县卫健委", L), ("各乡镇", R), ("县开发区", R), ("县直有关单位", C)]),
+    ]
+    assert [t.text for t in plan.tasks] == ["新增托育机构3所以上。", "推进县中医院诊疗能力提升。"]
+    assert _values(plan) == [(">=", 3)]
