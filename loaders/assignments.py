@@ -31,7 +31,7 @@ SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
-    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负责|主办)"
+    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负责|主办)(?!人|同志)"
     r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
@@ -367,6 +367,7 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
+ITEM_MARK = re.compile(r"\s*([（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*")
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
 SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^。；;]*?[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
@@ -401,6 +402,9 @@ def subject_clauses(text: str) -> list[Found]:
         opener = OPENER.match(text, at)
         if opener:
             at = opener.end()
+        item = ITEM_MARK.match(text, at)
+        if item:
+            at = item.end()  # ``(2)区民政局设立…``: a sub-item folded into its item's text keeps its number
         found = _subject_at(text, at, agency_prefix)
         if found:
             if out and not _bare(text, out[-1]) and not _bare(text, found):

@@ -1645,3 +1645,19 @@ def test_a_spaced_progress_table_with_columns_after_the_agencies(tmp_path):
     ]
     assert [t.text for t in plan.tasks] == ["新增托育机构3所以上。", "推进县中医院诊疗能力提升。"]
     assert _values(plan) == [(">=", 3)]
+
+
+def test_sub_items_keep_their_subject_and_members_are_no_doers(tmp_path):
+    """A sub-item folded into its item (``(2)区民政局设立…,负责…``) has its subject after the number; a
+    group's members (``成员由X、Y等部门负责人组成``) are its composition, no assignment."""
+    plan = _load(tmp_path, "setup.txt", (
+        "临江区住房保障工作机构设置\n(一)区级机构设置\n"
+        "1、设立区住房保障工作窗口。\n"
+        "(1)区住房保障事务中心设置固定办公场所。区住房保障事务中心负责全区住房保障申请对象的复审和公示。\n"
+        "(2)区民政局设立区居民经济状况核对中心,负责申请家庭的收入核对工作。\n"
+        "2、成立区住房保障工作领导小组。\n"
+        "领导小组由区长任组长,成员由区财政局、区民政局等部门负责人组成。领导小组负责保障性住房各项协调推进工作。\n"
+    ))
+    pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
+    assert ("区民政局", R) in pairs and ("区住房保障事务中心", R) in pairs
+    assert ("区财政局", R) not in pairs and not any(a.startswith("(") for a, _ in pairs)
