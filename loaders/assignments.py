@@ -480,7 +480,10 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             # the clause after it says what it must do (``负有行政审批职能的部门,对涉及安全的事项应…``)
             return None
         # ``X要积极配合``: a modal before the role word leaves the role to it
-        word = None if named_as else re.match(r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
+        # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
+        word = None if named_as else re.match(
+            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?)?"
+            r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):

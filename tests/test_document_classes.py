@@ -1661,3 +1661,16 @@ def test_sub_items_keep_their_subject_and_members_are_no_doers(tmp_path):
     pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
     assert ("区民政局", R) in pairs and ("区住房保障事务中心", R) in pairs
     assert ("区财政局", R) not in pairs and not any(a.startswith("(") for a, _ in pairs)
+
+
+def test_a_role_after_a_phrase_of_scope_and_a_collective_partner(tmp_path):
+    """``X、Y等部门在各自职责范围内，协助做好…``: the role word after a phrase of scope still words the role;
+    ``会同相关责任部门开展…`` in an owner's duty makes that collective cooperate."""
+    plan = _load(tmp_path, "scope.txt", (
+        "临江市社会救助体系建设实施意见\n"
+        "(三)有关部门各司其职。审计部门要加强对社会救助资金的审计监督。机构编制、财政、税务等部门在各自职责范围内,协助做好社会救助工作。\n"
+        "二、相关部门工作职责\n(一)自然资源部门\n1、会同相关责任部门开展地质灾害调查。\n"
+    ))
+    pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
+    assert ("审计部门", R) in pairs and ("税务", C) in pairs and ("机构编制", C) in pairs
+    assert ("自然资源部门", L) in pairs and ("相关责任部门", C) in pairs
