@@ -367,10 +367,12 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
-ITEM_MARK = re.compile(r"\s*([（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*")
+ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百零\d]{1,4}条)\s*")
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
 SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^。；;]*?[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
+# ``公安部门是…的主管机关，负责…``: what the body is, then its duty
+IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(负责|承担|主要负责)")
 # what follows a name that issues or receives the document rather than doing a task, or whose people
@@ -470,8 +472,10 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # ``X为责任单位，Y为配合单位``: a list of units, each named as a role's (agencies.ROLE_SUFFIXES)
         named_as = role is not None and head.endswith(("单位", "部门"))
         after = text[position + len(head) :]
-        if position == at and not role and NOT_A_DOER_AFTER.match(after):
-            return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice
+        if position == at and not role and (NOT_A_DOER_AFTER.match(after) or re.match(r"[ \t\u3000]*\n", after)):
+            return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice; a name alone on its line heads
+        if position == at and after.startswith("是") and not IS_THEN_DUTY.match(after):
+            return None  # ``X是…机关。``: what the body is, no duty
         if position == at and SETS_UP.match(after) and not SETS_UP_TO_DO.match(after):
             return None  # ``县政府成立…领导小组（名单附后）``: how work is organised, no duty of the body's own
         titled = position == at and not role and NAME_THEN_DUTY.match(after) is not None

@@ -33,7 +33,7 @@ AFTER_SUBJECT = re.compile(
     r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|需|将|可|负责|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
     r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
     r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|"
-    r"(19|20)\d{2}|年度|关于|的|设立|成立|组建|设在)"
+    r"(19|20)\d{2}|年度|关于|的|设立|成立|组建|设在|是(?!否))"
 )
 
 
@@ -42,8 +42,10 @@ def agency_prefix(text: str) -> str | None:
     stop = CLAUSE_END.search(_masked(text))
     text = text[: stop.start()] if stop else text
     line, wrapped, _ = text.partition("\n")
-    if wrapped and not looks_like_agency(line):
-        text = line  # a heading above the sentence (``保障措施⏎各县要…``), not a name broken over lines
+    if wrapped and (not looks_like_agency(line) or is_agency_list(line)):
+        # a heading above the sentence (``保障措施⏎各县要…``, ``国土资源部门⏎国土资源主管部门是…``), not
+        # a name broken over lines (``市市场⏎监管局``)
+        text = line
     for end in range(min(len(text), MAX_NAME), 1, -1):
         head = text[:end]
         if head[-1] in "、，,；;（(" or _inside_name(text, end) or not AFTER_SUBJECT.match(text[end:]):
@@ -149,6 +151,15 @@ DUTY_VERB = re.compile(r"负责|承担|做好|组织|指导|协调|督促|监督
 def describes_setup(text: str) -> bool:
     """Whether a paragraph under an owner only says how the owner is set up, naming no duty."""
     return bool(SETUP.search(text)) and not DUTY_VERB.search(SETUP.sub("", text))
+
+
+_QUALIFIERS = re.compile(r"主管|行政|有关|相关|职能")
+
+
+def same_body(one: str, other: str) -> bool:
+    """Whether two names are one body written longer or shorter (``国土资源主管部门``, ``国土资源部门``)."""
+    a, b = _QUALIFIERS.sub("", one), _QUALIFIERS.sub("", other)
+    return bool(a) and bool(b) and (a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)))
 
 
 def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:

@@ -18,7 +18,7 @@ from .agencies import is_agency_list
 from .assignments import Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
-from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, title_owner
+from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, same_body, title_owner
 from .table import Row, stated_goal_rows
 from .text_table import ATTACHMENT, HAN, TIME_CELL, Line, clean, find_title, is_header_line, without_file_suffix
 
@@ -392,10 +392,14 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
     else:
         section = node
         named = _heading_owner(node) if reading.subjects and not node.labels else None
+        titled = _titled_owner(node) if reading.subjects and not node.labels and named is None else None
         if named is not None:
             owner = named  # ``第八条 区公安分局工作职责：`` or ``（六）工商、旅游等部门要…。``: the items under it are its
         else:
-            own = _segment_rows([node], node.paragraphs, reading, section, None, require=True, owner=None)
+            # ``（一）县人民政府职责`` with its duties written under it: its own owner, not the one of the
+            # heading above (``一、各级政府工作职责``)
+            owner = titled or owner
+            own = _segment_rows([node], node.paragraphs, reading, section, None, require=True, owner=titled)
             if not own and not node.children and (_has_body(node) or owner is not None):
                 own = _segment_rows([node], node.paragraphs, reading, section, None, require=False, owner=owner)
             out += own
@@ -419,6 +423,29 @@ def _heading_owner(node: Node) -> Found | None:
         if subject is not None:
             return subject
     return None
+
+
+def _as_owner(found: Found, owner: Found) -> Found:
+    """A subject sentence whose subject is the owner's body under a longer or shorter name, as the owner's."""
+    subjects = [c for cells in found.cells.values() for c in cells]
+    owners = [c for cells in owner.cells.values() for c in cells]
+    if len(subjects) != 1 or len(owners) != 1 or not same_body(subjects[0], owners[0]):
+        return found
+    role = next(iter(found.cells))
+    found.cells = {role: [owners[0]]}
+    return found
+
+
+def _titled_owner(node: Node) -> Found | None:
+    """The owner a heading line names for the paragraphs written under it (``（一）县人民政府职责``)."""
+    if node.entry is None or len(node.paragraphs) < 2 or re.search(r"[。；;，,]", node.entry.text):
+        return None
+    named = heading_owner(node.entry.text)
+    if not named:
+        return None
+    found = Found(cues=["heading owner"])
+    found.add(named[1], named[0])
+    return found
 
 
 def _folded(node: Node, top: bool = True) -> list[tuple[int, str]]:
@@ -471,6 +498,9 @@ def _segment_rows(
     found = [f for finder in reading.finders for f in finder(text)]
     if reading.subjects and not labels and not found:
         found = subject_clauses(text)
+        if owner is not None:
+            # ``（一）国土资源部门`` ⏎ ``国土资源主管部门是…，负责…``: the heading's owner by another name
+            found = [_as_owner(f, owner) for f in found]
     elif reading.subjects and not labels and found and all(f.closes for f in found):
         # ``由X牵头，…。Y负责…，Z配合。``: a subject's sentence after the last closed assignment is a
         # task of its own, not part of the one before

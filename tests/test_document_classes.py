@@ -1674,3 +1674,25 @@ def test_a_role_after_a_phrase_of_scope_and_a_collective_partner(tmp_path):
     pairs = [(a.agency, a.role) for t in plan.tasks for a in t.assignments]
     assert ("审计部门", R) in pairs and ("税务", C) in pairs and ("机构编制", C) in pairs
     assert ("自然资源部门", L) in pairs and ("相关责任部门", C) in pairs
+
+
+def test_nested_owner_headings_and_the_owner_by_another_name(tmp_path):
+    """``（一）县人民政府职责`` under ``一、各级政府工作职责`` owns the duties written under it; under
+    ``（一）自然资源部门`` a sentence about ``自然资源主管部门`` is that owner's; ``X是…机关，负责…`` gives X the
+    duty; ``第十一条 X…`` and ``（十一）X负责…`` have X as subject; ``市农发行`` is a body."""
+    plan = _load(tmp_path, "nested.txt", (
+        "临江县地质灾害防治工作职责\n一、各级政府工作职责\n(一)县人民政府职责\n统一领导辖区内的地质灾害防治工作。\n"
+        "(二)乡镇人民政府职责\n具体负责本辖区内地质灾害巡查。\n二、相关部门工作职责\n(一)自然资源部门\n"
+        "自然资源主管部门是地质灾害防治工作的统一监督部门,负责地质灾害防治的组织和监督工作。\n"
+        "1、会同相关责任部门开展地质灾害调查。\n"
+        "(二)公安部门是城市燃放烟花爆竹的主管机关,负责烟花爆竹的公共安全管理。\n"
+        "(十一)市农发行负责落实应急粮食所需的贷款。\n"
+    ))
+    articles = _load(tmp_path, "articles.txt", (
+        "临江市粮食应急预案\n第十一条 市粮食局负责粮食应急的日常工作。\n"
+        "第十二条 县(区)人民政府成立相应的粮食应急工作指挥部,负责领导本辖区内粮食应急工作。\n"
+    ))
+    pairs = [(a.agency, a.role) for t in [*plan.tasks, *articles.tasks] for a in t.assignments]
+    assert pairs[:5] == [("县人民政府", R), ("乡镇人民政府", R), ("自然资源部门", R), ("自然资源部门", L), ("相关责任部门", C)]
+    assert ("公安部门", R) in pairs and ("市农发行", R) in pairs and ("县(区)人民政府", R) in pairs
+    assert not any(a in ("各级政府", "相关部门", "自然资源主管部门") for a, _ in pairs)
