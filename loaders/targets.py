@@ -110,7 +110,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])")
 
 def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
     """Every target of a task text, in the order they are written."""
-    folded = text.translate(_FOLD)
+    folded = REPORT_SEGMENT.sub(lambda m: " " * len(m.group()), text.translate(_FOLD))  # same length: positions hold
     targets: list[Target] = []
     for sentence in _SENTENCE_SPLIT.split(folded):
         targets += _sentence_targets(sentence, plan_year)
@@ -134,7 +134,15 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(sentence.rstrip("。！？!?")) if c.strip()]
 
 
+# a report's field inside a task's text, to its full stop (``…完成情况：截至5月底，新增就业2.76万人；…``)
+REPORT_SEGMENT = re.compile(r"(?:完成|进展|落实|推进|具体|工作进展)情况[:：][^。\n]*")
+# a sentence that reports what has been done (``完成情况：截至5月底，新增就业2.76万人，完成年度任务的46%``)
+PROGRESS_SENTENCE = re.compile(r"^\s*(?:(?:完成|进展|落实|推进|具体|工作进展)情况[:：]|(?:[^，,。；;]{0,12}[，,])?(?:截至|截止)(?:到|目前)?)")
+
+
 def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
+    if PROGRESS_SENTENCE.match(sentence):
+        return []
     found: list[Target] = []
     pending_deadline: str | None = None
     lead_ins: list[Target] = []
