@@ -162,7 +162,8 @@ def assemble(
                 parsed = parse_agency_cell(cell, role)
                 task.assignments += [a for a in parsed.assignments if a not in task.assignments]
                 task.per_division_of_duties |= parsed.per_division_of_duties
-        task.targets = find_targets(text, year)
+        # with no plan year, the year of the task's own 完成时限 dates its ``年底``
+        task.targets = find_targets(text, year or _year_in(row.deadline))
         if row.goal:
             joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
             indicator = text[: len(text) - len(row.goal)] if joined else text
@@ -175,6 +176,11 @@ def assemble(
     for task, duty in duties:
         task.number = f"{task.number}/{duty}"  # the row's id, then the duty's number inside its cell
     return plan
+
+
+def _year_in(cell: str | None) -> int | None:
+    found = re.search(r"((?:19|20)\d{2})\s*年", cell or "")
+    return int(found.group(1)) if found else None
 
 
 def _referred(same: re.Match, role: str, numbered: list[tuple[Task, str | None]]) -> list:

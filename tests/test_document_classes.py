@@ -1696,3 +1696,13 @@ def test_nested_owner_headings_and_the_owner_by_another_name(tmp_path):
     assert pairs[:5] == [("县人民政府", R), ("乡镇人民政府", R), ("自然资源部门", R), ("自然资源部门", L), ("相关责任部门", C)]
     assert ("公安部门", R) in pairs and ("市农发行", R) in pairs and ("县(区)人民政府", R) in pairs
     assert not any(a in ("各级政府", "相关部门", "自然资源主管部门") for a, _ in pairs)
+
+
+def test_a_tasks_own_deadline_gives_the_year_of_its_年底(tmp_path):
+    """With no year in the title, ``确保年底实现…`` takes the year of the task's own 完成时限 label."""
+    plan = _load(tmp_path, "year.txt", (
+        "临江市电子政务建设工作任务分解\n(一)完善政务网络建设。\n"
+        "1、全面完成政务网建设工作,确保年底实现全市所有乡镇政务网络互联互通。\n"
+        "牵头单位:市信息化办\n完成时限:2009年12月底\n"
+    ))
+    assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", "2009-12-31")]
