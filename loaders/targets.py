@@ -77,6 +77,8 @@ WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?进行[^，,；;。]{{0,8}}?(
 # ``在500家餐饮单位中实施…``: the things a measure is carried out in
 WORKS_INSIDE = re.compile(rf"[^，,；;。]{{0,12}}?[中内](?:全面)?(?:推行|推广|{COUNT_VERB.pattern})")
 WHOLE_SCOPE = re.compile(r"全[市县区省镇乡]|共有|所有|其中|已")
+# harm an event does: a bound on it classes events (an emergency plan's levels), it is no target
+HARM = re.compile(r"死亡|受伤|失踪|遇难|转移安置|倒塌|损失|受灾|灾害造成|事故造成|救助人数")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
 MEASURE_WORD = re.compile(r"(面积|产量|总产|总量|产值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额)$")
@@ -320,6 +322,8 @@ def _quantity(
         and not re.search(r"(完成|实现|覆盖|达到|确保)$", before)
     ):
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
+    if not pre and suf in ("以上", "及以上", "以下", "及以下") and HARM.search(indicator) and not GROWTH_WORD.search(indicator):
+        return None  # ``死亡200人以上``, ``直接经济损失100万元以下``: the size of an event a plan responds to
     if pre == "超" and clause.startswith("的", value_end):
         return None  # ``超100亿元的产业集群``: a size class, as 以上 before its noun
     if not pre and not suf:
