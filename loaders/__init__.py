@@ -17,6 +17,8 @@ LOADER_VERSION = "2"  # 2: DOCX/HTML/XLSX/CSV/PDF and the prose layouts; task-ta
 # what a folder load picks up; legacy .doc/.wps/.xls are included so that each is reported with
 # what to convert it to, rather than passed over in silence
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".xlsx", ".csv", ".tsv", ".pdf", ".doc", ".wps", ".xls", ".et")
+ISSUE_DATE = re.compile(r"(?m)^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号")
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
 
@@ -79,14 +81,14 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         tables = grid_table.parse(piped) if piped else None
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = unassigned_table or (plan if plan.tasks else None)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(
-                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
+                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), issued=_issue_year(stated), **common
             )
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
@@ -94,7 +96,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if runon:
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
-            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
             return _as_written(plan, restorers, stated)
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
@@ -109,7 +111,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         tables = grid_table.parse(document) if wanted in (None, detect.TASK_TABLE) else None
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = plan if plan.tasks else None
@@ -123,7 +125,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     stated_goals = prose.preamble_rows(read)
     for candidate in [wanted] if wanted else detect.prose_order(read):
         rows = stated_goals + detect.PROSE_LAYOUTS[candidate].rows(read)
-        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
+        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), issued=_issue_year(stated), **common)
         if best is None or _assigned(plan) > _assigned(best):
             best = plan
     if best is not None and best.tasks and (unassigned_table is None or _assigned(best)[0]):
@@ -186,3 +188,14 @@ def _read(fmt: str, data: bytes, where: str) -> list:
 def _plan_year(title: str) -> int | None:
     years = YEAR_IN_TITLE.findall(title)
     return int(years[0]) if len(years) == 1 else None
+
+
+def _issue_year(stated: str) -> int | None:
+    """The year a document was issued, which dates its ``年底前`` and ``5月底前`` when its title names no
+    year: a signing date on a line of its own, else the latest year of a document number near the top
+    (``〔2016〕13号``)."""
+    signed = ISSUE_DATE.findall(stated)
+    if signed:
+        return int(signed[-1])
+    numbered = DOCUMENT_NUMBER.findall(stated[:1500])
+    return max(int(y) for y in numbered) if numbered else None

@@ -132,9 +132,11 @@ class Row:
 
 
 def assemble(
-    rows: list[Row], *, key: str, title: str, source: str, source_hash: str, layout: str, year: int | None
+    rows: list[Row], *, key: str, title: str, source: str, source_hash: str, layout: str, year: int | None,
+    issued: int | None = None,
 ) -> Plan:
-    """Rows -> Plan: sections (repeats after page breaks merged), ids, assignments, targets."""
+    """Rows -> Plan: sections (repeats after page breaks merged), ids, assignments, targets; ``year`` is
+    the plan's (its title's), ``issued`` the year it was issued, which dates targets when ``year`` is None."""
     plan = Plan(key=key, title=title, source=source, source_hash=source_hash, layout=layout, year=year)
     current: Section | None = None
     numbered: list[tuple[Task, str | None]] = []
@@ -163,13 +165,13 @@ def assemble(
                 task.assignments += [a for a in parsed.assignments if a not in task.assignments]
                 task.per_division_of_duties |= parsed.per_division_of_duties
         # with no plan year, the year of the task's own 完成时限 dates its ``年底``
-        task.targets = find_targets(text, year or _year_in(row.deadline))
+        task.targets = find_targets(text, year or _year_in(row.deadline) or issued)
         if row.goal:
             joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
             indicator = text[: len(text) - len(row.goal)] if joined else text
             task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
         if row.deadline:
-            task.deadline = deadline_of(row.deadline, year)
+            task.deadline = deadline_of(row.deadline, year or issued)
         plan.tasks.append(task)
         numbered.append((task, number))
     _assign_ids(numbered)

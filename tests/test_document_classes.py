@@ -1706,3 +1706,18 @@ def test_a_tasks_own_deadline_gives_the_year_of_its_年底(tmp_path):
         "牵头单位:市信息化办\n完成时限:2009年12月底\n"
     ))
     assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", "2009-12-31")]
+
+
+def test_the_year_a_plan_was_issued_dates_its_months(tmp_path):
+    """A title without a year: ``5月底前`` takes the year the plan was issued — its signing date on a line
+    of its own, else the document number near the top (``〔2016〕13号``); the plan's own year stays unset."""
+    signed = _load(tmp_path, "signed.txt", (
+        "临江区稳增长若干政策措施\n1.精简审批手续,5月底前实现中介超市上线运行。(区政务服务局牵头)\n临江区人民政府\n2016年3月2日\n"
+    ))
+    numbered = _load(tmp_path, "numbered.txt", (
+        "临江区稳增长若干政策措施\n根据《临江市人民政府关于印发稳增长若干政策措施的通知》(临政发〔2016〕13号),制定如下措施。\n"
+        "1.精简审批手续,5月底前实现中介超市上线运行。(区政务服务局牵头)\n"
+    ))
+    for plan in (signed, numbered):
+        assert plan.year is None
+        assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", "2016-05-31")]
