@@ -59,8 +59,10 @@ def article_number(line: str) -> Numbered | None:
 
 # an enumerator standing inside a line, after a closed sentence, a bracket or a space
 INLINE_ENUMERATOR = re.compile(
-    rf"(?<=[。；;！？!?）)\s])[ \t\u3000]*(?P<number>[（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?![\d%])|[{CN_DIGITS}]{{1,3}}、)"
+    rf"(?<=[。；;！？!?）)\s:：])[ \t\u3000]*(?P<number>[（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?![\d%])|[{CN_DIGITS}]{{1,3}}、)"
     r"(?=[\u4e00-\u9fff“\"《（(])"
+    # ``…责任目标(一)落实…``: a bracketed Chinese numeral right after a heading run into its first item
+    rf"|(?<=[\u4e00-\u9fff])(?P<cn_item>[（(][{CN_DIGITS}]{{1,3}}[）)])(?=[\u4e00-\u9fff])"
 )
 
 
@@ -95,6 +97,10 @@ def cn_value(text: str) -> int | None:
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
+def _number(m: re.Match) -> str:
+    return m.group("number") or m.group("cn_item")
+
+
 def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
     """A line holding several numbered items (``(10)省民政厅：… (11)省住建厅：…``) cut into one
     piece per item. An enumerator inside the line starts an item only when it continues the count
@@ -109,12 +115,12 @@ def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
             last[key[0]] = key[1]
             previous_shape = key[0]
     cuts = []
-    found = [(m, key) for m in INLINE_ENUMERATOR.finditer(text) if (key := _enumerator_key(m.group("number")))]
+    found = [(m, key) for m in INLINE_ENUMERATOR.finditer(text) if (key := _enumerator_key(_number(m)))]
     for i, (m, (shape, value)) in enumerate(found):
         # a count may start mid-line at any value when its next number follows (``[接上页] (10)…(11)…``)
         starts = shape not in last and any(k == (shape, value + 1) for _, k in found[i + 1 :])
         if starts or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
-            cuts.append(m.start("number"))
+            cuts.append(m.start("number") if m.group("number") else m.start("cn_item"))
             last[shape], previous_shape = value, shape
     if not cuts:
         return [text]

@@ -37,6 +37,10 @@ PAGE_FURNITURE = re.compile(
     r"^\s*[-•]?\s*(您现在的位置|您现在所在的位置|您的位置|当前位置)\s*[:：]|(\s[>›»]\s[^>›»]+){2,}$|"
     r"下载文档前|仅部分预览|部分预览的文档|侵犯您的权益|人工客服|下载券"
 )
+# a title the page ran into the first sentence of the preamble (``2012年X市消防安全目标管理责任书为贯彻执行…``)
+RUN_ON_TITLE = re.compile(
+    r"^(?P<title>[^，,。；;：:]{6,50}?(?:方案|计划|责任书|责任状|清单|要点|意见|办法|通知|细则|分解表))(?=(?:为了?|根据|按照|现将|经)[^，,。]{2,})"
+)
 COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
@@ -336,6 +340,7 @@ def title_of(lines: list[Line]) -> str:
     (方案, 清单, 分工, …), not a sentence, an addressee (``各区政府：``), a date or a bracketed note;
     a covering notice's ``关于印发《X》的通知`` names the plan X."""
     lines = [Line(l.number, m.group("plan")) if (m := COVERING_NOTICE.match(l.text)) else l for l in lines]
+    lines = [Line(l.number, m.group("title")) if (m := RUN_ON_TITLE.match(l.text)) else l for l in lines]
     candidates = [
         l for l in lines
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))

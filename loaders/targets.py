@@ -51,6 +51,9 @@ QUANTITY = re.compile(
 )
 FULL_COVERAGE = re.compile(r"全覆盖(?!的)")  # ``全覆盖的学习`` describes a manner, no commitment
 DYNAMIC_ZERO = re.compile(r"动态清零")
+WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")  # ``百分百达标``: all of them, >= 100 %
+# ``不发生较大及以上火灾事故``: no such event, a count of 0
+NO_INCIDENT = re.compile(r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
@@ -238,11 +241,14 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
         if count is None or count < 2 or SCOPE_WORD.search(m.group("noun")):
             continue
         out.append(_word_count(clause, m, start, "=", count, _strip_noise(clause[start : m.start("value")]), deadline))
-    for pattern, value, unit in ((FULL_COVERAGE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None)):
+    for pattern, value, unit in (
+        (FULL_COVERAGE, Decimal(100), "%"), (WHOLLY_DONE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None),
+        (NO_INCIDENT, Decimal(0), None),
+    ):
         for m in pattern.finditer(clause):
             indicator_text = _strip_noise(clause[start : m.start()])
             comparator = ">=" if unit == "%" else "="
-            indicator = indicator_text + ("覆盖率" if unit == "%" else "")
+            indicator = indicator_text + ("覆盖率" if pattern is FULL_COVERAGE else "")
             out.append(
                 Target(
                     kind="quantitative", text=_strip_noise(clause[start : m.end()]), indicator=indicator or None,
@@ -305,6 +311,8 @@ def _quantity(
         unit = "年"  # 普及15年教育: years of schooling made universal, a duration
     elif after in ("号", "年", "月", "日", "分", "期"):
         return None
+    if unit is None and pre and RATE_WORD.search(indicator) and not _is_year(m.group("value"), clause, m.end("value")):
+        unit = ""  # ``十万人口火灾死亡率低于0.19``: a rate written with no unit
     if unit is None or unit == "分":
         return None
     if not suf and unit in TIME_UNITS and clause.startswith("内", m.end()):
@@ -360,7 +368,7 @@ def _quantity(
         indicator=indicator or None,
         comparator=comparator,
         value=value,
-        unit=unit.replace("/十万", "/10万"),
+        unit=unit.replace("/十万", "/10万") or None,
         period=_period(clause[: m.start("value")]),
         deadline=deadline,
         approximate=suf == "左右",

@@ -1721,3 +1721,17 @@ def test_the_year_a_plan_was_issued_dates_its_months(tmp_path):
     for plan in (signed, numbered):
         assert plan.year is None
         assert [(x.kind, x.deadline) for t in plan.tasks for x in t.targets] == [("milestone", "2016-05-31")]
+
+
+def test_a_responsibility_letter_run_onto_one_line(tmp_path):
+    """A page that ran a whole document onto one line: its title is cut where the preamble begins
+    (``…责任书为贯彻执行…``) and gives the year; ``一、`` after a colon and ``（一）`` right after a heading
+    start items."""
+    plan = _load(tmp_path, "letter.txt", (
+        "2024年临江市消防安全目标管理责任书为贯彻执行消防工作方针,市政府决定下达以下目标:一、各乡镇责任目标"
+        "(一)落实政府消防工作责任。各乡镇政府要进一步明确消防工作责任,确保年内人员密集场所百分百达标。"
+        "(二)严格控制火灾事故。年内不发生较大及以上火灾事故。\n"
+    ))
+    assert plan.title == "2024年临江市消防安全目标管理责任书" and plan.year == 2024
+    assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks][:1] == [("落实政府消防", [("各乡镇政府", R)])]
+    assert _values(plan) == [(">=", 100), ("=", 0)]
