@@ -99,6 +99,8 @@ VERB_START = re.compile(
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
 DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
+# the post that answers for a body, written after its name (``市公安消防支队主要领导``)
+BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科政])(主要领导|主要负责人|主要负责同志|分管领导|负责同志)$")
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者)$")
 
 
@@ -156,6 +158,7 @@ def clean_item(item: str) -> str:
     item = re.sub(r"\s+", "", item)
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
+    item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
     return item.strip("。.:：")
 
 

@@ -71,6 +71,7 @@ def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]
 def header_role(cell: str) -> str | None:
     """The role of a column from its header cell, or None when the words name none."""
     cell = re.sub(r"\s+", "", cell)
+    cell = re.sub(r"(?<=[位门室])(及|和|、)(责任人|负责人|联系人)$", "", cell)  # ``责任单位及责任人``: the units
     if len(cell) > 14 and "、" in cell:
         # ``执行措施、工作进展、取得成效``: a column headed by several words is a report if any says so
         parts = [header_role(part) for part in cell.split("、")]

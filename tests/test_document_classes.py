@@ -1735,3 +1735,16 @@ def test_a_responsibility_letter_run_onto_one_line(tmp_path):
     assert plan.title == "2024年临江市消防安全目标管理责任书" and plan.year == 2024
     assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks][:1] == [("落实政府消防", [("各乡镇政府", R)])]
     assert _values(plan) == [(">=", 100), ("=", 0)]
+
+
+def test_a_label_for_units_and_the_people_who_answer_for_them(tmp_path):
+    """``责任单位及责任人：X、Y主要领导``: the label names units (and their heads); the post after a body's name
+    (``主要领导``) is no part of the agency."""
+    plan = _load(tmp_path, "posts.txt", (
+        "临江市消防站点建设主要目标任务及责任分解\n一、消防站点建设\n"
+        "1.2024年底前,完成城东消防中队建设。\n责任单位及责任人:城东区政府、市发改委、市消防救援支队主要领导。\n"
+        "2.2024年底前,完成高新消防站建设。\n责任单位及责任人:高新区管委会主要领导。\n"
+    ))
+    assert _pairs(plan) == [
+        ("2024年底", [("城东区政府", R), ("市发改委", R), ("市消防救援支队", R)]), ("2024年底", [("高新区管委会", R)]),
+    ]
