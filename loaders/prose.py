@@ -41,6 +41,7 @@ PAGE_FURNITURE = re.compile(
 RUN_ON_TITLE = re.compile(
     r"^(?P<title>[^，,。；;：:]{6,50}?(?:方案|计划|责任书|责任状|清单|要点|意见|办法|通知|细则|分解表))(?=(?:为了?|根据|按照|现将|经)[^，,。]{2,})"
 )
+OUTER_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")  # a section's heading, no title
 COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
@@ -346,7 +347,7 @@ def title_of(lines: list[Line]) -> str:
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
         and not DATE_LINE.search(l.text) and not re.match(r"^[（(].*[）)]$", l.text) and not SITE_BANNER.search(l.text)
         and not ATTACHMENT.match(l.text) and not INTRO.match(l.text) and not is_header_line(l.text)
-        and len(HAN.findall(l.text)) >= 2
+        and len(HAN.findall(l.text)) >= 2 and not OUTER_HEADING.match(l.text)
     ]
     titled = [l for l in candidates if TITLE_LINE.search(l.text)]
     if titled:

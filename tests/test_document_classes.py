@@ -1748,3 +1748,15 @@ def test_a_label_for_units_and_the_people_who_answer_for_them(tmp_path):
     assert _pairs(plan) == [
         ("2024年底", [("城东区政府", R), ("市发改委", R), ("市消防救援支队", R)]), ("2024年底", [("高新区管委会", R)]),
     ]
+
+
+def test_a_names_column_heads_the_task_and_a_section_heading_is_no_title(tmp_path):
+    """``专项整治行业名称 | 时间安排 | 责任单位``: a 名称 column names each row's task; the title broken over two
+    lines above ``一、专项整治安排表`` is the plan's, not that section heading."""
+    plan = _load(tmp_path, "schedule.txt", (
+        "临江镇2024年度安全生产专项整治\n工作计划\n一、专项整治安排表\n"
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n烟花爆竹 | 1月份 | 安监站 |\n养老机构 | 4月份 | 民政所 |\n"
+    ))
+    assert plan.title == "临江镇2024年度安全生产专项整治工作计划" and plan.year == 2024
+    assert _pairs(plan) == [("烟花爆竹", [("安监站", R)]), ("养老机构", [("民政所", R)])]
+    assert [t.deadline for t in plan.tasks] == ["2024-01-31", "2024-04-30"]
