@@ -261,6 +261,7 @@ RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:�
 CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其有关部门``: 及其 is one word
 # what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
 LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
+CLOSED_LIST = re.compile(r"(?<=[\u4e00-\u9fff])等(相关|有关|其他|其它)?(单位|部门)$")
 GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?$")
 
 
@@ -303,6 +304,9 @@ FIELD_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}(部门|机关)")
 def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
+        if m.group() in ("和", "与", "及", "以及") and right and CLOSED_LIST.search(left):
+            # ``…档案等有关部门和金融、仲裁…``: a list closed by 等…部门, then another list
+            return [CLOSED_LIST.sub("", left), *_split_conjunctions(right)]
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
         if (
             m.group() in ("和", "与") and (BARE_BODY.match(right) or len(right) <= 4)

@@ -172,6 +172,8 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     )
     if 0 < first_item < len(entries) and entries[first_item].labels is not None and not _title_like(entries[first_item - 1]):
         first_item -= 1  # a label line states who does the paragraph above it, which is no title
+    if first_item > 0 and entries and _starts_mid_body(entries[0]):
+        first_item = 0  # an excerpt that opens inside the body: no title, no preamble above it
     title = _title(entries[:first_item])
     root = Node(None)
     stack = [root]
@@ -279,6 +281,19 @@ def preamble_rows(prose: Prose) -> list[Row]:
 
 NAMED_DUTY = re.compile(r"\s*(要|必须|应当|应|须|负责|牵头)")
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
+
+
+PREAMBLE_OPENING = re.compile(r"^(为|根据|按照|现将|经|近日|关于印发)")
+
+
+def _starts_mid_body(entry: Entry) -> bool:
+    """Whether a document's first paragraph is body text, not a title or a notice's preamble: a long
+    paragraph of sentences whose first sentence gives named or collective doers a duty."""
+    text = entry.text
+    if entry.shape or len(text) < 80 or "。" not in text or PREAMBLE_OPENING.match(text) or TITLE_LINE.search(text[:30]):
+        return False
+    first = next((f for f in subject_clauses(text) if f.start == 0), None)
+    return first is not None and NAMED_DUTY.match(text, first.subject_end) is not None
 
 
 def _names_doers(text: str) -> bool:

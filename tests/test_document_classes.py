@@ -1760,3 +1760,13 @@ def test_a_names_column_heads_the_task_and_a_section_heading_is_no_title(tmp_pat
     assert plan.title == "临江镇2024年度安全生产专项整治工作计划" and plan.year == 2024
     assert _pairs(plan) == [("烟花爆竹", [("安监站", R)]), ("养老机构", [("民政所", R)])]
     assert [t.deadline for t in plan.tasks] == ["2024-01-31", "2024-04-30"]
+
+
+def test_an_excerpt_that_opens_inside_the_body(tmp_path):
+    """No title, no numbering: an excerpt whose first paragraph already gives duties is all body, each
+    subject sentence a task (collectives such as ``各级政府`` included)."""
+    plan = _load(tmp_path, "midbody.txt", (
+        "各级政府要加强对法律援助工作的保障力度,把法律援助专项经费纳入同级政府的财政预算,满足法律援助机构接待咨询、案件办理和办公设施等方面必要的经费需求。"
+        "各级司法行政部门应严格法律援助专项经费的使用和管理,提高使用效率。财政、审计部门要加强对法律援助专项经费的监督检查,确保专款专用。\n"
+    ))
+    assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["各级政府"], ["各级司法行政部门"], ["财政", "审计部门"]]
