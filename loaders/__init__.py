@@ -77,7 +77,9 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         restorers = (shadow, glosses)  # undone in reverse: characters, then glosses
         text = pipe_grid.unboxed(text)
         stated = text
-        piped = (pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text)) if wanted in (None, detect.TASK_TABLE) else None
+        piped = (
+            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.word_blocks(text)
+        ) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
         if tables is not None:
             title = tables.title or Path(name).stem

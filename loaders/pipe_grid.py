@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
-from .table import REPORT_WORDS
+from .table import AGENCY_ROLES, REPORT_WORDS, header_role
 
 PIPE = re.compile(r"\s*[|｜]\s*")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
@@ -214,3 +214,32 @@ def cell_line_blocks(text: str) -> list[Block] | None:
     rows = [GridRow(g[0][0], [Cell(t, (r, i)) for i, (_, t) in enumerate(g)]) for r, g in enumerate([groups[header], *body])]
     title = [Paragraph(n, t) for g in groups[:header] for n, t in g]
     return before + title + [Grid(rows, merges_lost=True)]
+
+
+def word_blocks(text: str) -> list[Block] | None:
+    """A table whose cells one space separates (a web page's table copied as text: ``项目名称 服务对象
+    服务内容 … 牵头负责单位`` ⏎ one row a line), as paragraphs and one grid: a header line whose words
+    name a task column and an agency column, then two or more lines of as many words; None otherwise.
+    Cells holding a space of their own would shift the columns, so rows of another width end the table."""
+    lines = text.splitlines()
+    for at, line in enumerate(lines):
+        words = line.split()
+        if len(words) < MIN_CELLS or PIPE.search(line) or "\t" in line:
+            continue
+        roles = [header_role(w) for w in words]
+        if not any(r in AGENCY_ROLES for r in roles) or not any(r in ("text", "name") for r in roles):
+            continue
+        body = []
+        for number in range(at + 1, len(lines)):
+            if not lines[number].strip():
+                continue
+            cells = lines[number].split()
+            if len(cells) != len(words):
+                break
+            body.append(GridRow(number + 1, [Cell(c, (len(body) + 1, i)) for i, c in enumerate(cells)]))
+        if len(body) >= 2:
+            header = GridRow(at + 1, [Cell(w, (0, i)) for i, w in enumerate(words)])
+            before: list[Block] = [Paragraph(n, l) for n, l in enumerate(lines[:at], 1) if l.strip()]
+            return before + [Grid([header, *body], merges_lost=True)]
+    return None
+

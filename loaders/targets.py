@@ -66,7 +66,7 @@ COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制|向[^，,。；;]{1,20}报告"  # 报告 the verb, not 工作报告
 )
-LEADING_NOISE = re.compile(r"^(、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至|每年|年度)+")
+LEADING_NOISE = re.compile(r"^(、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
@@ -80,6 +80,8 @@ WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?进行[^，,；;。]{{0,8}}?(
 # ``在500家餐饮单位中实施…``: the things a measure is carried out in
 WORKS_INSIDE = re.compile(rf"[^，,；;。]{{0,12}}?[中内](?:全面)?(?:推行|推广|{COUNT_VERB.pattern})")
 WHOLE_SCOPE = re.compile(r"全[市县区省镇乡]|共有|所有|其中|已")
+# a lower bound written before the verb that governs the value (``每年至少组织2次``, ``不少于开展3场``)
+BOUND_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|最少)[\u4e00-\u9fff]{1,3}$")
 # harm an event does: a bound on it classes events (an emergency plan's levels), it is no target
 HARM = re.compile(r"死亡|受伤|失踪|遇难|转移安置|倒塌|损失|受灾|灾害造成|事故造成|救助人数")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
@@ -349,6 +351,9 @@ def _quantity(
             or _works_after(clause, m, unit) or _frequency(clause[: m.start()], unit)
         ):
             return None
+    bound = None if pre else BOUND_BEFORE_VERB.search(before)
+    if bound:
+        pre = bound.group(1)  # ``至少组织2次``: the bound stands before the verb, not before the value
     if suf:
         comparator = _SUFFIX_COMPARATOR[suf]
     elif pre in ("到", "至") and REDUCING.search(before):

@@ -1770,3 +1770,17 @@ def test_an_excerpt_that_opens_inside_the_body(tmp_path):
         "各级司法行政部门应严格法律援助专项经费的使用和管理,提高使用效率。财政、审计部门要加强对法律援助专项经费的监督检查,确保专款专用。\n"
     ))
     assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["各级政府"], ["各级司法行政部门"], ["财政", "审计部门"]]
+
+
+def test_a_table_copied_with_one_space_between_cells(tmp_path):
+    """A web table copied as text, one space between cells and one row a line: the header's words name a
+    task and an agency column, rows of as many words are read by position (the funding column stays out),
+    and a 服务标准 column is task text whose bound before its verb (``每年至少组织2次``) is a target."""
+    plan = _load(tmp_path, "words.txt", (
+        "临江市基本公共服务清单\n"
+        "项目名称 服务对象 服务内容 服务标准 支出责任 牵头负责单位\n"
+        "优待抚恤 本市优抚对象 提供伤残抚恤、定期定量补助。 按照当年度标准发放。 市与区财政分别负担 市退役军人事务局\n"
+        "就业创业服务 本市退役军人 提供专场招聘活动服务。 每年至少组织2次专场招聘活动。 市财政负担 市人力资源社会保障局\n"
+    ))
+    assert _pairs(plan) == [("优待抚恤\n提", [("市退役军人事务局", L)]), ("就业创业服务", [("市人力资源社会保障局", L)])]
+    assert [(x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [(">=", 2, "次")]
