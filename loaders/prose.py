@@ -160,13 +160,13 @@ def _prefix(text: str, rest: str) -> str:
 def read(paragraphs: list[Paragraph]) -> Prose:
     """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
     counts: dict[str, int] = {}  # each enumerator shape's count so far: a line may go on with it
-    pieces = [Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)]
+    pieces = _bare_numbers_marked([Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)])
     entries = [e for e in (classify(p) for p in pieces) if e is not None]
     first_item = next(
         (
             i for i, e in enumerate(entries)
-            if e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text) or opens_with_a_role(e.text)
-            or _names_doers(e.text)
+            if (e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text) or opens_with_a_role(e.text)
+                or _names_doers(e.text)) and not _bracketed_owners(e.text)
         ),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
     )
@@ -286,6 +286,23 @@ COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 PREAMBLE_OPENING = re.compile(r"^(为|根据|按照|现将|经|近日|关于印发)")
 
 
+# a number run straight into its item's text (``1亡人火灾起数…``, ``2具有行政审批职能的部门…``), not a count
+BARE_ITEM = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日个万元人次项家所条号岁届期批份名户])")
+
+
+def _bare_numbers_marked(pieces: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs whose number lost its separator read as ``1.``: only where such numbers count 1, 2, 3…
+    down the document, so a line that merely opens with a figure stays as it is."""
+    found = [(i, int(m.group(1))) for i, p in enumerate(pieces) if (m := BARE_ITEM.match(p.text))]
+    if len(found) < 2 or found[0][1] != 1 or any(b != a + 1 for (_, a), (_, b) in zip(found, found[1:])):
+        return pieces
+    out = list(pieces)
+    for i, number in found:
+        text = pieces[i].text
+        out[i] = Paragraph(pieces[i].line, f"{number}.{text[len(str(number)):]}")
+    return out
+
+
 def _starts_mid_body(entry: Entry) -> bool:
     """Whether a document's first paragraph is body text, not a title or a notice's preamble: a long
     paragraph of sentences whose first sentence gives named or collective doers a duty."""
@@ -322,10 +339,24 @@ def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
     if not name:
         name, cue = next((o for e in preamble if (o := preamble_owner(e.text))), None), "preamble owner"
     if not name:
+        name, cue = next((o for e in preamble if (o := _bracketed_owners(e.text))), None), "preamble owner"
+    if not name:
         return None
     found = Found(cues=[cue])
     found.add("responsible", name)
     return found
+
+
+# ``（县市区政府）（含三区管委会）`` under a title: whose targets the list is, in brackets
+OWNER_BRACKETS = re.compile(r"^[（(](?P<owner>[^（）()]{2,30})[）)]\s*(?:[（(]含(?P<also>[^（）()]{2,30})[）)])?$")
+
+
+def _bracketed_owners(text: str) -> str | None:
+    """The agencies a line of nothing but bracketed names gives the whole list to, or None."""
+    m = OWNER_BRACKETS.match(text.strip())
+    if not m or not is_agency_list(m.group("owner")) or (m.group("also") and not is_agency_list(m.group("also"))):
+        return None
+    return "、".join(x for x in (m.group("owner"), m.group("also")) if x)
 
 
 def _title_like(entry: Entry) -> bool:

@@ -1784,3 +1784,18 @@ def test_a_table_copied_with_one_space_between_cells(tmp_path):
     ))
     assert _pairs(plan) == [("优待抚恤\n提", [("市退役军人事务局", L)]), ("就业创业服务", [("市人力资源社会保障局", L)])]
     assert [(x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [(">=", 2, "次")]
+
+
+def test_bare_item_numbers_and_an_owner_in_brackets_under_the_title(tmp_path):
+    """``(县市区政府)(含开发区管委会)`` under the title owns the list; items numbered with no separator
+    (``1亡人…``, ``2具有…``, counting on) are items, and an item with its own subject keeps it."""
+    plan = _load(tmp_path, "owned.txt", (
+        "2024年度消防工作目标任务\n(县市区政府)(含开发区管委会)\n一、火灾预防方面\n"
+        "1亡人火灾起数不高于前三年平均值,严防亡人火灾。\n"
+        "2具有行政审批职能的部门,对涉及消防安全的事项要依法严格审批。\n"
+        "3组织开展消防产品质量专项整治。\n"
+    ))
+    assert [[a.agency for a in t.assignments] for t in plan.tasks] == [
+        ["县市区政府", "开发区管委会"], ["具有行政审批职能的部门"], ["县市区政府", "开发区管委会"],
+    ]
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
