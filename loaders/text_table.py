@@ -168,7 +168,7 @@ def parse(text: str) -> TextTable | None:
     """The table of a text export, or None when the text holds no task table."""
     lines = [Line(n, clean(cell)) for n, raw in enumerate(text.splitlines(), 1) for cell in _cells(raw)]
     lines = [l for l in lines if l.text]
-    found = find_header(lines)
+    found = find_header(lines) or _headerless(text, lines)
     if found is None:
         return None
     start, header_lines, roles = found
@@ -181,6 +181,25 @@ def parse(text: str) -> TextTable | None:
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
     rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
     return TextTable(title=title, roles=roles, rows=rows)
+
+
+# the columns a cell-per-line excerpt that starts below its header is read with, by content: the row
+# number, a section heading in its first row, the task, its units, the people answering for them, a date
+HEADERLESS_ROLES: list[str | None] = ["number", "section", "text", "responsible", "people", "deadline"]
+LONE_PIPE = re.compile(r"(?m)^\s*[|｜]\s*$")
+
+
+def _headerless(text: str, lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
+    """Where a table exported a cell per line, with a lone ``|`` between cells, starts when the excerpt
+    holds no header row: at a row number that the next row's number follows, in a table whose cells
+    name units (so a run of numbered paragraphs is no table)."""
+    if len(LONE_PIPE.findall(text)) < 10:
+        return None
+    numbers = [(i, int(l.text)) for i, l in enumerate(lines) if BARE_NUMBER.match(l.text)]
+    start = next((i for (i, n), (_, m) in zip(numbers, numbers[1:]) if m == n + 1), None)
+    if start is None or sum(1 for l in lines[start:] if is_agency_list(l.text)) < 2:
+        return None
+    return start, 0, HEADERLESS_ROLES
 
 
 SHORT_PIECE = re.compile(r"[\u4e00-\u9fff]{1,3}")
@@ -211,10 +230,10 @@ def _names_rejoined(body: list[Line]) -> list[Line]:
 
 def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     agency_columns = [r for r in roles if r in AGENCY_ROLES]
-    # a column after the agency columns that names who scores or who leads (评分部门, 分管领导): the
-    # agency names beyond the agency columns are its cells, not assignments
+    # a column after the agency columns that names who scores (评分部门): the agency names beyond the
+    # agency columns are its cells, not assignments (a people column holds names, never agencies)
     last_agency = max((i for i, r in enumerate(roles) if r in AGENCY_ROLES), default=len(roles))
-    scored_after = sum(1 for r in roles[last_agency + 1 :] if r in ("score", "people"))
+    scored_after = sum(1 for r in roles[last_agency + 1 :] if r == "score")
     # an agency-keyed table (序号 | 部门 | 事权清单): the agency cell comes before the duties it owns
     agency_first = bool(agency_columns) and "text" in roles and roles.index(agency_columns[0]) < roles.index("text")
     owner_cells: list[str] = []
@@ -260,6 +279,8 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         ):
             row.goal = text  # the value after the 单位 cell (or where the cell is empty), even ``0`` or ``1``
             continue
+        if PHONE.fullmatch(text):
+            continue  # a contact number (``5555309``, ``0558-5555309``), never task text
         if "number" in roles and BARE_NUMBER.match(text) and not (
             has_values and row is not None and row.number and text.strip() != _next_number(row.number)
         ):  # beside money columns a number is the row's only when it counts on (850 is an amount)
@@ -282,8 +303,8 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             continue
         open_indicator = has_unit and row is not None and not cells and row.goal is None  # its 单位 and value still to come
         if has_sections and _is_heading(text, following) and not (pending_number and section_first) and not (
-            open_indicator and section_number(text) is None
-        ):
+            (open_indicator or (cells and "people" in roles)) and section_number(text) is None
+        ):  # (after a row's agency cells a short phrase is a person of the people column, no heading)
             finish()
             pending_section = (text, line.number)
             continue
@@ -324,6 +345,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
 
 
 BARE_VALUE = re.compile(r"\d+(\.\d+)?")
+PHONE = re.compile(r"\d{7,8}|0\d{2,3}[-－]\d{7,8}|1\d{10}")
 
 
 def _next_number(number: str | None) -> str | None:
@@ -333,8 +355,8 @@ def _next_number(number: str | None) -> str | None:
 
 def _is_heading(text: str, following: str) -> bool:
     """A section cell: Chinese-numbered, or a short phrase followed by task text."""
-    if task_number(text) is not None:
-        return False
+    if task_number(text) is not None or (len(text) <= 10 and TIME_CELL.search(text)):
+        return False  # an item, or a date cell (``2024年底前``)
     if section_number(text) is not None:
         return True
     return len(text) <= 30 and not re.search(r"[。；;]", text) and bool(following) and not is_agency_list(following)

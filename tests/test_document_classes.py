@@ -1799,3 +1799,20 @@ def test_bare_item_numbers_and_an_owner_in_brackets_under_the_title(tmp_path):
         ["县市区政府", "开发区管委会"], ["具有行政审批职能的部门"], ["县市区政府", "开发区管委会"],
     ]
     assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+
+
+def test_a_cell_per_line_excerpt_that_starts_below_its_header(tmp_path):
+    """An excerpt of a table exported a cell per line with a lone ``|`` between cells and no header row:
+    rows start at row numbers that count on, read by content (section heading, task, units one a line,
+    people, date, phone); a date is no heading, a phone number no text."""
+    cells = [
+        "1", "一、主要预期目标", "粮食产量100亿斤以上。", "市农技中心", "王明", "2024年底前", "5555309",
+        "2", "二、加快新型工业化进程", "农产品加工业产值增长15%以上。", "产业科\n市畜牧中心\n市绿优中心", "李华\n赵强", "2024年底前", "5555310",
+        "3", "做好第三次全国土壤普查。", "市农发中心", "", "2024年底前", "5555311",
+    ]
+    plan = _load(tmp_path, "excerpt.txt", "\n|\n".join(cells) + "\n|\n")
+    assert [(t.number, [a.agency for a in t.assignments], t.deadline) for t in plan.tasks] == [
+        ("1", ["市农技中心"], "2024-12-31"), ("2", ["产业科", "市畜牧中心", "市绿优中心"], "2024-12-31"),
+        ("3", ["市农发中心"], "2024-12-31"),
+    ]
+    assert [s.label for s in plan.sections] == ["一、主要预期目标", "二、加快新型工业化进程"]
