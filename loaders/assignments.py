@@ -335,27 +335,59 @@ def subject_assignments(sentence: str) -> list[Found]:
             out.append(found)
     taken = [(f.start, f.end) for f in out]
     for m in SUBJECT.finditer(sentence):
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        found = _by_subject(sentence, m)
+        if found is not None:
+            out.append(found)
+    taken = [(f.start, f.end) for f in out]
+    for m in SUBJECT_BY.finditer(sentence):
+        # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X负责，会同Y对…``: X does it, Y (organised, partnered) helps
         who = m.group("who").strip()
-        if not is_agency_list(who) or any(start <= m.start() < end for start, end in taken):
+        if any(start <= m.start() < end for start, end in taken) or not is_agency_list(who):
             continue
         stop = re.compile(r"[；;。]").search(sentence, m.end())
         found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])
-        found.add(_SUBJECT_ROLE[m.group("word")], who)
-        helpers = (m.group("helpers") or "").strip()
-        if helpers and is_agency_list(helpers):
-            found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
-        listing = ENUMERATION.match(sentence, m.end())
-        if listing:
-            found.items = enumerated_items(sentence, listing.end())
-            found.end = found.items[-1][1] if found.items else found.end
-        elif stop and stop.group() == "。" and "cooperating" not in found.cells:
-            follow = FOLLOW_HELPERS.match(sentence, stop.end())
-            if follow and is_agency_list(follow.group("helpers").strip()):
-                found.add(_SUBJECT_ROLE[follow.group("word2")], follow.group("helpers").strip())
-                after = re.compile(r"[；;。]").search(sentence, follow.end())
-                found.end = after.end() if after else len(sentence)
+        found.add("responsible", who)
+        helpers = HELPERS_AFTER.match(sentence, m.end())
+        if helpers and is_agency_list(helpers.group("helpers")):
+            found.add("cooperating", helpers.group("helpers"))
         out.append(found)
     return out
+
+
+def _by_subject(sentence: str, m: re.Match) -> Found | None:
+    """The assignment of a ``由X负责，Y配合`` match, or None when X names no agency."""
+    who = m.group("who").strip()
+    if not is_agency_list(who):
+        return None
+    stop = re.compile(r"[；;。]").search(sentence, m.end())
+    found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])
+    found.add(_SUBJECT_ROLE[m.group("word")], who)
+    helpers = (m.group("helpers") or "").strip()
+    if helpers and is_agency_list(helpers):
+        found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
+    partners = PARTNERS_AFTER.match(sentence, m.end())
+    if partners and is_agency_list(partners.group("helpers")):
+        found.add("cooperating", partners.group("helpers"))  # ``由X负责，会同Y对…``
+    listing = ENUMERATION.match(sentence, m.end())
+    if listing:
+        found.items = enumerated_items(sentence, listing.end())
+        found.end = found.items[-1][1] if found.items else found.end
+    elif stop and stop.group() == "。" and "cooperating" not in found.cells:
+        follow = FOLLOW_HELPERS.match(sentence, stop.end())
+        if follow and is_agency_list(follow.group("helpers").strip()):
+            found.add(_SUBJECT_ROLE[follow.group("word2")], follow.group("helpers").strip())
+            after = re.compile(r"[；;。]").search(sentence, follow.end())
+            found.end = after.end() if after else len(sentence)
+    return found
+
+
+# ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
+SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合)")
+# the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
+HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
+PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 
 
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``

@@ -1816,3 +1816,21 @@ def test_a_cell_per_line_excerpt_that_starts_below_its_header(tmp_path):
         ("3", ["市农发中心"], "2024-12-31"),
     ]
     assert [s.label for s in plan.sections] == ["一、主要预期目标", "二、加快新型工业化进程"]
+
+
+def test_由X_sentences_that_name_what_X_does(tmp_path):
+    """``由X负责，会同Y对…``, ``由X组织Y、Z等部门对…``, ``由X、Y对…进行…`` and ``由X按照…`` give X the work and
+    the bodies it works with a cooperating role; ``已由X统一编制完成`` reports, and assigns nothing."""
+    plan = _load(tmp_path, "by.txt", (
+        "临江市易地扶贫搬迁对象识别登记工作程序\n"
+        "(九)县初审。由县级扶贫部门负责,会同县级发展改革和移民部门对上报的报告进行初审。\n"
+        "(十)市审批。由市人民政府组织市级发展改革、移民、扶贫等部门对县级政府上报的报告进行审核。\n"
+        "(十一)省抽查确认。由省发展改革委、省扶贫办对各市上报的报告进行抽查核实。\n"
+        "(十二)建设方案。相关建设方案已由市自然资源和规划局统一编制完成。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("县级扶贫部门", R), ("县级发展改革和移民部门", C)],
+        [("市人民政府", R), ("市级发展改革", C), ("移民", C), ("扶贫", C)],
+        [("省发展改革委", R), ("省扶贫办", R)],
+        [],
+    ]
