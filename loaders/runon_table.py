@@ -18,9 +18,9 @@ from .table import AGENCY_ROLES, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
 HEADER_WORD = re.compile(
-    r"序号|编号|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
+    r"序号|编号|(?:民生)?实事(?:内容|项目)|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
     r"任务|细化措施|具体措施|工作措施|主要内容|工作内容|建设内容|内容|措施|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
-    r"参与单位|协办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注"
+    r"参与单位|协办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
 )
 STRONG_START = re.compile(r"^(中共|[省市县区州旗乡镇各])")
 CHUNK_MARKER = re.compile(r"\n\s*\n?\s*\d{1,2}、")  # a site's ``2、`` between chunks of one stream
@@ -40,7 +40,7 @@ def parse(text: str) -> list[Row] | None:
     stream = CHUNK_MARKER.sub("", text)
     header = _header(stream)
     if header is None:
-        return None
+        return _report_lines(text)
     agency_roles = [r for r in header.roles if r in (*AGENCY_ROLES, "people")]
     if agency_roles and header.roles[-1] == "deadline":
         agency_roles.append("deadline")  # a 完成时限 column closing each row: taken off first
@@ -156,6 +156,75 @@ def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False, spa
         line = text[: offset + content_start].count("\n") + 1
         out.append((str(number), line, body[content_start:end].strip()))
     return out
+
+
+QUARTERS = re.compile(r"^(一季度|二季度|三季度|四季度|上半年|下半年|\s)+$")
+SENTENCE_THEN_NAMES = re.compile(r"[。；;]")
+
+
+def _report_lines(text: str) -> list[Row] | None:
+    """A progress report's table run together with no row numbers (``实事内容工作任务责任单位进展情况`` ⏎
+    ``创建20个无障碍社区。区残联,相关镇街1.完成第一批申报…``): after a header line of header words that ends
+    in a report column, each line holds a task up to a full stop, the units right after it (on the
+    same line or the next), and the report, which is no task text."""
+    from .owners import agency_prefix
+
+    lines = text.splitlines()
+    at = next((i for i, l in enumerate(lines) if _report_header(l)), None)
+    if at is None:
+        return None
+    rows: list[Row] = []
+    for number, line in enumerate(lines[at + 1 :], at + 2):
+        line = line.strip()
+        if not line or QUARTERS.match(line):
+            continue
+        if rows and not rows[-1].agencies and is_agency_list(line):
+            rows[-1].agencies = {"responsible": [line]}  # the units on a line of their own
+            continue
+        for stop in SENTENCE_THEN_NAMES.finditer(line):
+            names = _names_after(line[stop.end() :], agency_prefix)
+            if names:
+                rows.append(Row(line=number, text=line[: stop.end()], agencies={"responsible": [names]}))
+                break
+        else:
+            rows.append(Row(line=number, text=line))  # a task whose units stand on the next line, or report
+    rows = [r for r in rows if r.agencies]
+    return rows if len(rows) >= 1 else None
+
+
+def _names_after(text: str, agency_prefix) -> str | None:
+    """The agency names a cell run into the report after it begins with, lists joined by commas too
+    (``区残联,相关镇街1.完成…``)."""
+    names = agency_prefix(text)
+    while names:
+        rest = text[len(names) :]
+        more = _longest_names(rest[1:]) if rest[:1] in "，,、" else None
+        if not more:
+            break
+        names = f"{names}、{more}"
+        text = f"{names}{rest[1 + len(more):]}"
+    return names
+
+
+def _longest_names(text: str) -> str | None:
+    """The longest start of a cell's text, up to a digit or a stop, that names agencies."""
+    head = re.match(r"[^，,。；;:：\d]{2,40}", text)
+    if not head:
+        return None
+    for end in range(len(head.group()), 1, -1):
+        if is_agency_list(head.group()[:end]):
+            return head.group()[:end]
+    return None
+
+
+def _report_header(line: str) -> bool:
+    """A header of run-together column words that names an agency column and ends in a report column."""
+    squeezed = re.sub(r"\s+", "", line)
+    at, roles = 0, []
+    while word := HEADER_WORD.match(squeezed, at):
+        roles.append(header_role(word.group()))
+        at = word.end()
+    return at == len(squeezed) and len(roles) >= 3 and any(r in AGENCY_ROLES for r in roles) and roles[-1] == "progress"
 
 
 def _line_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:

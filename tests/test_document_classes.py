@@ -1834,3 +1834,18 @@ def test_由X_sentences_that_name_what_X_does(tmp_path):
         [("省发展改革委", R), ("省扶贫办", R)],
         [],
     ]
+
+
+def test_a_progress_report_table_run_together_without_row_numbers(tmp_path):
+    """``实事内容工作任务责任单位进展情况`` run together, then a quarter line, then one row a line: the task up
+    to its full stop, the units after it (``区残联,相关镇街``, or on a line of their own), the report after
+    them no task text."""
+    plan = _load(tmp_path, "report.txt", (
+        "主题:\n养老助残\n实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+        "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报;2.完成培训。累计完成14个。\n"
+        "新增30家居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。\n"
+    ))
+    assert [(t.text, [a.agency for a in t.assignments]) for t in plan.tasks] == [
+        ("养老助残创建20个无障碍社区。", ["区残联", "相关镇街"]), ("新增30家居家养老服务照料中心。", ["区民政局", "相关镇街"]),
+    ]
+    assert _values(plan) == [("=", 20), ("=", 30)]
