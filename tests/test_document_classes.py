@@ -1849,3 +1849,14 @@ def test_a_progress_report_table_run_together_without_row_numbers(tmp_path):
         ("养老助残创建20个无障碍社区。", ["区残联", "相关镇街"]), ("新增30家居家养老服务照料中心。", ["区民政局", "相关镇街"]),
     ]
     assert _values(plan) == [("=", 20), ("=", 30)]
+
+
+def test_subjects_after_a_year_and_before_作为_or_a_doing_verb(tmp_path):
+    """``2009年，外经贸局、建委引进外资…``: a year before a subject is an opener; ``X作为…部门，要…`` and a subject
+    before 引进/实现/争取/新增 is the doer."""
+    plan = _load(tmp_path, "subjects.txt", (
+        "2024年市政府各部门招商引资工作任务安排意见\n二、明确招商任务\n"
+        "2024年,商务局、住建局引进外资各1亿美元。\n三、做好协调工作\n"
+        "市发改委作为全市招商牵头责任部门,要组织协调好招商引资各项工作。\n"
+    ))
+    assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["商务局", "住建局"], ["市发改委"]]
