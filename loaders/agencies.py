@@ -422,7 +422,7 @@ def is_agency_list(text: str) -> bool:
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
     if not items:
         return False
-    if SHARED_KIND.search(text) and len(items) >= 2 and all(SHORT_FIELD.match(x) for x in items):
+    if SHARED_KIND.search(text) and len(items) >= 2 and all(SHORT_FIELD.match(x) and not DUTY_WORDS.search(x) for x in items):
         return True  # ``工商、旅游、卫生等部门``: the tail says what every item is
     if not all(looks_like_agency(x) for x in items):
         return False

@@ -403,7 +403,7 @@ SENTENCE_END = re.compile(r"[；;。！？!?\n]")
 ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百零\d]{1,4}条)\s*")
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
-SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^。；;]*?[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
+SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^，,。；;]*[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty

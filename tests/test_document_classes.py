@@ -1860,3 +1860,16 @@ def test_subjects_after_a_year_and_before_作为_or_a_doing_verb(tmp_path):
         "市发改委作为全市招商牵头责任部门,要组织协调好招商引资各项工作。\n"
     ))
     assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["商务局", "住建局"], ["市发改委"]]
+
+
+def test_a_field_list_after_会同_and_a_body_setting_one_up_for_others(tmp_path):
+    """``财政部门会同发改、民政等部门负责…``: the fields after 会同 cooperate, none of them joined to the subject;
+    ``省政府成立…领导小组，省民政厅等部门为成员单位，…`` gives the government no duty of its own."""
+    plan = _load(tmp_path, "fields.txt", (
+        "临江市农村危房改造实施方案\n五、工作措施\n"
+        "(一)加强组织领导。市政府成立农村危房改造工作领导小组,市民政局、市财政局等部门为成员单位。\n"
+        "(二)明确工作职责。财政部门会同发改、民政、扶贫等部门负责危房改造资金的筹措和拨付。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [], [("财政部门", L), ("发改", C), ("民政", C), ("扶贫", C)],
+    ]
