@@ -88,7 +88,7 @@ DUTY_WORDS = re.compile(
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
-SHARED_KIND = re.compile(r"等(有关|相关)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
+SHARED_KIND = re.compile(r"等(有关|相关|行政管理|行政|职能|主管)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
 SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
 VERB_START = re.compile(
@@ -262,7 +262,7 @@ CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其�
 # what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
 LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
 CLOSED_LIST = re.compile(r"(?<=[\u4e00-\u9fff])等(相关|有关|其他|其它)?(单位|部门)$")
-GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?$")
+GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能|行政管理|行政|主管)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?$")
 
 
 # the bodies of several levels named at once (``市、县两级政府``, ``省、市、县三级``): one collective
