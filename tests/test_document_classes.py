@@ -1873,3 +1873,11 @@ def test_a_field_list_after_会同_and_a_body_setting_one_up_for_others(tmp_path
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
         [], [("财政部门", L), ("发改", C), ("民政", C), ("扶贫", C)],
     ]
+
+
+def test_a_modal_and_a_coordinating_verb_end_the_subject(tmp_path):
+    """``劳动保障部门要协调有关部门…``: 要协调 (also 要统筹, 要会同) is the duty, no part of the name."""
+    plan = _load(tmp_path, "modal.txt", (
+        "临江市再就业工作职责分工\n(一)劳动保障部门要协调有关部门做好再就业资金的筹集工作。\n"
+    ))
+    assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["劳动保障部门"]]
