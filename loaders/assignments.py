@@ -323,37 +323,51 @@ def enumerated_items(text: str, at: int) -> list[tuple[int, int]]:
 
 def subject_assignments(sentence: str) -> list[Found]:
     """``由省经贸委承办，省农业厅、卫生厅协办`` and ``由X负责，Y配合`` inside running text; each
-    closes its clause, so an item listing several (``A馆由X牵头；B馆由Y牵头，Z配合``) gives a task each."""
-    out = []
-    for m in SUBJECT_WITH_PARTNERS.finditer(sentence):
-        who, helpers = m.group("who").strip(), m.group("helpers").strip()
-        if is_agency_list(who) and is_agency_list(helpers):
-            stop = re.compile(r"[；;。]").search(sentence, m.end())
-            found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…会同 sentence"])
-            found.add("lead", who)
-            found.add("cooperating", helpers)
-            out.append(found)
-    taken = [(f.start, f.end) for f in out]
-    for m in SUBJECT.finditer(sentence):
-        if any(start <= m.start() < end for start, end in taken):
-            continue
-        found = _by_subject(sentence, m)
-        if found is not None:
-            out.append(found)
-    taken = [(f.start, f.end) for f in out]
-    for m in SUBJECT_BY.finditer(sentence):
-        # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X负责，会同Y对…``: X does it, Y (organised, partnered) helps
-        who = m.group("who").strip()
-        if any(start <= m.start() < end for start, end in taken) or not is_agency_list(who):
-            continue
-        stop = re.compile(r"[；;。]").search(sentence, m.end())
-        found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])
-        found.add("responsible", who)
-        helpers = HELPERS_AFTER.match(sentence, m.end())
-        if helpers and is_agency_list(helpers.group("helpers")):
-            found.add("cooperating", helpers.group("helpers"))
-        out.append(found)
+    closes its clause, so an item listing several (``A馆由X牵头；B馆由Y牵头，Z配合``) gives a task each.
+    The readings are tried most specific first (``由X会同Y…``, ``由X负责…``, ``由X对…``); a later one
+    never takes a clause an earlier one read."""
+    out: list[Found] = []
+    for pattern, read in ((SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer)):
+        taken = [(f.start, f.end) for f in out]
+        for m in pattern.finditer(sentence):
+            if not any(start <= m.start() < end for start, end in taken):
+                found = read(sentence, m)
+                if found is not None:
+                    out.append(found)
     return out
+
+
+CLAUSE_STOP = re.compile(r"[；;。]")
+
+
+def _closed(sentence: str, m: re.Match, cue: str) -> Found:
+    """An assignment from ``m`` to the end of its clause."""
+    stop = CLAUSE_STOP.search(sentence, m.end())
+    return Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=[cue])
+
+
+def _with_partners(sentence: str, m: re.Match) -> Found | None:
+    """``由X会同Y等部门研究提出…``: X leads, Y cooperates."""
+    who, helpers = m.group("who").strip(), m.group("helpers").strip()
+    if not (is_agency_list(who) and is_agency_list(helpers)):
+        return None
+    found = _closed(sentence, m, "由…会同 sentence")
+    found.add("lead", who)
+    found.add("cooperating", helpers)
+    return found
+
+
+def _by_doer(sentence: str, m: re.Match) -> Found | None:
+    """``由X对…进行审核``, ``由X组织Y等部门对…``: X does it, the bodies it organises or partners help."""
+    who = m.group("who").strip()
+    if not is_agency_list(who):
+        return None
+    found = _closed(sentence, m, "由…负责 sentence")
+    found.add("responsible", who)
+    helpers = HELPERS_AFTER.match(sentence, m.end())
+    if helpers and is_agency_list(helpers.group("helpers")):
+        found.add("cooperating", helpers.group("helpers"))
+    return found
 
 
 def _by_subject(sentence: str, m: re.Match) -> Found | None:
@@ -361,8 +375,8 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     who = m.group("who").strip()
     if not is_agency_list(who):
         return None
-    stop = re.compile(r"[；;。]").search(sentence, m.end())
-    found = Found(start=m.start(), end=stop.end() if stop else len(sentence), closes=True, cues=["由…负责 sentence"])
+    found = _closed(sentence, m, "由…负责 sentence")
+    stop = CLAUSE_STOP.search(sentence, m.end())
     found.add(_SUBJECT_ROLE[m.group("word")], who)
     helpers = (m.group("helpers") or "").strip()
     if helpers and is_agency_list(helpers):
@@ -378,7 +392,7 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
         follow = FOLLOW_HELPERS.match(sentence, stop.end())
         if follow and is_agency_list(follow.group("helpers").strip()):
             found.add(_SUBJECT_ROLE[follow.group("word2")], follow.group("helpers").strip())
-            after = re.compile(r"[；;。]").search(sentence, follow.end())
+            after = CLAUSE_STOP.search(sentence, follow.end())
             found.end = after.end() if after else len(sentence)
     return found
 

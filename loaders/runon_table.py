@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .agencies import is_agency_list
+from .owners import agency_prefix
 from .table import AGENCY_ROLES, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
@@ -167,8 +168,6 @@ def _report_lines(text: str) -> list[Row] | None:
     ``创建20个无障碍社区。区残联,相关镇街1.完成第一批申报…``): after a header line of header words that ends
     in a report column, each line holds a task up to a full stop, the units right after it (on the
     same line or the next), and the report, which is no task text."""
-    from .owners import agency_prefix
-
     lines = text.splitlines()
     at = next((i for i, l in enumerate(lines) if _report_header(l)), None)
     if at is None:
@@ -182,27 +181,25 @@ def _report_lines(text: str) -> list[Row] | None:
             rows[-1].agencies = {"responsible": [line]}  # the units on a line of their own
             continue
         for stop in SENTENCE_THEN_NAMES.finditer(line):
-            names = _names_after(line[stop.end() :], agency_prefix)
+            names = _names_after(line[stop.end() :])
             if names:
                 rows.append(Row(line=number, text=line[: stop.end()], agencies={"responsible": [names]}))
                 break
         else:
             rows.append(Row(line=number, text=line))  # a task whose units stand on the next line, or report
-    rows = [r for r in rows if r.agencies]
-    return rows if len(rows) >= 1 else None
+    return [r for r in rows if r.agencies] or None
 
 
-def _names_after(text: str, agency_prefix) -> str | None:
+def _names_after(text: str) -> str | None:
     """The agency names a cell run into the report after it begins with, lists joined by commas too
     (``区残联,相关镇街1.完成…``)."""
     names = agency_prefix(text)
-    while names:
-        rest = text[len(names) :]
-        more = _longest_names(rest[1:]) if rest[:1] in "，,、" else None
+    rest = text[len(names) :] if names else ""
+    while names and rest[:1] in "，,、":
+        more = _longest_names(rest[1:])
         if not more:
             break
-        names = f"{names}、{more}"
-        text = f"{names}{rest[1 + len(more):]}"
+        names, rest = f"{names}、{more}", rest[1 + len(more) :]
     return names
 
 
