@@ -77,20 +77,21 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         restorers = (shadow, glosses)  # undone in reverse: characters, then glosses
         text = pipe_grid.unboxed(text)
         stated = text
+        common["issued"] = _issue_year(stated)
         piped = (
             pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.word_blocks(text)
         ) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = unassigned_table or (plan if plan.tasks else None)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(
-                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), issued=_issue_year(stated), **common
+                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
             )
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
@@ -98,7 +99,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if runon:
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
-            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
+            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             return _as_written(plan, restorers, stated)
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
@@ -110,10 +111,11 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         document = shadow.blocks(document) if shadow else document
         restorers = (shadow, glosses)  # undone in reverse: characters, then glosses
         stated = "\n".join(p.text for p in blocks.paragraphs_of(document))
+        common["issued"] = _issue_year(stated)
         tables = grid_table.parse(document) if wanted in (None, detect.TASK_TABLE) else None
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), issued=_issue_year(stated), **common)
+            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = plan if plan.tasks else None
@@ -127,7 +129,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     stated_goals = prose.preamble_rows(read)
     for candidate in [wanted] if wanted else detect.prose_order(read):
         rows = stated_goals + detect.PROSE_LAYOUTS[candidate].rows(read)
-        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), issued=_issue_year(stated), **common)
+        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
         if best is None or _assigned(plan) > _assigned(best):
             best = plan
     if best is not None and best.tasks and (unassigned_table is None or _assigned(best)[0]):
