@@ -41,7 +41,6 @@ PAGE_FURNITURE = re.compile(
 RUN_ON_TITLE = re.compile(
     r"^(?P<title>[^，,。；;：:]{6,50}?(?:方案|计划|责任书|责任状|清单|要点|意见|办法|通知|细则|分解表))(?=(?:为了?|根据|按照|现将|经)[^，,。]{2,})"
 )
-OUTER_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")  # a section's heading, no title
 COVERING_NOTICE = re.compile(r"^关于(印发|转发|下达)《?(?P<plan>[^《》]{4,60}?)》?的通知$")
 INTRO = re.compile(r"^(为|根据|按照|现将|经|近日|各[区县市镇乡级部]|关于印发)")  # sentences and notices, not titles
 ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
@@ -393,7 +392,7 @@ def title_of(lines: list[Line]) -> str:
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
         and not DATE_LINE.search(l.text) and not re.match(r"^[（(].*[）)]$", l.text) and not SITE_BANNER.search(l.text)
         and not ATTACHMENT.match(l.text) and not INTRO.match(l.text) and not is_header_line(l.text)
-        and len(HAN.findall(l.text)) >= 2 and not OUTER_HEADING.match(l.text)
+        and len(HAN.findall(l.text)) >= 2 and section_number(l.text) is None  # ``一、专项整治安排表`` heads a section
     ]
     titled = [l for l in candidates if TITLE_LINE.search(l.text)]
     if titled:
@@ -465,11 +464,9 @@ def _heading_owner(node: Node) -> Found | None:
     if node.entry is None or len(node.paragraphs) > 1:
         return None
     text = node.entry.text
-    named = heading_owner(text)
+    named = _named_owner(text)
     if named:
-        found = Found(cues=["heading owner"])
-        found.add(named[1], named[0])
-        return found
+        return named
     if node.children:
         subject = next((f for f in subject_clauses(text) if f.start == 0), None)
         if subject is not None:
@@ -492,7 +489,12 @@ def _titled_owner(node: Node) -> Found | None:
     """The owner a heading line names for the paragraphs written under it (``（一）县人民政府职责``)."""
     if node.entry is None or len(node.paragraphs) < 2 or re.search(r"[。；;，,]", node.entry.text):
         return None
-    named = heading_owner(node.entry.text)
+    return _named_owner(node.entry.text)
+
+
+def _named_owner(heading: str) -> Found | None:
+    """The owner a heading's words name (``owners.heading_owner``) as a cue, or None."""
+    named = heading_owner(heading)
     if not named:
         return None
     found = Found(cues=["heading owner"])
