@@ -141,10 +141,12 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(sentence.rstrip("。！？!?")) if c.strip()]
 
 
+# the label of a report's field (``完成情况：``, ``具体情况：``)
+REPORT_FIELD = r"(?:完成|进展|落实|推进|具体|工作进展)情况[:：]"
 # a report's field inside a task's text, to its full stop (``…完成情况：截至5月底，新增就业2.76万人；…``)
-REPORT_SEGMENT = re.compile(r"(?:完成|进展|落实|推进|具体|工作进展)情况[:：][^。\n]*")
+REPORT_SEGMENT = re.compile(rf"{REPORT_FIELD}[^。\n]*")
 # a sentence that reports what has been done (``完成情况：截至5月底，新增就业2.76万人，完成年度任务的46%``)
-PROGRESS_SENTENCE = re.compile(r"^\s*(?:(?:完成|进展|落实|推进|具体|工作进展)情况[:：]|(?:[^，,。；;]{0,12}[，,])?(?:截至|截止)(?:到|目前)?)")
+PROGRESS_SENTENCE = re.compile(rf"^\s*(?:{REPORT_FIELD}|(?:[^，,。；;]{{0,12}}[，,])?(?:截至|截止)(?:到|目前)?)")
 
 
 def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
