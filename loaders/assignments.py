@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, split_outside_brackets, strip_role_suffix
-from .table import AGENCY_ROLES, Row, header_role
+from .table import AGENCY_ROLES, AND_THEIR_PEOPLE, Row, header_role
 
 TIME_PHRASE = re.compile(
     r"^(力争|争取|计划|预计|确保)?(于|在|到)?((19|20)\d{2}年(\d{1,2}月)?(底前|底|末|前|内|上半年|下半年)?|\d{1,2}月(底前|底|中旬前|上旬前|下旬前|前)|"
@@ -24,7 +24,7 @@ LABEL_WORDS = (
     r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
 )
 # ``牵头科室(单位)：``: a label may name its other kind in brackets before the colon
-LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})(?:[（(](?:单位|部门|科室|处室|股室)[）)]|(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人))?\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
+LABEL = re.compile(rf"(?P<label>{LABEL_WORDS})(?:[（(](?:单位|部门|科室|处室|股室)[）)]|{AND_THEIR_PEOPLE})?\s*(?P<sep>[:：]|】\s*[:：]?|(?<=[位门室])[。.])")
 # labels a space separates from their value (``牵头单位 市发改委 配合单位 市财政局``), on a line of labels
 SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\d])")
 # ``（以上四项工作市人社局牵头）``: words naming the tasks a bracket covers, not an agency

@@ -34,12 +34,18 @@ def _cells(line: str) -> list[str] | None:
         return spaced if len(spaced) >= MIN_CELLS else None
     if RULE.match(line):
         return None
+    cells = _pipe_cells(line)
+    return cells if len(cells) >= MIN_CELLS else None
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """The cells between a line's pipes, less the empty ones its outer pipes leave."""
     cells = PIPE.split(line.strip())
     if cells and not cells[0]:
         cells = cells[1:]
     if cells and not cells[-1]:
         cells = cells[:-1]
-    return cells if len(cells) >= MIN_CELLS else None
+    return cells
 
 
 BOX_BORDER = re.compile(r"^\s*[┌├└┏┣┗╔╠╚╟┠][─━═┬┼┴┳╋┻╦╬╩┯┿┷╤╪╧┰╂┸\s]*[┐┤┘┓┫┛╗╣╝╢┨]?\s*$")
@@ -88,9 +94,7 @@ def _broken_row(cells: list[str], following: str, width: int) -> list[str] | Non
     its cells when the next line's make up the width, the break between cells or inside one."""
     if not PIPE.search(following) or RULE.match(following):
         return None
-    rest = PIPE.split(following.strip())
-    rest = rest[1:] if rest and not rest[0] else rest
-    rest = rest[:-1] if rest and not rest[-1] else rest
+    rest = _pipe_cells(following)
     if len(cells) + len(rest) == width:
         return cells + rest
     if len(cells) + len(rest) - 1 == width and not following.lstrip().startswith(("|", "｜")):

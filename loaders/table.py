@@ -50,6 +50,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
+# a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
+AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
 
 
 GOAL_BESIDE_UNIT = re.compile(r"^((19|20)\d{2}年)?(年度|全年|本年)?目标$")
@@ -71,7 +73,7 @@ def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]
 def header_role(cell: str) -> str | None:
     """The role of a column from its header cell, or None when the words name none."""
     cell = re.sub(r"\s+", "", cell)
-    cell = re.sub(r"(?<=[位门室])(及|和|、)(责任人|负责人|联系人)$", "", cell)  # ``责任单位及责任人``: the units
+    cell = re.sub(rf"{AND_THEIR_PEOPLE}$", "", cell)  # ``责任单位及责任人``: the units
     if len(cell) > 14 and "、" in cell:
         # ``执行措施、工作进展、取得成效``: a column headed by several words is a report if any says so
         parts = [header_role(part) for part in cell.split("、")]

@@ -14,6 +14,7 @@ from .agencies import is_agency_list
 from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
+from .pipe_grid import ROW_BREAK
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
 
@@ -186,14 +187,13 @@ def parse(text: str) -> TextTable | None:
 # the columns a cell-per-line excerpt that starts below its header is read with, by content: the row
 # number, a section heading in its first row, the task, its units, the people answering for them, a date
 HEADERLESS_ROLES: list[str | None] = ["number", "section", "text", "responsible", "people", "deadline"]
-LONE_PIPE = re.compile(r"(?m)^\s*[|｜]\s*$")
 
 
 def _headerless(text: str, lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
     """Where a table exported a cell per line, with a lone ``|`` between cells, starts when the excerpt
     holds no header row: at a row number that the next row's number follows, in a table whose cells
     name units (so a run of numbered paragraphs is no table)."""
-    if len(LONE_PIPE.findall(text)) < 10:
+    if sum(1 for line in text.splitlines() if ROW_BREAK.match(line)) < 10:
         return None
     numbers = [(i, int(l.text)) for i, l in enumerate(lines) if BARE_NUMBER.match(l.text)]
     start = next((i for (i, n), (_, m) in zip(numbers, numbers[1:]) if m == n + 1), None)
