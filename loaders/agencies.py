@@ -63,7 +63,7 @@ PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区
 # (``经开区`` in an agency column), as a county's name stands for its government in a list.
 ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|申报|争创|设立)[\u4e00-\u9fff]{0,10}(?:经开区|高新区|开发区|保税区|自贸区|产业园区)")
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
-_LEVEL = r"(?:镇街|乡镇|街道|社区|[县区市镇乡旗村])"
+_LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
 EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
@@ -90,6 +90,8 @@ DUTY_WORDS = re.compile(
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
 SHARED_KIND = re.compile(r"等(有关|相关|行政管理|行政|职能|主管)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
 SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# a level written with its alternatives before a field (``市(州)级发展改革``, ``县（市、区）卫生``)
+LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]{1,8}[）)]级?(?=[\u4e00-\u9fff]{2})")
 # a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
 VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制|提供|负责|协调|严格|依法|及时|定期|"
@@ -177,14 +179,27 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
 BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|其他|其它")
 
 
+# a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
+NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构)为")
+# a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
+# the bodies so described are the doers, named as written
+DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
+
+
 def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item):
         return False
+    described = DESCRIBED.match(item)
+    if described and re.fullmatch(r"(职能)?(部门|单位|机构)", item[described.end():]):
+        return True  # ``具有行政审批职能的部门``: the bodies the qualifier picks
+    item = item[described.end():] if described else item
     if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
     if "关于" in item:
         return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name
+    if NAMED_AS.search(item):
+        return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
     if DATE_OR_COUNT.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
     if re.match(r"\d+[.．]\d", item):
@@ -422,10 +437,17 @@ def is_agency_list(text: str) -> bool:
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
     if not items:
         return False
-    if SHARED_KIND.search(text) and len(items) >= 2 and all(SHORT_FIELD.match(x) and not DUTY_WORDS.search(x) for x in items):
+    if SHARED_KIND.search(text) and len(items) >= 2 and all(
+        SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) for x in items
+    ):
         return True  # ``工商、旅游、卫生等部门``: the tail says what every item is
+    groups = text.split("以及")
+    if len(groups) > 1 and all(groups) and all(is_agency_list(g) for g in groups):
+        return True  # ``国土、气象、水文部门以及X监测站``: lists joined by 以及, each its own kind
     if not all(looks_like_agency(x) for x in items):
         return False
+    if DESCRIBED.match(items[0]) and all(PLACE_ONLY.search(TRAILING_ALIAS.sub("", x)) for x in items):
+        return True  # ``有危房改造任务的市州、县(市)``: the places so described, i.e. their governments
     # a run of places alone is not an agency list: its last item must name a body, or be the
     # collective of every place of a level (``各县（区）要…``: the governments of all counties)
     return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) or ZONE.fullmatch(x) for x in items)

@@ -418,6 +418,8 @@ ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
 SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^，,。；;]*[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
+# a clause inside a sentence that names where an office sits and what it does
+OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
@@ -440,8 +442,12 @@ def subject_clauses(text: str) -> list[Found]:
 
     out: list[Found] = []
     # a sentence starts after a full stop or a line break, and after an introducing colon
-    # (``具体分工如下：X负责…``)
-    starts = sorted({0, *[m.end() for m in SENTENCE_END.finditer(text)], *[m.end() for m in INTRODUCING_COLON.finditer(text)]})
+    # (``具体分工如下：X负责…``), and at a clause naming the office set up to do the work
+    # (``…为成员单位，领导小组办公室设在X局，负责…``)
+    starts = sorted({
+        0, *[m.end() for m in SENTENCE_END.finditer(text)], *[m.end() for m in INTRODUCING_COLON.finditer(text)],
+        *[m.end() for m in OFFICE_CLAUSE.finditer(text)],
+    })
     seen: set[int] = set()
     for start in starts:
         at = start + len(text[start:]) - len(text[start:].lstrip())

@@ -92,17 +92,20 @@ def rows(prose: Prose) -> list[Row]:
                 owner = None
             out.append(_row(entry, inline[1], inline[0], heading, None, "responsible"))
             continue
-        subject = _own_subject(entry, owner) if not inline else None
+        if owner is not None and heading is not None and heading.shape and (
+            entry.shape == heading.shape or _outranks(entry.shape, heading.shape)
+        ):
+            owner, heading = None, None  # a sibling heading that names no agency, or one above it, closes the list
+        # ``（三）X部门负责…`` after ``（二）Y部门职责：`` closes Y's list and is X's duty of its own
+        subject = _own_subject(entry, owner)
         if subject is not None:
             # ``各级森林防火部门要…`` after the list, or ``X其他成员随时听候调遣`` under another's heading:
             # a paragraph that names its own doer is that doer's (gold README: the grammatical subject)
-            out.append(Row(line=entry.line, text=entry.text, agencies=subject.cells, cue="subject",
+            out.append(Row(line=entry.line, text=entry.text,
+                           agencies=subject.cells, cue="subject",
                            section=heading.raw if heading else None, section_line=heading.line if heading else None))
             continue
-        if owner is None or (heading is not None and heading.shape and (
-            entry.shape == heading.shape or _outranks(entry.shape, heading.shape)
-        )):
-            owner = None  # a sibling heading that names no agency, or one above it, closes the list
+        if owner is None:
             continue
         if entry.shape in ARABIC_SHAPES:
             numbered_duties = True

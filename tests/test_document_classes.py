@@ -1881,3 +1881,67 @@ def test_a_modal_and_a_coordinating_verb_end_the_subject(tmp_path):
         "临江市再就业工作职责分工\n(一)劳动保障部门要协调有关部门做好再就业资金的筹集工作。\n"
     ))
     assert [[a.agency for a in t.assignments] for t in plan.tasks] == [["劳动保障部门"]]
+
+
+def test_a_numbered_duty_naming_its_own_doer_closes_the_owner_before_it(tmp_path):
+    """``（三）X部门负责…`` after ``（二）Y部门职责：`` and its items is X's duty, not Y's, nor left unread."""
+    plan = _load(tmp_path, "duties.txt", (
+        "临江市危险化学品安全管理规定\n"
+        "第四条 应急管理、公安、市场监管等部门应当按照各自职责,做好危险化学品的安全管理工作。\n"
+        "(一)应急管理部门职责:\n1、负责危险化学品经营许可证的发放;\n2、组织查处危险化学品安全事故。\n"
+        "(二)公安部门职责:\n1、负责发放剧毒化学品购买许可证。\n"
+        "(三)市场监管部门负责危险化学品包装物的质量监督工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("应急管理、公", [("应急管理", R), ("公安", R), ("市场监管", R)]),
+        ("负责危险化学", [("应急管理部门", R)]),
+        ("组织查处危险", [("应急管理部门", R)]),
+        ("负责发放剧毒", [("公安部门", R)]),
+        ("市场监管部门", [("市场监管部门", R)]),
+    ]
+
+
+def test_lists_joined_by_以及_and_bodies_named_as_a_unit_by_为(tmp_path):
+    """``X、Y部门以及Z站为…监测单位，并…``: each list of its own kind, all doers of the sentence."""
+    plan = _load(tmp_path, "monitor.txt", (
+        "临江市2024年度地质灾害防治方案\n(二)地质灾害监测责任单位和责任人\n"
+        "1.市自然资源、水文部门以及临江市地质环境监测站为雨量实时监测单位,并及时发布预警信息。\n"
+    ))
+    assert _pairs(plan) == [("市自然资源、", [("市自然资源", R), ("水文部门", R), ("临江市地质环境监测站", R)])]
+
+
+def test_a_level_written_with_its_alternatives_before_a_field(tmp_path):
+    """``市(州)级发展改革、移民等部门``, ``各县(市、区、特区)``: the bracket of alternatives is part of the name."""
+    plan = _load(tmp_path, "levels.txt", (
+        "易地扶贫搬迁对象识别工作程序\n"
+        "(十)市(州)审批。由市(州)人民政府组织市(州)级发展改革、移民、扶贫等部门对县级上报的报告进行审核。\n"
+        "(十一)年度计划。各县(市、区、特区)根据省下达的年度计划确定年度搬迁对象。\n"
+    ))
+    assert _pairs(plan) == [
+        ("市(州)审批", [("市(州)人民政府", R), ("市(州)级发展改革", C), ("移民", C), ("扶贫", C)]),
+        ("年度计划。各", [("各县(市、区、特区)", R)]),
+    ]
+
+
+def test_bodies_picked_by_what_they_carry_are_the_doers(tmp_path):
+    """``有搬迁任务的乡镇、村也要…``, ``承担执法职责的职能部门要…``: the described bodies, named as written."""
+    plan = _load(tmp_path, "described.txt", (
+        "临江市农村危房改造实施方案\n五、工作措施\n"
+        "(一)有改造任务的县(市)、区也要成立相应的工作机构,落实工作人员。\n"
+        "(二)承担执法职责的职能部门要加强对改造工程的监督检查。\n"
+    ))
+    assert _pairs(plan) == [
+        ("有改造任务的", [("有改造任务的县(市)", R), ("区", R)]),
+        ("承担执法职责", [("承担执法职责的职能部门", R)]),
+    ]
+
+
+def test_an_office_set_up_inside_a_sentence_does_the_work_it_is_given(tmp_path):
+    """``…为成员单位，领导小组办公室设在X局，负责…``: the office is responsible, the members and the body
+    setting up the group are not."""
+    plan = _load(tmp_path, "office.txt", (
+        "临江市农村危房改造实施方案\n五、工作措施\n"
+        "(一)加强组织领导。市政府成立农村危房改造工作领导小组,市民政局、市财政局等部门为成员单位,"
+        "农村危房改造工作领导小组办公室设在市民政局,负责全市农村危房改造的具体工作。\n"
+    ))
+    assert _pairs(plan) == [("加强组织领导", [("农村危房改造工作领导小组办公室", R)])]
