@@ -57,7 +57,7 @@ NO_INCIDENT = re.compile(r"(?<![，,]或)不发生(?:一般|较大|重大|特大
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
-YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|底|末|前|内|以前)?(?!度|\d+[^月\d])")
+YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|年底|底|末|前|内|以前)?(?!度|\d+[^月\d])")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 # a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
 RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
@@ -73,10 +73,10 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
-    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|铺设|安装|配备|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业"
+    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|启动"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
-WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?进行[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
+WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?(?:进行|实施)[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
 # ``在500家餐饮单位中实施…``: the things a measure is carried out in
 WORKS_INSIDE = re.compile(rf"[^，,；;。]{{0,12}}?[中内](?:全面)?(?:推行|推广|{COUNT_VERB.pattern})")
 WHOLE_SCOPE = re.compile(r"全[市县区省镇乡]|共有|所有|其中|已")
@@ -161,7 +161,7 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     for clause in _clauses(sentence):
         deadline = _clause_deadline(clause, plan_year) or pending_deadline
         quantities = _quantities(clause, deadline) or _listed_count(clause, previous, deadline)
-        previous = quantities
+        before, previous = previous, quantities
         if quantities:
             dated_from = []
             inherited = sentence_period if clause.startswith("其中") else None
@@ -176,7 +176,11 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
             dated_from = [clause.strip()]
             continue
         milestone = _milestone(clause, plan_year)
-        if milestone:
+        if milestone and before and ALL_OF_IT.search(clause) and not any(t.deadline for t in before):
+            # ``启动13座…工作，争取2015年年底前全部完成``: the date is when the counted works are all done
+            dated_from = []
+            found[-len(before):] = [_with(t, deadline=milestone.deadline) for t in before]
+        elif milestone:
             dated_from = []
             found.append(milestone)
         elif dated_from:
@@ -191,6 +195,8 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     return found + (lead_ins if not any(t.kind == "quantitative" for t in found) else [])
 
 
+# a clause that finishes what the clause before counted
+ALL_OF_IT = re.compile(r"(全部|全面|全数)(完成|建成|竣工|到位)")
 # a clause that is only a thing and its count (``示范餐饮单位10个``)
 BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
 
@@ -427,7 +433,7 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
     m = YEAR_DATE.search(clause)
     if m and not _inside_title(clause, m.start()):
         year = m.group("year")
-        if m.group("rest") in ("底前", "年底前", "底", "末"):
+        if m.group("rest") in ("底前", "年底前", "年底", "底", "末"):
             return f"{year}-12-31"
         part = PART_OF_YEAR.match(clause, m.end())
         if part and not m.group("rest"):
