@@ -82,16 +82,19 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.word_blocks(text)
         ) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
+        paragraphs = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            rows = tables.rows + _prose_after(tables.rows, paragraphs)
+            plan = table.assemble(rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = unassigned_table or (plan if plan.tasks else None)
         parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if parsed is not None and parsed.rows:
             plan = table.assemble(
-                parsed.rows, title=parsed.title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common
+                parsed.rows + _prose_after(parsed.rows, paragraphs), title=parsed.title or Path(name).stem,
+                layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common,
             )
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
@@ -99,7 +102,10 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
         if runon:
             title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
-            plan = table.assemble(runon, title=title or Path(name).stem, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            plan = table.assemble(
+                runon + _prose_after(runon, paragraphs), title=title or Path(name).stem, layout=detect.TASK_TABLE,
+                year=_plan_year(title), **common,
+            )
             return _as_written(plan, restorers, stated)
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
@@ -115,7 +121,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         tables = grid_table.parse(document) if wanted in (None, detect.TASK_TABLE) else None
         if tables is not None:
             title = tables.title or Path(name).stem
-            plan = table.assemble(tables.rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+            rows = tables.rows + _prose_after(tables.rows, blocks.paragraphs_of(document))
+            plan = table.assemble(rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = plan if plan.tasks else None
@@ -151,6 +158,29 @@ def document_lines(data: bytes, *, name: str, where: str | None = None) -> list[
         return list(enumerate(_drop_unreadable(reading.decode(data, where)).splitlines(), 1))
     document = blocks.map_text(_read(fmt, data, where), _drop_unreadable)
     return [(p.line, p.text) for p in blocks.paragraphs_of(document)]
+
+
+# a part of the plan at the top level (``二、工作要求``)
+TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]")
+
+
+def _prose_after(rows: list, paragraphs: list) -> list:
+    """The tasks that name their doers in the parts of the plan after its table (``二、工作要求`` ⏎
+    ``（一）各有关责任单位要…``): from the first top-level heading below the table's last row on."""
+    from . import generic, prose
+
+    last = max((row.line for row in rows), default=None)
+    if last is None:
+        return []
+    start = next((i for i, p in enumerate(paragraphs) if p.line > last and TOP_HEADING.match(p.text)), None)
+    if start is None:
+        return []
+    heading = paragraphs[start]
+    found = [row for row in generic.rows(prose.read(paragraphs[start:])) if any(row.agencies.values())]
+    for row in found:
+        if row.section is None or row.section_line == row.line:
+            row.section, row.section_line = heading.text, heading.line  # read alone, the heading stood as a title
+    return found
 
 
 def _assigned(plan: Plan) -> tuple[int, int]:

@@ -1945,3 +1945,56 @@ def test_an_office_set_up_inside_a_sentence_does_the_work_it_is_given(tmp_path):
         "农村危房改造工作领导小组办公室设在市民政局,负责全市农村危房改造的具体工作。\n"
     ))
     assert _pairs(plan) == [("加强组织领导", [("农村危房改造工作领导小组办公室", R)])]
+
+
+WORK_TABLE = [
+    ["整治行业名称", "时间安排", "责任单位"],
+    ["烟花爆竹", "1月份", "县应急局"],
+    ["特种设备", "2月份", "县市场监管局"],
+]
+WORK_REQUIREMENTS = [
+    "二、工作要求",
+    "(一)各有关责任单位要按照时间安排,制定本行业专项整治方案。",
+    "(二)县安委会办公室负责汇总各行业整治情况。",
+    "三、其他事项",
+    "本计划自印发之日起施行。",
+]
+
+
+def _work_table_expectation(plan):
+    return [(t.section.label if t.section else None, t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks]
+
+
+WORK_TABLE_WANT = [
+    (None, "烟花爆竹", [("县应急局", R)]),
+    (None, "特种设备", [("县市场监管局", R)]),
+    ("二、工作要求", "各有关责任单", [("各有关责任单位", R)]),
+    ("二、工作要求", "县安委会办公", [("县安委会办公室", R)]),
+]
+
+
+def test_duties_in_the_parts_after_a_table_are_tasks_too(tmp_path):
+    """``一、…安排表`` then ``二、工作要求`` ⏎ ``（一）各有关责任单位要…``: the rows, then each sentence naming its
+    doers; a closing part naming none adds no task."""
+    text = "青溪县2024年安全生产专项整治工作计划\n一、专项整治安排表\n" + "".join(
+        " | ".join(cells) + " |\n" for cells in WORK_TABLE
+    ) + "\n".join(WORK_REQUIREMENTS) + "\n"
+    assert _work_table_expectation(_load(tmp_path, "plan.txt", text)) == WORK_TABLE_WANT
+
+
+def test_duties_after_a_word_table_are_tasks_too(tmp_path):
+    """The same plan as a Word file: the paragraphs after the table are read as in the text export."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("青溪县2024年安全生产专项整治工作计划")
+    document.add_paragraph("一、专项整治安排表")
+    table = document.add_table(rows=len(WORK_TABLE), cols=3)
+    for r, cells in enumerate(WORK_TABLE):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    for line in WORK_REQUIREMENTS:
+        document.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    assert _work_table_expectation(load_document(path)) == WORK_TABLE_WANT
