@@ -48,13 +48,14 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
 ]
 
 ROLE_ADVERB = re.compile(r"(分别|共同|积极|具体|主动|密切|认真|全力|协同)$")
+BY_DUTIES = re.compile(r"(按照?|根据)(各自)?(职责|职能)(分工)?$")
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|府|会|室|中心|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
-    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
     r"(?:指挥部|领导小组|委员会|联席会议)(?:其他|其它)?成员)$"  # ``市防火指挥部其他成员``: its member units
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
@@ -103,6 +104,8 @@ VERB_START = re.compile(
 DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
 # the post that answers for a body, written after its name (``市公安消防支队主要领导``)
 BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科政])(主要领导|主要负责人|主要负责同志|分管领导|负责同志)$")
+# a bracketed note after a body on what it covers (not an alias: ``市经贸局（市中小企业局）`` keeps its bracket)
+SCOPE_NOTE = re.compile(r"[（(](?:包括|包含|含)[^（）()]{1,30}[）)]$")
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者)$")
 
 
@@ -161,6 +164,7 @@ def clean_item(item: str) -> str:
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
+    item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     return item.strip("。.:：")
 
 
@@ -171,7 +175,11 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
         if stripped.endswith(word) and len(stripped) > len(word):
             body = stripped[: -len(word)]
             adverb = ROLE_ADVERB.search(body)  # ``X、Y分别牵头``, ``Z积极配合``: the adverb is no part of Z
-            return (body[: adverb.start()] if adverb and adverb.start() else body), role, pdd
+            body = body[: adverb.start()] if adverb and adverb.start() else body
+            by_duties = BY_DUTIES.search(body)  # ``X按职责分工分别负责``: as 按职责分工负责
+            if by_duties and by_duties.start():
+                return body[: by_duties.start()], role, True
+            return body, role, pdd
     return stripped, None, False
 
 
@@ -200,6 +208,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name
     if NAMED_AS.search(item):
         return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
+    if re.search(r"(?<!自)由", item[1:]):
+        return False  # ``行政调解由各级人民政府``: a topic and who does it, not one name (自由贸易区 is one)
     if DATE_OR_COUNT.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
     if re.match(r"\d+[.．]\d", item):
@@ -438,7 +448,8 @@ def is_agency_list(text: str) -> bool:
     if not items:
         return False
     if SHARED_KIND.search(text) and len(items) >= 2 and all(
-        SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) for x in items
+        SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) and not VERB_START.match(x)
+        for x in items  # ``督促、支持质监部门``: verbs before their object, no fields
     ):
         return True  # ``工商、旅游、卫生等部门``: the tail says what every item is
     groups = text.split("以及")

@@ -31,8 +31,8 @@ SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
-    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负责|主办)(?!人|同志)"
-    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办))?"
+    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办)(?!人|同志)"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办|牵头))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(
@@ -44,7 +44,7 @@ FOLLOW_HELPERS = re.compile(
     r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|配合|协助)"
     r"(?=[，,。；;]|$)"
 )
-_SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible",
+_SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
                  "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating"}
 
 
@@ -384,6 +384,9 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     partners = PARTNERS_AFTER.match(sentence, m.end())
     if partners and is_agency_list(partners.group("helpers")):
         found.add("cooperating", partners.group("helpers"))  # ``由X负责，会同Y对…``
+    main_body = MAIN_BODY.match(sentence, m.end())
+    if main_body and is_agency_list(who := (main_body.group("named") or main_body.group("before")).strip()):
+        found.add("responsible", who)  # ``由X牵头，主体为Y``, ``…，Y为主体``: Y does the work
     listing = ENUMERATION.match(sentence, m.end())
     if listing:
         found.items = enumerated_items(sentence, listing.end())
@@ -397,6 +400,8 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     return found
 
 
+# the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
+MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
 SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)

@@ -1998,3 +1998,28 @@ def test_duties_after_a_word_table_are_tasks_too(tmp_path):
     path = tmp_path / "plan.docx"
     document.save(path)
     assert _work_table_expectation(load_document(path)) == WORK_TABLE_WANT
+
+
+def test_a_topic_given_to_its_doers_by_由_with_the_main_body_named(tmp_path):
+    """``A由X牵头，主体为Y``, ``B由X负总责，Z牵头，Y（包括…）为主体``: the topic is no agency, Y does the work
+    (its note on what it covers dropped), and verbs before an object (``督促、支持质监部门``) name nobody."""
+    plan = _load(tmp_path, "mediation.txt", (
+        "临江市大调解工作实施意见\n二、构建工作体系\n"
+        "(四)发挥人民调解作用。人民调解由各级司法行政部门牵头,主体为人民调解组织。\n"
+        "(五)履行行政调解职责。行政调解由各级人民政府负总责,政府法制部门牵头,行政机关(包括其他具有管理职权的组织) 为主体。\n"
+        "(六)明确电梯管理职责。区人民政府负责本辖区电梯安全管理工作;督促、支持质监部门依法履行监察职责。\n"
+    ))
+    assert _pairs(plan) == [
+        ("发挥人民调解", [("各级司法行政部门", L), ("人民调解组织", R)]),
+        ("履行行政调解", [("政府法制部门", L), ("各级人民政府", R), ("行政机关", R)]),
+        ("明确电梯管理", [("区人民政府", R)]),
+    ]
+
+
+def test_a_label_whose_units_share_their_duties_by_division(tmp_path):
+    """``责任单位:X、Y,Z按职责分工分别负责。``: every unit, none of them holding the words."""
+    plan = _load(tmp_path, "division.txt", (
+        "青溪县2024年法治政府建设工作要点\n(一)加强规范性文件备案审查工作。\n"
+        "责任单位:县政府办公室、县司法局,乡镇人民政府按职责分工分别负责。\n"
+    ))
+    assert _pairs(plan) == [("加强规范性文", [("县政府办公室", R), ("县司法局", R), ("乡镇人民政府", R)])]
