@@ -428,7 +428,7 @@ OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
-NAME_THEN_DUTY = re.compile(r"[。．]\s*(负责|承担|主要负责)")
+NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安机关。把…``: any duty after the title
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
 NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
@@ -543,13 +543,14 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             return None
         # ``X要积极配合``: a modal before the role word leaves the role to it
         # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
+        duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
             r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?)?"
-            r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", after)
+            r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):
-            partners = agency_prefix(after[word.end() :])
+            partners = agency_prefix(duty[word.end() :])
             if partners:
                 found.add("cooperating", strip_role_suffix(partners)[0])
         position += len(head)

@@ -2023,3 +2023,18 @@ def test_a_label_whose_units_share_their_duties_by_division(tmp_path):
         "责任单位:县政府办公室、县司法局,乡镇人民政府按职责分工分别负责。\n"
     ))
     assert _pairs(plan) == [("加强规范性文", [("县政府办公室", R), ("县司法局", R), ("乡镇人民政府", R)])]
+
+
+def test_a_body_named_as_its_item_title_owns_whatever_duty_follows(tmp_path):
+    """``3.人民检察院。依法开展…``, ``5.编制部门。会同Y,加强…``: a first sentence that is only a name is the item's
+    owner whatever verb the duty opens with; 会同 after it makes the owner lead and Y cooperate."""
+    plan = _load(tmp_path, "members.txt", (
+        "临江市社区矫正工作成员单位职责\n"
+        "3.人民检察院。依法开展对监外执行活动的检察监督。4.公安机关。把社区服刑人员列入人口管理的重要内容。"
+        "5.编制部门。会同司法行政部门,加强社区矫正的队伍建设。\n"
+    ))
+    assert _pairs(plan) == [
+        ("人民检察院。", [("人民检察院", R)]),
+        ("公安机关。把", [("公安机关", R)]),
+        ("编制部门。会", [("编制部门", L), ("司法行政部门", C)]),
+    ]
