@@ -56,7 +56,9 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
-    from . import blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, table, text_table, wrapped
+    from . import (
+        blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, spaced_table, table, text_table, wrapped,
+    )
 
     where = where or name
     wanted = None
@@ -80,6 +82,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         common["issued"] = _issue_year(stated)
         piped = (
             pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.word_blocks(text)
+            or spaced_table.blocks(text)
         ) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None
         paragraphs = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]

@@ -164,6 +164,7 @@ def clean_item(item: str) -> str:
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
+    item = re.sub(r"^等(?=[\u4e00-\u9fff]{2})", "", item)  # ``X、等区政府有关部门``: a list's 等 set apart by a 、
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     return item.strip("。.:：")
 
@@ -187,6 +188,8 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
 BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|其他|其它")
 
 
+# common words ending like a body's name
+COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会)$")
 # a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
 NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构)为")
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
@@ -206,6 +209,8 @@ def looks_like_agency(item: str) -> bool:
         return False
     if "关于" in item:
         return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name
+    if len(item) <= 6 and COMMON_NOUN.search(item):
+        return False  # ``…格局。``, ``全社会``: words that end like a body (局, 会) and name none
     if NAMED_AS.search(item):
         return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
     if re.search(r"(?<!自)由", item[1:]):

@@ -37,6 +37,8 @@ PAGE_FURNITURE = re.compile(
     r"^\s*[-•]?\s*(您现在的位置|您现在所在的位置|您的位置|当前位置)\s*[:：]|(\s[>›»]\s[^>›»]+){2,}$|"
     r"下载文档前|仅部分预览|部分预览的文档|侵犯您的权益|人工客服|下载券"
 )
+# a page's record of the document (``发布时间:2023-07-12 信息来源:X 浏览次数: 字体:[ ]``): never part of a title
+RECORD_LINE = re.compile(r"^\s*(发布时间|发布日期|更新时间)\s*[:：]\s*(19|20)\d{2}|(浏览次数|阅读次数|点击次数|点击数)\s*[:：]|字体\s*[:：]\s*\[")
 # a title the page ran into the first sentence of the preamble (``2012年X市消防安全目标管理责任书为贯彻执行…``)
 RUN_ON_TITLE = re.compile(
     r"^(?P<title>[^，,。；;：:]{6,50}?(?:方案|计划|责任书|责任状|清单|要点|意见|办法|通知|细则|分解表))(?=(?:为了?|根据|按照|现将|经)[^，,。]{2,})"
@@ -392,6 +394,7 @@ def title_of(lines: list[Line]) -> str:
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
         and not DATE_LINE.search(l.text) and not re.match(r"^[（(].*[）)]$", l.text) and not SITE_BANNER.search(l.text)
         and not ATTACHMENT.match(l.text) and not INTRO.match(l.text) and not is_header_line(l.text)
+        and not RECORD_LINE.search(l.text)
         and len(HAN.findall(l.text)) >= 2 and section_number(l.text) is None  # ``一、专项整治安排表`` heads a section
     ]
     titled = [l for l in candidates if TITLE_LINE.search(l.text)]

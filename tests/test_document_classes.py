@@ -2038,3 +2038,36 @@ def test_a_body_named_as_its_item_title_owns_whatever_duty_follows(tmp_path):
         ("公安机关。把", [("公安机关", R)]),
         ("编制部门。会", [("编制部门", L), ("司法行政部门", C)]),
     ]
+
+
+def test_a_table_with_one_space_between_cells_and_rows_at_their_numbers(tmp_path):
+    """``序号 名称 工作任务 牵头责任单位`` ending the notice's line, then ``1 …。 发改委`` rows under section
+    headings: cells found from the right by what they hold, an empty 名称 cell leaving no mark."""
+    plan = _load(tmp_path, "spaced.txt", (
+        "临江市人民政府办公室关于分解落实2024年政府工作任务的通知 各镇人民政府,市各委办局: 现将任务下达给你们。"
+        " 附件:临江市2024年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n"
+        "一、经济社会发展主要预期目标分解(3项)\n\n"
+        "1 地区生产总值增长6%以上. 发改委\n\n2 一般公共预算收入增长5%以上. 财政局\n\n"
+        "3 全社会固定资产投资额300亿元. 发改委、经信委\n"
+    ))
+    assert [(t.section.label, t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("一、经济社会发展主要预期目标分解(3项)", "地区生产总值增长6%以上.", [("发改委", L)]),
+        ("一、经济社会发展主要预期目标分解(3项)", "一般公共预算收入增长5%以上.", [("财政局", L)]),
+        ("一、经济社会发展主要预期目标分解(3项)", "全社会固定资产投资额300亿元.", [("发改委", L), ("经信委", L)]),
+    ]
+
+
+def test_a_spaced_table_row_going_on_over_lines_one_unit_a_line(tmp_path):
+    """A row whose 主要责任单位 cell holds a unit a line, then its 协同配合单位 and 完成期限 cells: each unit in its
+    column; a list's ``、等区政府有关部门`` names the collective."""
+    plan = _load(tmp_path, "spaced.txt", (
+        "临江区2024年政府工作报告重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "7 新培育科技型中小企业40家以上。 区科技局 区经信局、区税务局等区政府有关部门。 2024年12月底\n"
+        "8 推动农业科技园区提档升级。 区科技局\n区农业农村局\n区农投公司\n区发改委、区财政局、等区政府有关部门。 2024年12月底\n"
+    ))
+    assert _pairs(plan) == [
+        ("新培育科技型", [("区科技局", R), ("区经信局", C), ("区税务局", C), ("区政府有关部门", C)]),
+        ("推动农业科技", [("区科技局", R), ("区农业农村局", R), ("区农投公司", R), ("区发改委", C), ("区财政局", C), ("区政府有关部门", C)]),
+    ]
+    assert [t.deadline for t in plan.tasks] == ["2024-12-31", "2024-12-31"]
