@@ -82,7 +82,7 @@ CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[—–-]{1,2}(?=[\u4e00-\u
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
     r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
-    r"以下|均需|均要|各项工作|"
+    r"以下|均需|均要|各项工作|应当|必须|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
     r"下列|行政区域内|(要|应|须)将|提请|报请|已由"  # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``: a clause
@@ -334,6 +334,8 @@ FIELD_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}(部门|机关)")
 def _split_conjunctions(item: str) -> list[str]:
     for m in CONJUNCTION.finditer(item):
         left, right = item[: m.start()], item[m.end() :]
+        if m.group() in ("和", "及") and re.fullmatch(r"[省市县区乡镇]", left) and right:
+            return [left, *_split_conjunctions(right)]  # ``市和区、县人民政府``: levels awaiting the shared suffix
         if m.group() in ("和", "与", "及", "以及") and right and CLOSED_LIST.search(left):
             # ``…档案等有关部门和金融、仲裁…``: a list closed by 等…部门, then another list
             return [CLOSED_LIST.sub("", left), *_split_conjunctions(right)]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agencies import FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, split_outside_brackets, strip_role_suffix
+from .agencies import (
+    DUTY_WORDS, FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, parse_agency_cell, split_outside_brackets, strip_role_suffix,
+)
 from .table import AGENCY_ROLES, AND_THEIR_PEOPLE, Row, header_role
 
 TIME_PHRASE = re.compile(
@@ -222,9 +224,21 @@ def labelled(text: str) -> Found:
             continue
         if role == "deadline":
             found.deadline = found.deadline or value
+        elif role in AGENCY_ROLES and not _names_only(value, role) and (said := [f for f in subject_clauses(value) if f.cells]):
+            # ``责任分工：X负责A，Y、Z负责B``: the value is sentences, each naming its doers and their role
+            for sentence in said:
+                for own_role, names in sentence.cells.items():
+                    for names_written in names:
+                        found.add(own_role, names_written)
         elif role in AGENCY_ROLES:
             found.add(role, value)
     return found
+
+
+def _names_only(value: str, role: str) -> bool:
+    """Whether a label's value is agencies and role words only (``市发改委牵头，各地、各部门配合``), not
+    sentences of duties (``市气象学会负责开放活动的组织协调``)."""
+    return not any(DUTY_WORDS.search(a.agency) for a in parse_agency_cell(value, role).assignments)
 
 
 def _leading_agencies(value: str) -> str:
@@ -546,7 +560,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
             r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?)?"
-            r"(?:要|应|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
+            r"(?:要|应当|应|必须|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):

@@ -2071,3 +2071,19 @@ def test_a_spaced_table_row_going_on_over_lines_one_unit_a_line(tmp_path):
         ("推动农业科技", [("区科技局", R), ("区农业农村局", R), ("区农投公司", R), ("区发改委", C), ("区财政局", C), ("区政府有关部门", C)]),
     ]
     assert [t.deadline for t in plan.tasks] == ["2024-12-31", "2024-12-31"]
+
+
+def test_a_role_label_whose_value_is_sentences_and_subjects_before_应当(tmp_path):
+    """``责任分工：X负责A；Y、Z负责B。`` names the doers of each sentence, not the sentences; ``应当`` and
+    ``应当配合`` end a subject (``X应当配合Y…``: X cooperates); ``市和区、县人民政府`` names three governments."""
+    plan = _load(tmp_path, "labels.txt", (
+        "临江市2024年世界气象日活动方案\n"
+        "(一)开展气象台站开放日活动。\n责任分工:市气象学会负责开放活动的组织协调;办公室、气象服务中心负责活动宣传。\n"
+        "(二)民政部门应当配合计划生育行政部门做好宣传教育工作。\n"
+        "(三)市和区、县人民政府应当制定本行政区域人口实施方案。\n"
+    ))
+    assert _pairs(plan) == [
+        ("开展气象台站", [("市气象学会", R), ("办公室", R), ("气象服务中心", R)]),
+        ("民政部门应当", [("民政部门", C)]),
+        ("市和区、县人", [("市人民政府", R), ("区人民政府", R), ("县人民政府", R)]),
+    ]
