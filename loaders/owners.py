@@ -86,6 +86,12 @@ METADATA_FIELD = re.compile(
 )
 
 
+# a heading about a kind of body, no body named (an emergency plan's ``应急指挥机构``, ``成员单位职责``)
+OUTLINE_TOPIC = re.compile(
+    r"((应急)?(指挥|组织|工作|办事|议事|协调|领导|常设|日常|现场)(机构|体系)|成员单位)(及其?)?(组成|设置|职责|工作职责)?"
+)
+
+
 def heading_owner(text: str) -> tuple[str, str] | None:
     """(agency list, role) a heading names for the duties under it: ``市教育局``, ``市教育局：``,
     ``区科委工作职责：``, ``县发改局牵头工作（12项）``; None when it names no owner."""
@@ -94,6 +100,8 @@ def heading_owner(text: str) -> tuple[str, str] | None:
         return None  # ``责任单位：`` is a label, not an owner
     if METADATA_FIELD.match(text):
         return None  # ``•【制定机关】X``, ``发文机关：X``: who issued the page, not whose duties follow
+    if OUTLINE_TOPIC.fullmatch(text):
+        return None  # ``2.1 应急指挥机构``, ``成员单位职责``: a part of the plan about bodies, naming none
     if is_agency_list(text) and not re.search(r"[，,；;]", text) and "、" not in _outside_brackets(text):
         return text, "responsible"
     for end in range(min(len(text) - 1, MAX_NAME), 1, -1):

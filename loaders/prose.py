@@ -49,7 +49,12 @@ ARABIC_SHAPES = ("ar.", "ar、", "ar)", "par", "circ")
 BLOCK = "block"  # a label block heading the items under it (``承办单位：…`` ``协办单位：…``)
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
 # the levels of official numbering: 一、 above （一） above 1. above （1） above ①
-SHAPE_RANK = {"cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4}
+SHAPE_RANK = {"cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4,
+              "dec0": 2, "dec1": 2.1, "dec2": 2.2, "dec3": 2.3}  # ``2 组织体系`` ⏎ ``2.1 …`` ⏎ ``2.1.1 …``
+# a heading numbered by its place in the outline (``2.1 指挥机构及职责``, ``3.2.1 预警发布``)
+DECIMAL_HEADING = re.compile(r"^\s*(?P<number>\d{1,2}(?:[.．]\d{1,2}){1,3})\s*(?P<rest>[\u4e00-\u9fff“（(].*)$")
+# the outline's top level in a document numbered so: ``2 组织体系``
+DECIMAL_TOP = re.compile(r"^\s*(?P<number>\d{1,2})\s+(?P<rest>[\u4e00-\u9fff][^。；;，,]{1,20})$")
 
 
 @dataclass
@@ -154,6 +159,23 @@ def classify(paragraph: Paragraph) -> Entry | None:
     return entry
 
 
+def _decimal_headings(entries: list[Entry]) -> list[Entry]:
+    """Entries of a document outlined by decimal numbers (emergency plans: ``2 组织体系``, ``2.1 …``,
+    ``2.1.1 …``), each such line a heading at its depth, so the paragraphs under it are read as prose;
+    the entries as they were unless a decimal number and one more outline number are found."""
+    found = [(e, m) for e in entries if e.shape is None and e.labels is None and (m := DECIMAL_HEADING.match(e.raw))]
+    tops = [e for e in entries if e.shape in ("ar.", None) and DECIMAL_TOP.match(e.raw)]
+    if not found or len(found) + len(tops) < 2:
+        return entries
+    for entry, m in found:
+        entry.shape, entry.number, entry.text = f"dec{min(m.group('number').count('.') + m.group('number').count('．'), 3)}", m.group("number"), m.group("rest")
+    for entry in entries:
+        top = DECIMAL_TOP.match(entry.raw) if entry.shape in ("ar.", None) else None
+        if top:
+            entry.shape, entry.number, entry.text = "dec0", top.group("number"), top.group("rest")
+    return entries
+
+
 def _prefix(text: str, rest: str) -> str:
     return text[: text.rfind(rest)] if rest and text.endswith(rest) else text
 
@@ -162,7 +184,7 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
     counts: dict[str, int] = {}  # each enumerator shape's count so far: a line may go on with it
     pieces = _bare_numbers_marked([Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)])
-    entries = [e for e in (classify(p) for p in pieces) if e is not None]
+    entries = _decimal_headings([e for e in (classify(p) for p in pieces) if e is not None])
     first_item = next(
         (
             i for i, e in enumerate(entries)

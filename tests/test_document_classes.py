@@ -2087,3 +2087,18 @@ def test_a_role_label_whose_value_is_sentences_and_subjects_before_应当(tmp_pa
         ("民政部门应当", [("民政部门", C)]),
         ("市和区、县人", [("市人民政府", R), ("区人民政府", R), ("县人民政府", R)]),
     ]
+
+
+def test_an_emergency_plan_outlined_by_decimal_numbers(tmp_path):
+    """``2 组织体系`` ⏎ ``2.1 …`` ⏎ ``2.1.1 …``: headings at their depth, the sentences under them read as prose;
+    ``指挥部下设办公室，负责…`` gives the office the work."""
+    plan = _load(tmp_path, "emergency.txt", (
+        "临江县气象灾害应急预案\n1 总则\n1.1 适用范围\n"
+        "2 组织体系\n2.1 应急指挥机构\n县人民政府成立气象灾害应急指挥部,负责全县气象灾害应急工作。\n"
+        "指挥部下设办公室,负责日常工作。\n2.2 成员单位职责\n县气象局负责气象灾害监测预报预警。\n"
+    ))
+    assert [(t.section.label if t.section else None, t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("2.1应急指挥机构", "应急指挥机构", [("县人民政府", R)]),
+        ("2.1应急指挥机构", "指挥部下设办", [("办公室", R)]),
+        ("2.2成员单位职责", "成员单位职责", [("县气象局", R)]),
+    ]
