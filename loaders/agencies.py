@@ -96,7 +96,7 @@ LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]
 # a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
 VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制(?!部门|办)|提供|负责|协调|严格|依法|及时|定期|"
-    r"对|在|按照|根据|依照|配合|协助|协同|参与|会同|确保|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
+    r"对|在|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
     r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|"
     r"建成|迁建|新建|扩建|改建|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
@@ -164,7 +164,7 @@ def clean_item(item: str) -> str:
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
-    item = re.sub(r"^等(?=[\u4e00-\u9fff]{2})", "", item)  # ``X、等区政府有关部门``: a list's 等 set apart by a 、
+    item = re.sub(r"^(等|每个|每一个)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # ``每个居(村)委会``: each of them, as 各  # ``X、等区政府有关部门``: a list's 等 set apart by a 、
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     return item.strip("。.:：")
 
@@ -191,7 +191,7 @@ BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|�
 # common words ending like a body's name
 COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会)$")
 # a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
-NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构)为")
+NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
@@ -199,13 +199,13 @@ DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：
 
 def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
-    if not item or len(item) > 40 or PEOPLE.search(item):
-        return False
+    if not item or len(item) > 40 or PEOPLE.search(item) or (len(item) == 1 and not PLACE_ONLY.fullmatch(item)):
+        return False  # ``组`` alone (``组`` ⏎ ``长：``, a post broken over lines) names no body; ``区`` awaits a suffix
     described = DESCRIBED.match(item)
     if described and re.fullmatch(r"(职能)?(部门|单位|机构)", item[described.end():]):
         return True  # ``具有行政审批职能的部门``: the bodies the qualifier picks
     item = item[described.end():] if described else item
-    if re.search(r"[。；;！？:：]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
+    if re.search(r"[。；;！？:：《》?]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
     if "关于" in item:
         return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name

@@ -560,7 +560,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
-            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?)?"
+            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
             r"(?:要|应当|应|必须|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)

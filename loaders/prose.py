@@ -483,6 +483,12 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
         _walk(child, reading, out, section, owner)
 
 
+def _sentence_start(text: str, after: int, at: int) -> int:
+    """Where the sentence holding ``at`` starts, not before ``after`` (a closed assignment's ``由`` may
+    stand inside its sentence: ``所需人员编制由X核定``)."""
+    return max([after + 1, *[text.rfind(mark, after, at) + 1 for mark in "。；;\n"]])
+
+
 def _heading_owner(node: Node) -> Found | None:
     """The owner a heading names for the items under it: an agency (with the words for its duties),
     or, for a heading with items under it, the agencies that are its sentence's subject."""
@@ -581,10 +587,15 @@ def _segment_rows(
             # ``（一）国土资源部门`` ⏎ ``国土资源主管部门是…，负责…``: the heading's owner by another name
             found = [_as_owner(f, owner) for f in found]
     elif reading.subjects and not labels and found and all(f.closes for f in found):
-        # ``由X牵头，…。Y负责…，Z配合。``: a subject's sentence after the last closed assignment is a
-        # task of its own, not part of the one before
+        # ``由X牵头，…。Y负责…，Z配合。``: a subject's sentence outside the closed assignments (after the
+        # last, or before the first: ``X负责A。…由Y核定``) is a task of its own, not part of another
         last = max(f.end for f in found)
-        found += [f for f in subject_clauses(text) if f.start >= last and f.closes]
+        by_sentences = all(c.startswith("由") for g in found for c in g.cues)  # no bracket closes a sentence before
+        closed = list(found)
+        for f in subject_clauses(text):
+            if f.closes and (f.start >= last or by_sentences and not any(g.start <= f.start < g.end for g in closed)):
+                f.end = min([f.end, *[_sentence_start(text, f.start, g.start) for g in closed if g.start > f.start]])
+                found.append(f)
     if not labels and not found and owner and not require:
         if describes_setup(text):
             return []  # ``…下设办公室，设在市林业局，办公室主任由…担任``: how the owner is set up, no duty

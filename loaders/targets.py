@@ -110,7 +110,10 @@ CN_COUNT = re.compile(
     r"(?P<value>[两二三四五六七八九][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?)(?P<unit>所|个|座|家|条|项|处|名|支|场|台|辆)"
 )
 # a range is two targets, at least its low end and at most its high end (基尼系数在0.3~0.4之间, 2~3个)
-RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[~～]\s*(?P<high>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
+RANGE = re.compile(
+    rf"(?P<low>\d+(?:\.\d+)?)\s*[~～]\s*(?P<high>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?|"
+    rf"(?<![\d.\-—－])(?P<low2>\d{{1,4}})\s*[-—－]\s*(?P<high2>\d{{1,4}})(?P<unit2>{COUNT_UNIT.pattern})(?!\d)"  # ``配备1-2名``: a dash needs a count unit
+)
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])")
 
@@ -221,7 +224,7 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
     out: list[Target] = []
     groups: list[list[Target]] = []  # values listed one after another (分别提高到75%、60%和50%以上)
     start = 0
-    ranges = [(m, m.span()) for m in RANGE.finditer(clause) if not _is_year(m.group("low"), clause, m.end("low"))]
+    ranges = [(m, m.span()) for m in RANGE.finditer(clause) if not _is_year(_low(m), clause, m.end("low" if m.group("low") else "low2"))]
     for m in QUANTITY.finditer(clause):
         inside = next((r for r, span in ranges if span[0] <= m.start("value") < span[1]), None)
         if inside is not None:
@@ -288,15 +291,19 @@ def _shared_comparator(group: list[Target]) -> str | None:
     return None
 
 
+def _low(m: re.Match) -> str:
+    return m.group("low") or m.group("low2")
+
+
 def _range(clause: str, m: re.Match, start: int, deadline: str | None) -> list[Target]:
-    unit = m.group("unit")
+    unit = m.group("unit") or m.group("unit2")
     indicator = _strip_noise(re.sub(r"(保持在|稳定在|控制在|在|为)$", "", clause[start : m.start()])) or None
     text = _strip_noise(clause[start : m.end()]) + ("之间" if clause[m.end() :].startswith("之间") else "")
     period = _period(clause[: m.start()])
     return [
         Target(kind="quantitative", text=text, indicator=indicator, comparator=comparator, value=Decimal(value),
                unit=unit, period=period, deadline=deadline)
-        for comparator, value in ((">=", m.group("low")), ("<=", m.group("high")))
+        for comparator, value in ((">=", _low(m)), ("<=", m.group("high") or m.group("high2")))
     ]
 
 

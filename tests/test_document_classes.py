@@ -2102,3 +2102,18 @@ def test_an_emergency_plan_outlined_by_decimal_numbers(tmp_path):
         ("2.1应急指挥机构", "指挥部下设办", [("办公室", R)]),
         ("2.2成员单位职责", "成员单位职责", [("县气象局", R)]),
     ]
+
+
+def test_subjects_end_before_要_受_and_each_before_a_body(tmp_path):
+    """``区、县政府要重视…机构``, ``居(村)委会受X的委托，协助…``: the name ends at 要 and 受; ``每个X`` is X; a
+    subject's sentence before a ``由…`` sentence is a task of its own."""
+    plan = _load(tmp_path, "subjects.txt", (
+        "临江市社会救助工作意见\n(五)加强社会救助机构建设\n"
+        "街道办事处负责本区域社会救助的审批工作。所需人员编制由各区编委根据需要核定。\n"
+        "区、县政府要重视社会救助机构和队伍建设。\n"
+        "居(村)委会受街道办事处的委托,协助做好社会救助的有关工作。每个居(村)委会应配备1-2名专职协理员。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("街道办事处", R)], [("各区编委", R)], [("区政府", R), ("县政府", R)], [("居(村)委会", C)], [("居(村)委会", R)],
+    ]
+    assert _values(plan) == [(">=", 1), ("<=", 2)]
