@@ -300,6 +300,17 @@ LEVELS = re.compile(r"(?:[省市县区乡镇村]、)+[省市县区乡镇村][两
 _KEPT = "\ue000"  # stands for a 、 that separates no items while a list is split
 
 
+def _fields_then_bodies(items: list[str]) -> bool:
+    """``水利、国土、教育、电力、开发区和西区管委会``: fields naming their departments, listed before the bodies
+    that close the list (no shared 部门 needed when a body ends it)."""
+    fields = [x for x in items if not looks_like_agency(x)]
+    return (
+        len(fields) >= 2 and len(items) > len(fields) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", items[-1])) is not None
+        and looks_like_agency(items[-1])
+        and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", x) and not VERB_START.match(x) and not DUTY_WORDS.search(x) for x in fields)
+    )
+
+
 def list_items(body: str) -> list[str]:
     """The cleaned items of a list, also split at 和/及/以及/与/等 between two bodies
     (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
@@ -463,7 +474,7 @@ def is_agency_list(text: str) -> bool:
     if len(groups) > 1 and all(groups) and all(is_agency_list(g) for g in groups):
         return True  # ``国土、气象、水文部门以及X监测站``: lists joined by 以及, each its own kind
     if not all(looks_like_agency(x) for x in items):
-        return False
+        return _fields_then_bodies(items)
     if DESCRIBED.match(items[0]) and all(PLACE_ONLY.search(TRAILING_ALIAS.sub("", x)) for x in items):
         return True  # ``有危房改造任务的市州、县(市)``: the places so described, i.e. their governments
     # a run of places alone is not an agency list: its last item must name a body, or be the

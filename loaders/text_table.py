@@ -168,7 +168,7 @@ def preamble_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:
 def parse(text: str) -> TextTable | None:
     """The table of a text export, or None when the text holds no task table."""
     lines = [Line(n, clean(cell)) for n, raw in enumerate(text.splitlines(), 1) for cell in _cells(raw)]
-    lines = [l for l in lines if l.text]
+    lines = [piece for l in lines if l.text for piece in _spaced_header(l)]
     found = find_header(lines) or _headerless(text, lines)
     if found is None:
         return None
@@ -182,6 +182,15 @@ def parse(text: str) -> TextTable | None:
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
     rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
     return TextTable(title=title, roles=roles, rows=rows)
+
+
+def _spaced_header(line: Line) -> list[Line]:
+    """A header row written on one line with spaces (``序号 涉及部门 职责分工``) above cells written one a
+    line: its words as cells, each on the line of the header; any other line as it is."""
+    words = line.text.split()
+    if len(words) >= 3 and header_role(words[0]) == "number" and all(header_role(w) for w in words):
+        return [Line(line.number, w) for w in words]
+    return [line]
 
 
 # the columns a cell-per-line excerpt that starts below its header is read with, by content: the row

@@ -2117,3 +2117,26 @@ def test_subjects_end_before_要_受_and_each_before_a_body(tmp_path):
         [("街道办事处", R)], [("各区编委", R)], [("区政府", R), ("县政府", R)], [("居(村)委会", C)], [("居(村)委会", R)],
     ]
     assert _values(plan) == [(">=", 1), ("<=", 2)]
+
+
+def test_an_agency_keyed_table_with_its_header_on_one_line_and_cells_one_a_line(tmp_path):
+    """``序号 涉及部门 职责分工`` on one line, then a cell a line: each duty the department's; in the same
+    table with a space between cells, a ``其他`` cell in the agency column names no one."""
+    plan = _load(tmp_path, "keyed.txt", (
+        "中小学校食品安全管理\n序号 涉及部门 职责分工\n"
+        "1\n市教育局\n负责校园食品安全管理工作。\n2\n市卫生健康委\n负责组织开展校园食品安全风险监测。\n"
+    ))
+    assert _pairs(plan) == [("负责校园食品", [("市教育局", R)]), ("负责组织开展", [("市卫生健康委", R)])]
+    plan = _load(tmp_path, "spaced.txt", (
+        "中小学校食品安全管理\n序号 涉及部门 职责分工\n1 市教育局 负责校园食品安全管理工作。\n"
+        "2 市卫生健康委 负责组织开展校园食品安全风险监测。\n3 其他 学校主要负责人对本校食品安全工作负责。\n"
+    ))
+    assert _pairs(plan) == [("负责校园食品", [("市教育局", R)]), ("负责组织开展", [("市卫生健康委", R)]), ("学校主要负责", [])]
+
+
+def test_fields_listed_before_the_bodies_that_close_the_list(tmp_path):
+    """``水利、国土、教育、开发区和西区管委会负责…``: each field names its department when bodies end the list."""
+    plan = _load(tmp_path, "fields.txt", (
+        "临江市农民工工资清欠工作方案\n(二)水利、国土、教育、开发区和西区管委会负责对各自行业的农民工工资支付情况进行检查。\n"
+    ))
+    assert _pairs(plan) == [("水利、国土、", [("水利", R), ("国土", R), ("教育", R), ("开发区管委会", R), ("西区管委会", R)])]
