@@ -157,8 +157,9 @@ def _merged_first_cell_restored(row: GridRow, roles: list[str | None]) -> GridRo
     """A text-exported row that left out its merged first (category) cell starts with the numbered
     task that belongs one column on, and ends in an empty cell: shifted back into place."""
     texts = row.texts()
-    if len(roles) < 3 or roles[0] not in ("section", "number", "name") or texts[-1]:
-        return row
+    category = roles[0] in ("section", "number", "name") or roles[0] == "text" and "text" in roles[1:]
+    if len(roles) < 3 or not category or texts[-1]:
+        return row  # (a first text column before another one: ``任务内容 | 标准 | 工作内容``, the category)
     if not ITEM_START.match(texts[0]) and not _agencies_fall_in_place(texts, roles):
         return row
     return GridRow(row.line, [Cell("", (row.cells[0].origin[0], 0))] + [

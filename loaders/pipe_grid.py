@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
+from .agencies import BODY_SUFFIX, is_agency_list
 from .table import AGENCY_ROLES, REPORT_WORDS, header_role
 
 PIPE = re.compile(r"\s*[|｜]\s*")
@@ -98,8 +99,16 @@ def _broken_row(cells: list[str], following: str, width: int) -> list[str] | Non
     if len(cells) + len(rest) == width:
         return cells + rest
     if len(cells) + len(rest) - 1 == width and not following.lstrip().startswith(("|", "｜")):
-        return cells[:-1] + [cells[-1] + rest[0]] + rest[1:]
+        return cells[:-1] + [_rejoined(cells[-1], rest[0])] + rest[1:]
     return None
+
+
+def _rejoined(before: str, after: str) -> str:
+    """A cell a line break cut: two whole names (``市国土资源局`` ⏎ ``市农牧林业局``) stay two, as a list;
+    anything else (``市市场`` ⏎ ``监管局``, a sentence) is one text again."""
+    if all(len(x) >= 3 and BODY_SUFFIX.search(x) and is_agency_list(x) for x in (before.strip(), after.strip())):
+        return f"{before.strip()}、{after.strip()}"
+    return before + after
 
 
 def blocks_of(text: str) -> list[Block] | None:

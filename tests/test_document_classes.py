@@ -2140,3 +2140,17 @@ def test_fields_listed_before_the_bodies_that_close_the_list(tmp_path):
         "临江市农民工工资清欠工作方案\n(二)水利、国土、教育、开发区和西区管委会负责对各自行业的农民工工资支付情况进行检查。\n"
     ))
     assert _pairs(plan) == [("水利、国土、", [("水利", R), ("国土", R), ("教育", R), ("开发区管委会", R), ("西区管委会", R)])]
+
+
+def test_a_pipe_row_broken_between_two_names_and_a_row_without_its_category_cell(tmp_path):
+    """``市国土资源局`` ⏎ ``市农牧林业局`` inside one cell are two units; a row that left out the merged category
+    cell (``任务内容 | 标准 | 工作内容 | …``) is shifted back."""
+    plan = _load(tmp_path, "garden.txt", (
+        "任务内容 | 标准或要求 | 工作内容及要求 | 牵头单位 | 协助单位 | 完成期限 |\n"
+        "生态环境 | 1、城市大环境绿化扎实开展。 | 禁止开发城市周围的自然山体。 | 市规划局 | 市国土资源局\n市农牧林业局 | 2024年9月20日前 |\n"
+        "2、建设防护绿地。 | 加强建成区防护绿地的建设。 | 市规划局 市建设局 | 有关部门 | 2024年9月20日前 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("市规划局", L), ("市国土资源局", C), ("市农牧林业局", C)],
+        [("市规划局", L), ("市建设局", L), ("有关部门", C)],
+    ]
