@@ -342,12 +342,18 @@ def subject_assignments(sentence: str) -> list[Found]:
     never takes a clause an earlier one read."""
     out: list[Found] = []
     for pattern, read in ((SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer)):
-        taken = [(f.start, f.end) for f in out]
+        earlier = list(out)
         for m in pattern.finditer(sentence):
-            if not any(start <= m.start() < end for start, end in taken):
-                found = read(sentence, m)
-                if found is not None:
-                    out.append(found)
+            holder = next((f for f in out if f.start <= m.start() < f.end), None)
+            # ``X由A主办，B承办，由C负责组织协调``: a 由 clause after a comma is a task of its own
+            new_clause = holder is not None and holder.start < m.start() and sentence[: m.start()].rstrip().endswith(("，", ","))
+            if holder is not None and holder in earlier and not new_clause:
+                continue
+            found = read(sentence, m)
+            if found is not None:
+                if new_clause:
+                    holder.end = m.start()
+                out.append(found)
     return out
 
 
@@ -393,8 +399,14 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     stop = CLAUSE_STOP.search(sentence, m.end())
     found.add(_SUBJECT_ROLE[m.group("word")], who)
     helpers = (m.group("helpers") or "").strip()
-    if helpers and is_agency_list(helpers):
+    if helpers and (is_agency_list(helpers) or _places(helpers)):
         found.add(_SUBJECT_ROLE[m.group("word2")], helpers)
+    chained = m.end()
+    while (more := CHAINED_ROLE.match(sentence, chained)) and (
+        is_agency_list(more.group("helpers").strip()) or _places(more.group("helpers").strip())
+    ):
+        found.add(_SUBJECT_ROLE[more.group("word2")], more.group("helpers").strip())  # ``…主办，B承办，C协办，D参与``
+        chained = more.end()
     partners = PARTNERS_AFTER.match(sentence, m.end())
     if partners and is_agency_list(partners.group("helpers")):
         found.add("cooperating", partners.group("helpers"))  # ``由X负责，会同Y对…``
@@ -414,6 +426,15 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     return found
 
 
+def _places(text: str) -> bool:
+    """``宣化镇`` before a role word (``，宣化镇承办``): a place named as a doer is its government."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}(镇|乡|街道|县|区)", text))
+
+
+# one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
+CHAINED_ROLE = re.compile(
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|承办|牵头|主办)(?=[，,。；;]|$)"
+)
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says

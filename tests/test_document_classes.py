@@ -2154,3 +2154,16 @@ def test_a_pipe_row_broken_between_two_names_and_a_row_without_its_category_cell
         [("市规划局", L), ("市国土资源局", C), ("市农牧林业局", C)],
         [("市规划局", L), ("市建设局", L), ("有关部门", C)],
     ]
+
+
+def test_an_event_given_by_由_with_its_chain_of_roles(tmp_path):
+    """``X由A主办，B镇承办，C协办，…，由D负责组织协调``: A and the township lead, C cooperates, and the next
+    ``由`` clause after a comma is a task of its own."""
+    plan = _load(tmp_path, "festival.txt", (
+        "青溪县农民丰收节活动方案\n四、活动内容及分工\n"
+        "农民丰收节由县委、县政府主办,河口镇承办,县农业农村局协办,活动主会场设在河口镇,由河口镇和县文旅局负责整体活动的组织协调。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("县委", L), ("县政府", L), ("河口镇", L), ("县农业农村局", C)],
+        [("河口镇", R), ("县文旅局", R)],
+    ]
