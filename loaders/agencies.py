@@ -28,6 +28,9 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
                                                          ("配合", "cooperating"), ("协办", "cooperating"), ("协同", "cooperating"))
       for unit in ("单位", "部门")),
     ("牵头负责", "lead", False),
+    # a role word with the kind of work it leads (``X牵头指导，Y负责落实``)
+    *((f"牵头{work}", "lead", False) for work in ("指导", "组织", "推进", "落实", "实施", "协调")),
+    *((f"配合{work}", "cooperating", False) for work in ("落实", "实施", "推进")),
     ("共同负责", "responsible", False),
     ("负责落实", "responsible", False),
     ("具体落实", "responsible", False),
@@ -356,7 +359,9 @@ def _split_conjunctions(item: str) -> list[str]:
             and not JURISDICTION_PREFIX.match(right) and not FIELD_DEPARTMENT.fullmatch(right)
         ):
             continue  # ``党委和人民政府``, ``部门和单位``: two bodies of one place, written as one
-        if left and right and looks_like_agency(left) and looks_like_agency(right) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", right)):
+        if left and right and looks_like_agency(left) and looks_like_agency(right) and (
+            BODY_SUFFIX.search(TRAILING_ALIAS.sub("", right)) or EVERY_PLACE.fullmatch(right) and BODY_SUFFIX.search(left)
+        ):  # also ``市政府及各区``: a body and the governments of every place of a level
             rest = _split_conjunctions(right)
             if m.group() == "等" and rest and LISTED_KIND.fullmatch(rest[0]):
                 rest = rest[1:]  # ``能源局等省有关部门``: the kind of the bodies just listed, no body more

@@ -31,6 +31,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("number", re.compile(r"^(序号|编号)$")),
     # how an evaluation table scores a task (评分细则 | 未开展的扣2分): neither its text nor a target
     ("score", re.compile(r"评分|分值|扣分|计分|得分|考核办法|考评办法")),
+    # who checks the work (``监督方式 | 区委、区政府``, ``督办单位``): no doer of the task
+    ("oversight", re.compile(r"^(监督|督办|督查|督导)(方式|单位|部门)$")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets

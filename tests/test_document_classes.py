@@ -2167,3 +2167,17 @@ def test_an_event_given_by_由_with_its_chain_of_roles(tmp_path):
         [("县委", L), ("县政府", L), ("河口镇", L), ("县农业农村局", C)],
         [("河口镇", R), ("县文旅局", R)],
     ]
+
+
+def test_a_role_word_with_the_work_it_leads_and_a_body_and_every_place(tmp_path):
+    """``（X牵头指导，Y负责落实。以下均需Y落实，不再逐一列出）``: X leads, Y is responsible, the note names no
+    one; ``市政府及各区`` names the city's government and every district's."""
+    plan = _load(tmp_path, "drainage.txt", (
+        "城市排水防涝体系建设行动计划\n一、全面排查设施薄弱环节\n"
+        "(一)排水防涝设施。排查排涝通道存在的问题。(住房和城乡建设部牵头指导,城市人民政府负责落实。以下均需城市人民政府落实,不再逐一列出)\n"
+        "(二)粮食生产。市政府及各区要落实粮食生产责任。\n"
+    ))
+    assert _pairs(plan) == [
+        ("排水防涝设施", [("住房和城乡建设部", L), ("城市人民政府", R)]),
+        ("粮食生产。市", [("市政府", R), ("各区", R)]),
+    ]
