@@ -23,7 +23,7 @@ DUTY_TAIL = re.compile(
 )
 ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?(重点)?(工作|任务|事项)(清单)?([（(]共?\d+(项|条|件)[）)])?$")
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
-TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责)")
+TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责|目标责任书|责任状)")
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
 PREAMBLE_OWNER = re.compile(r"(承担|负责|做好|落实)(以下|如下)(工作|职责|任务)[:：]?$")
 MAX_NAME = 80  # a list of seven or eight agencies before its duty

@@ -19,7 +19,7 @@ from .assignments import Found, bracket_assignments, label_line, opens_with_a_ro
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, same_body, title_owner
-from .table import Row, stated_goal_rows
+from .table import Row, header_role, stated_goal_rows
 from .text_table import ATTACHMENT, HAN, TIME_CELL, Line, clean, find_title, is_header_line, without_file_suffix
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -416,7 +416,7 @@ def title_of(lines: list[Line]) -> str:
         if l.text and len(l.text) <= 60 and not l.text.endswith(("。", "：", ":", "；", "，", ","))
         and not DATE_LINE.search(l.text) and not re.match(r"^[（(].*[）)]$", l.text) and not SITE_BANNER.search(l.text)
         and not ATTACHMENT.match(l.text) and not INTRO.match(l.text) and not is_header_line(l.text)
-        and not RECORD_LINE.search(l.text)
+        and not RECORD_LINE.search(l.text) and not (len(l.text) <= 6 and header_role(l.text))  # ``工作任务``: a column's header
         and len(HAN.findall(l.text)) >= 2 and section_number(l.text) is None  # ``一、专项整治安排表`` heads a section
     ]
     titled = [l for l in candidates if TITLE_LINE.search(l.text)]

@@ -2181,3 +2181,14 @@ def test_a_role_word_with_the_work_it_leads_and_a_body_and_every_place(tmp_path)
         ("排水防涝设施", [("住房和城乡建设部", L), ("城市人民政府", R)]),
         ("粮食生产。市", [("市政府", R), ("各区", R)]),
     ]
+
+
+def test_a_target_responsibility_letter_names_its_owner_in_the_title(tmp_path):
+    """``X局2024年度(分季)目标责任书`` above a column header word (``工作任务``): the title is the letter's and
+    its owner does every numbered task."""
+    plan = _load(tmp_path, "letter.txt", (
+        "临江市水务局2024年度(分季)目标责任书\n\n工作任务\n\n"
+        "1.全区年度用水总量控制在0.5亿立方米以内。\n2.固定资产投资累计完成1.5亿元。\n"
+    ))
+    assert plan.title == "临江市水务局2024年度(分季)目标责任书"
+    assert _pairs(plan) == [("全区年度用水", [("临江市水务局", R)]), ("固定资产投资", [("临江市水务局", R)])]
