@@ -288,6 +288,9 @@ def label_line(text: str) -> tuple[Found, str | None] | None:
     opened = text.strip().removeprefix("【")  # ``【牵头单位】…``
     if re.fullmatch(rf"(?:{LABEL_WORDS})", opened) and header_role(opened) in (*AGENCY_ROLES, "deadline"):
         return Found(cues=["label"]), header_role(opened)  # ``责任单位`` alone: its value on the next line
+    lost = re.match(r"[:：]\s*(?P<names>[^:：]{2,80})$", opened)
+    if lost and is_agency_list(lost.group("names").strip().rstrip("。.")):
+        return label_line(f"责任单位：{lost.group('names')}")  # ``：市市容局``: a label whose word the copy lost
     m = LABEL.match(opened)
     short = SHORT_LABEL.match(opened) if m is None else None
     if short and is_agency_list(opened[short.end() :]):  # ``牵头：市教育局`` on a line of its own

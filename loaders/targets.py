@@ -41,7 +41,7 @@ _UNITS = (
     "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|元|亩|吨|套|家|辆|册|批次|次)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|万|亿"  # 达200万以上: 万 alone, the unit implied
+    "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -94,7 +94,7 @@ PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株|位|只|盏|头|棵)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株|位|只|盏|头|棵|片|块)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")

@@ -2192,3 +2192,12 @@ def test_a_target_responsibility_letter_names_its_owner_in_the_title(tmp_path):
     ))
     assert plan.title == "临江市水务局2024年度(分季)目标责任书"
     assert _pairs(plan) == [("全区年度用水", [("临江市水务局", R)]), ("固定资产投资", [("临江市水务局", R)])]
+
+
+def test_a_label_whose_word_the_copy_lost(tmp_path):
+    """``：市市容局`` on the line after a task: the units of a label whose word was lost, responsible."""
+    plan = _load(tmp_path, "lost.txt", (
+        "临江市城乡环境卫生实施方案\n1.每年配套建设4-5个乡镇的生活垃圾转运设施。\n:市市容局\n"
+    ))
+    assert _pairs(plan) == [("每年配套建设", [("市市容局", R)])]
+    assert _values(plan) == [(">=", 4), ("<=", 5)]
