@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .agencies import is_agency_list, parse_agency_cell
-from .assignments import subject_clauses
+from .assignments import Found, bracket_assignments, subject_clauses
 from .prose import ARABIC_SHAPES, SHAPE_RANK, Entry, Prose
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
@@ -72,6 +72,7 @@ def rows(prose: Prose) -> list[Row]:
     heading: Entry | None = None
     numbered_duties = False
     entries = prose.entries[prose.body_start :]
+    bracket_rows: list[Row] = []  # items outside the owners' lists that their own bracket assigns
     for at, entry in enumerate(entries):
         if entry.labels is not None:
             continue
@@ -106,6 +107,15 @@ def rows(prose: Prose) -> list[Row]:
                            section=heading.raw if heading else None, section_line=heading.line if heading else None))
             continue
         if owner is None:
+            bracketed = bracket_assignments(entry.text)
+            if bracketed and entry.shape in ARABIC_SHAPES:
+                # ``1.…乱堆乱放。（责任单位：X）`` under a heading that names no owner: its own bracket assigns it
+                cells = Found()
+                for found in bracketed:
+                    cells.merge(found)
+                bracket_rows.append(Row(line=entry.line, text=entry.text, number=entry.number, agencies=cells.cells, cue="bracket",
+                                        section=heading.raw if heading else None, section_line=heading.line if heading else None))
+                out.append(bracket_rows[-1])
             continue
         if entry.shape in ARABIC_SHAPES:
             numbered_duties = True
@@ -116,7 +126,8 @@ def rows(prose: Prose) -> list[Row]:
             continue  # ``…下设办公室，设在市林业局，主任由…担任``: how the owner is set up, no duty
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
-    return out
+    # a document of brackets alone is the inline layout's, not a duty list
+    return out if len(out) > len(bracket_rows) else []
 
 
 def _issues_title(entries: list[Entry], at: int) -> bool:

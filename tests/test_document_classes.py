@@ -2201,3 +2201,14 @@ def test_a_label_whose_word_the_copy_lost(tmp_path):
     ))
     assert _pairs(plan) == [("每年配套建设", [("市市容局", R)])]
     assert _values(plan) == [(">=", 4), ("<=", 5)]
+
+
+def test_bracketed_items_under_a_heading_of_no_owner_in_a_duty_list(tmp_path):
+    """A duty list whose last heading names no owner (``（三）背街小巷``): its items' own brackets assign them."""
+    plan = _load(tmp_path, "problems.txt", (
+        "临江市创文问题清单\n(一)市城管局职责\n1.负责市容环境整治。\n2.负责占道经营治理。\n"
+        "(二)背街小巷\n1.南二巷门口杂物乱堆乱放。(责任单位:市综合行政执法局天涯分局)\n"
+    ))
+    assert _pairs(plan) == [
+        ("负责市容环境", [("市城管局", R)]), ("负责占道经营", [("市城管局", R)]), ("南二巷门口杂", [("市综合行政执法局天涯分局", R)]),
+    ]
