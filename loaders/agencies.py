@@ -194,7 +194,7 @@ BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|�
 # common words ending like a body's name
 COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会)$")
 # a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
-NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应)")  # also ``X委会受…委托``, ``X政府要…``
+NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应|承担)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
