@@ -471,6 +471,9 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
         titled = _titled_owner(node) if reading.subjects and not node.labels and named is None else None
         if named is not None:
             owner = named  # ``第八条 区公安分局工作职责：`` or ``（六）工商、旅游等部门要…。``: the items under it are its
+            if not node.children and _has_body(node):
+                # ``（七）X局承担…工作。`` with nothing under it: the heading is a duty of its own
+                out += _segment_rows([node], node.paragraphs, reading, section, None, require=False, owner=owner)
         else:
             # ``（一）县人民政府职责`` with its duties written under it: its own owner, not the one of the
             # heading above (``一、各级政府工作职责``)
