@@ -461,16 +461,18 @@ SENTENCE_END = re.compile(r"[；;。！？!?\n]")
 ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百零\d]{1,4}条)\s*")
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
-SETS_UP_TO_DO = re.compile(r"\s*(设立|成立|组建|设在)[^，,。；;]*[，,]\s*(负责|统筹|组织|开展|做好|承担|协调|抓好)")
+SETS_UP_TO_DO = re.compile(
+    r"\s*(设立|成立|组建|设在)[^，,。；;]*[，,]\s*(?:具体)?(负责|统筹|组织|开展|做好|承担|协调|抓好)(?!小组|办公室|机构|机制)"  # not ``，协调小组办公室…``
+)
 # a clause inside a sentence that names where an office sits and what it does
-OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:负责|承担))")
+OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:具体)?(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安机关。把…``: any duty after the title
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
-NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|及其(主要)?职责(分工)?如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
+NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",

@@ -102,6 +102,8 @@ def heading_owner(text: str) -> tuple[str, str] | None:
         return None  # ``•【制定机关】X``, ``发文机关：X``: who issued the page, not whose duties follow
     if OUTLINE_TOPIC.fullmatch(text):
         return None  # ``2.1 应急指挥机构``, ``成员单位职责``: a part of the plan about bodies, naming none
+    if text.endswith("如下") and re.match(r"(各|相关|有关|全[市县区])", text):
+        return None  # ``相关职能部门分工如下：``: the list below names each owner, the introduction none
     if is_agency_list(text) and not re.search(r"[，,；;]", text) and "、" not in _outside_brackets(text):
         return text, "responsible"
     for end in range(min(len(text) - 1, MAX_NAME), 1, -1):

@@ -2214,3 +2214,17 @@ def test_bracketed_items_under_a_heading_of_no_owner_in_a_duty_list(tmp_path):
     assert _pairs(plan) == [
         ("负责市容环境", [("市城管局", R)]), ("负责占道经营", [("市城管局", R)]), ("南二巷门口杂", [("市综合行政执法局天涯分局", R)]),
     ]
+
+
+def test_an_office_named_协调小组_and_an_introduction_of_the_division(tmp_path):
+    """``…协调小组(名单附后),协调小组办公室设在X,具体负责…``: the office is responsible (``协调`` opens its name,
+    not a duty); ``相关职能部门分工如下：`` names no owner, the colon lines below name theirs."""
+    plan = _load(tmp_path, "taxi.txt", (
+        "临江市出租汽车专项治理实施意见\n三、组织机构和职责分工\n"
+        "市政府成立专项治理工作协调小组(名单附后),协调小组办公室设在市运管处,具体负责专项治理的相关工作。\n"
+        "相关职能部门分工如下:\n交通部门:负责出租汽车非法营运专项整治工作。\n公安部门:协助有关部门开展打击非法营运工作。\n"
+        "四、时间安排\n专项治理工作分以下4个阶段进行。\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks if t.assignments] == [
+        [("协调小组办公室", R)], [("交通部门", R)], [("公安部门", R)],
+    ]
