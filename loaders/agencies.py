@@ -50,6 +50,7 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("参加", "cooperating", False),
 ]
 
+_SUFFIX_ENDS = frozenset(word[-1] for word, _, _ in ROLE_SUFFIXES)
 ROLE_ADVERB = re.compile(r"(分别|共同|积极|具体|主动|密切|认真|全力|协同)$")
 BY_DUTIES = re.compile(r"(按照?|根据)(各自)?(职责|职能)(分工)?$")
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
@@ -172,9 +173,13 @@ def clean_item(item: str) -> str:
     return item.strip("。.:：")
 
 
+@lru_cache(maxsize=65536)
 def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
-    """Split ``X、Y配合`` into (``X、Y``, role, per-division-of-duties)."""
+    """Split ``X、Y配合`` into (``X、Y``, role, per-division-of-duties); cached, as every reading asks it
+    of the same clause heads."""
     stripped = clause.rstrip("。.；;，, \t")
+    if not stripped or stripped[-1] not in _SUFFIX_ENDS:
+        return stripped, None, False
     for word, role, pdd in ROLE_SUFFIXES:
         if stripped.endswith(word) and len(stripped) > len(word):
             body = stripped[: -len(word)]
