@@ -168,7 +168,8 @@ def clean_item(item: str) -> str:
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
-    item = re.sub(r"^(等|每个|每一个)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # ``每个居(村)委会``: each of them, as 各  # ``X、等区政府有关部门``: a list's 等 set apart by a 、
+    # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
+    item = re.sub(r"^(等|每个|每一个)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     return item.strip("。.:：")
 

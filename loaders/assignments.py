@@ -350,7 +350,7 @@ def subject_assignments(sentence: str) -> list[Found]:
             holder = next((f for f in out if f.start <= m.start() < f.end), None)
             # ``X由A主办，B承办，由C负责组织协调``: a 由 clause after a comma is a task of its own
             new_clause = holder is not None and holder.start < m.start() and sentence[: m.start()].rstrip().endswith(("，", ","))
-            if holder is not None and holder in earlier and not new_clause:
+            if holder is not None and any(holder is f for f in earlier) and not new_clause:
                 continue
             found = read(sentence, m)
             if found is not None:

@@ -168,7 +168,8 @@ def _decimal_headings(entries: list[Entry]) -> list[Entry]:
     if not found or len(found) + len(tops) < 2:
         return entries
     for entry, m in found:
-        entry.shape, entry.number, entry.text = f"dec{min(m.group('number').count('.') + m.group('number').count('．'), 3)}", m.group("number"), m.group("rest")
+        depth = min(len(re.findall(r"[.．]", m.group("number"))), 3)
+        entry.shape, entry.number, entry.text = f"dec{depth}", m.group("number"), m.group("rest")
     for entry in entries:
         top = DECIMAL_TOP.match(entry.raw) if entry.shape in ("ar.", None) else None
         if top:

@@ -89,14 +89,19 @@ def _rows(lines: list[str], start: int, roles: list[str | None]) -> list[GridRow
 
 
 def _fills_a_column(word: str) -> bool:
-    return is_agency_list(word.rstrip("。.；;，,")) or deadline_of(word, None) is not None
+    return _names(word) or deadline_of(word, None) is not None
+
+
+def _names(word: str) -> bool:
+    """Whether a word is a cell of agencies (a list closed by a full stop too: ``区经信局等区政府有关部门。``)."""
+    return is_agency_list(word.rstrip("。.；;，,"))
 
 
 def _aligned(pieces: list[list[str]], roles: list[str | None]) -> list[str] | None:
     """The row's cells in the header's columns, or None when its words do not fill them."""
     words = list(pieces[0])
     for more in pieces[1:]:
-        if len(more) == 1 and words and is_agency_list(words[-1].rstrip("。.；;，,")) and is_agency_list(more[0].rstrip("。.；;，,")):
+        if len(more) == 1 and words and _names(words[-1]) and _names(more[0]):
             words[-1] += "、" + more[0]  # one unit a line inside one cell
         else:
             words += more
@@ -109,7 +114,7 @@ def _aligned(pieces: list[list[str]], roles: list[str | None]) -> list[str] | No
         if not words:
             break
         word = words[-1]
-        if roles[column] in AGENCY_ROLES and not is_agency_list(word.rstrip("。.；;，,")):
+        if roles[column] in AGENCY_ROLES and not _names(word):
             continue
         if roles[column] == "deadline" and deadline_of(word, None) is None:
             continue
@@ -117,7 +122,7 @@ def _aligned(pieces: list[list[str]], roles: list[str | None]) -> list[str] | No
     if not words:
         return None
     first_agency = next((i for i in range(task + 1, len(roles)) if roles[i] in AGENCY_ROLES), None)
-    while len(words) > 1 and first_agency is not None and is_agency_list(words[-1].rstrip("。.；;，,")):
+    while len(words) > 1 and first_agency is not None and _names(words[-1]):
         cells[first_agency] = (words.pop() + " " + cells[first_agency]).strip()  # ``安监站 安监所``: units a space apart
     cells[task] = " ".join(words)
     return cells
