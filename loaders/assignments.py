@@ -380,12 +380,19 @@ def _with_partners(sentence: str, m: re.Match) -> Found | None:
     return found
 
 
+def _named_doer(sentence: str, m: re.Match) -> tuple[str, Found] | None:
+    """The agencies a ``由X…`` match names and its assignment up to the end of the clause, or None when X
+    names no agency."""
+    who = m.group("who").strip()
+    return (who, _closed(sentence, m, "由…负责 sentence")) if is_agency_list(who) else None
+
+
 def _by_doer(sentence: str, m: re.Match) -> Found | None:
     """``由X对…进行审核``, ``由X组织Y等部门对…``: X does it, the bodies it organises or partners help."""
-    who = m.group("who").strip()
-    if not is_agency_list(who):
+    named = _named_doer(sentence, m)
+    if named is None:
         return None
-    found = _closed(sentence, m, "由…负责 sentence")
+    who, found = named
     found.add("responsible", who)
     helpers = HELPERS_AFTER.match(sentence, m.end())
     if helpers and is_agency_list(helpers.group("helpers")):
@@ -395,10 +402,10 @@ def _by_doer(sentence: str, m: re.Match) -> Found | None:
 
 def _by_subject(sentence: str, m: re.Match) -> Found | None:
     """The assignment of a ``由X负责，Y配合`` match, or None when X names no agency."""
-    who = m.group("who").strip()
-    if not is_agency_list(who):
+    named = _named_doer(sentence, m)
+    if named is None:
         return None
-    found = _closed(sentence, m, "由…负责 sentence")
+    who, found = named
     stop = CLAUSE_STOP.search(sentence, m.end())
     found.add(_SUBJECT_ROLE[m.group("word")], who)
     helpers = (m.group("helpers") or "").strip()
