@@ -57,7 +57,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
     from . import (
-        blocks, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, spaced_table, table, text_table, wrapped,
+        blocks, cell_stream, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, spaced_table, table, text_table, wrapped,
     )
 
     where = where or name
@@ -81,7 +81,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         stated = text
         common["issued"] = _issue_year(stated)
         piped = (
-            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.word_blocks(text)
+            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or cell_stream.blocks(text)
+            or pipe_grid.word_blocks(text)
             or spaced_table.blocks(text)
         ) if wanted in (None, detect.TASK_TABLE) else None
         tables = grid_table.parse(piped) if piped else None

@@ -76,8 +76,9 @@ JURISDICTION_PREFIX = re.compile(
     r"中共[\u4e00-\u9fff]{1,6}?[省市县区]委|"
     # common nouns that end in a level word are no place (城市管理局 is the city-management bureau)
     r"(?![省市县区]?(?:城市|都市|超市|社区|小区|街区|景区|辖区|城区)(?!(?:人民)?政府))"
-    r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场])|"
-    r"省|市(?!场)|县|区(?!域)|州|乡|镇)"  # 市场监管局 is a market regulator, not a city's
+    r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场监容]|政(?:局|管理|工程|园林|公用|设施))|"
+    # 市场监管局 (``市监局``) is a market regulator, 市容局 and 市政局 look after the city's streets: no city's
+    r"省|市(?!场|监|容|政(?:局|管理|工程|园林|公用|设施))|县|区(?!域)|州|乡|镇)"
 )
 # A bare body: no jurisdiction of its own, short, ends like a body.
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
@@ -332,11 +333,16 @@ def list_items(body: str) -> list[str]:
     return out
 
 
+TOWN = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!城)(镇|乡)")  # (``住房城乡`` is a bureau's name cut before its suffix)
+
+
 def _spaced_names(part: str) -> list[str]:
     """Names a cell separates by spaces (``市公安局 市林业局``), when every word is a whole body's name;
     a name a line break split (``市市场 监管局``) stays one."""
     words = part.split()
-    if len(words) > 1 and all(len(w) >= 3 and BODY_SUFFIX.search(w) and looks_like_agency(w) for w in map(_unmarked, words)):
+    bodies = [len(w) >= 3 and bool(BODY_SUFFIX.search(w)) and looks_like_agency(w) for w in map(_unmarked, words)]
+    # a town among them (``市文联 塘镇``) is its government, named by its place
+    if len(words) > 1 and any(bodies) and all(b or TOWN.fullmatch(w) for b, w in zip(bodies, words)):
         return words
     return [part]
 

@@ -417,6 +417,9 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     ):
         found.add(_SUBJECT_ROLE[more.group("word2")], more.group("helpers").strip())  # ``…主办，B承办，C协办，D参与``
         chained = more.end()
+    joined = JOINED_BY.match(sentence, chained)
+    if joined and not helpers and is_agency_list(joined.group("helpers").strip()):
+        found.add("responsible", joined.group("helpers").strip())  # ``由X牵头，A、B等单位，组织开展…``
     partners = PARTNERS_AFTER.match(sentence, m.end())
     if partners and is_agency_list(partners.group("helpers")):
         found.add("cooperating", partners.group("helpers"))  # ``由X负责，会同Y对…``
@@ -444,6 +447,10 @@ def _places(text: str) -> bool:
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
     r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|承办|牵头|主办)(?=[，,。；;]|$)"
+)
+# the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
+JOINED_BY = re.compile(
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,160}?)等(?:有关|相关|成员)?(?:部门|单位)(?=[，,]|(?:共同|联合|一起)?(?:组织|开展|做好|负责|实施))"
 )
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")

@@ -110,6 +110,9 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         cells = {role: [] for role in set(roles) if role}
         starts = {role: [] for role in set(roles) if role}
         for role, cell in zip(roles, grid_row.cells):
+            if role == "remarks" and is_agency_list(cell.text):
+                role = "cooperating"  # the bodies a remark names help the responsible ones
+                cells.setdefault(role, []), starts.setdefault(role, [])
             if role and cell.text and cell.text not in cells[role]:
                 cells[role].append(cell.text)
                 starts[role].append(cell.origin[0] == r)

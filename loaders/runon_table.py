@@ -221,7 +221,7 @@ def _report_header(line: str) -> bool:
     while word := HEADER_WORD.match(squeezed, at):
         roles.append(header_role(word.group()))
         at = word.end()
-    return at == len(squeezed) and len(roles) >= 3 and any(r in AGENCY_ROLES for r in roles) and roles[-1] == "progress"
+    return at == len(squeezed) and len(roles) >= 3 and any(r in AGENCY_ROLES for r in roles) and roles[-1] in ("progress", "remarks")
 
 
 def _line_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:

@@ -24,7 +24,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("cooperating", re.compile(r"配合|协办|协助|协同|协作|参与单位|参加单位|支持单位")),
     ("lead", re.compile(r"牵头|承办|主办")),
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|责任科室|责任股室|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
-    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间")),
+    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$")),
     # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
     # agency column means its agencies by 单位 (``column_roles``)
     ("unit", re.compile(r"^(计量)?单位$")),
@@ -37,8 +37,11 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
+    # a remarks column: a report's notes, or the bodies that help beside the responsible column
+    # (``备注 | 市文化馆 市廷锴纪念中学``), whose names cooperate (``grid_table``)
+    ("remarks", re.compile(r"^备注$")),
     ("progress", re.compile(
-        rf"({REPORT_WORDS})$|^(进展|进度|备注)$|"
+        rf"({REPORT_WORDS})$|^(进展|进度)$|"
         r"^(当前|目前|最新|实际)(进度|进展)$|"
         r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$"  # next steps a report plans, not the task
     )),

@@ -73,7 +73,7 @@ def find_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
         j = i
         while j < len(lines):
             cell, taken = _header_cell(lines, j) if run else (lines[j].text, 1)
-            if header_role(cell) is None and not _task_column_name(cell, run):
+            if LABELLED_VALUE.match(cell) or (header_role(cell) is None and not _task_column_name(cell, run)):
                 break
             run.append(cell)
             j += taken
@@ -85,6 +85,9 @@ def find_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
 
 
 UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
+# a label and its value on one line (``牵头单位:县委宣传部``, ``活动地点:客家文化城``): an activity's
+# particulars written out, never a header cell, even when the label is a header word
+LABELLED_VALUE = re.compile(r"^[^:：()（）]{2,8}[:：]\s*\S")
 
 
 def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
@@ -254,7 +257,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     cells: list[str] = []
     pending_section: tuple[str, int] | None = None
     pending_number: str | None = None
-    has_progress = "progress" in roles
+    has_progress = "progress" in roles or "remarks" in roles  # read cell by cell, remarks are a report's notes
     has_unit = "unit" in roles and "goal" in roles  # 单位 | 年度目标: a unit cell, then the value
     has_values = "value" in roles
     in_progress = False  # inside a progress cell: report text, neither task nor agencies

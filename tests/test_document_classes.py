@@ -2228,3 +2228,59 @@ def test_an_office_named_协调小组_and_an_introduction_of_the_division(tmp_pa
     assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks if t.assignments] == [
         [("协调小组办公室", R)], [("交通部门", R)], [("公安部门", R)],
     ]
+
+
+def test_activity_particulars_written_as_labels_are_no_table_header(tmp_path):
+    """``活动地点:X`` ⏎ ``活动内容:Y`` ⏎ ``牵头单位:Z`` under each activity are its labels, not a table's header cells."""
+    plan = _load(tmp_path, "festival.txt", (
+        "青溪县油菜花节活动方案\n三、活动安排\n1.开幕式\n活动时间:3月20日上午\n活动地点:花海广场\n"
+        "活动内容:举办开幕仪式\n牵头单位:县委宣传部\n责任单位:县委办、县政府办\n"
+        "2.摄影比赛\n活动时间:3月至4月\n活动地点:各乡镇\n牵头单位:县文联、县文旅局\n"
+    ))
+    assert _pairs(plan) == [
+        ("开幕式\n活动", [("县委宣传部", L), ("县委办", R), ("县政府办", R)]),
+        ("摄影比赛\n活", [("县文联", L), ("县文旅局", L)]),
+    ]
+
+
+def test_bodies_listed_after_由x牵头_carry_the_work_out(tmp_path):
+    """``由X牵头，A、B及各乡镇等单位，组织开展…``: X leads, the bodies listed with it are responsible;
+    ``市监局`` (the market regulator) lends no city prefix to the names after it."""
+    plan = _load(tmp_path, "visits.txt", (
+        "青溪县文化科技卫生三下乡活动方案\n(一)三下乡集中示范活动\n"
+        "由县委宣传部牵头,县卫健局、市监局、农业农村局及各乡镇等单位,组织开展送医送药、送书送戏活动。\n"
+    ))
+    assert _pairs(plan) == [("三下乡集中示", [
+        ("县委宣传部", L), ("县卫健局", R), ("县市监局", R), ("县农业农村局", R), ("各乡镇", R),
+    ])]
+
+
+def test_a_stream_of_cells_each_closed_by_a_pipe(tmp_path):
+    """A table copied cell by cell (``序号 |`` ⏎ ``|`` for an empty cell) is read by counting the header's
+    width: the place column is no doer, names a space separates (a town too) are two, and the bodies
+    in a 备注 column cooperate."""
+    cells = [
+        "序号", "活动时间", "活动内容", "活动地点", "责任单位", "备注",
+        "1", "", "读书分享会", "县图书馆报告厅", "县文旅局 城关镇", "县图书馆 县文化馆",
+        "2", "4月23日", "经典诵读比赛", "实验学校", "县教育局", "",
+    ]
+    plan = _load(tmp_path, "stream.txt", "青溪县读书月活动安排表\n" + "".join(f"{c} |\n" if c else "|\n" for c in cells))
+    assert _pairs(plan) == [
+        ("读书分享会", [("县文旅局", R), ("城关镇", R), ("县图书馆", C), ("县文化馆", C)]),
+        ("经典诵读比赛", [("县教育局", R)]),
+    ]
+
+
+def test_a_stream_of_cells_with_a_pipe_between_them(tmp_path):
+    """The same table with each pipe on a line of its own between cells: a 监督方式 column names who
+    checks the work, no doer, and a person's column is dropped."""
+    cells = [
+        "序号", "重点工作任务", "责任领导", "责任部门", "完成期限", "监督方式",
+        "1", "建成区级物流园区。", "王明", "经济发展局", "持续推进", "区委、区政府",
+        "2", "完成老旧小区改造20个。", "李华", "建设管理局、城管局", "2024年底", "区委、区政府",
+    ]
+    plan = _load(tmp_path, "between.txt", "青溪区重点工作任务分解表\n" + "\n|\n".join(cells) + "\n")
+    assert _pairs(plan) == [
+        ("建成区级物流", [("经济发展局", R)]),
+        ("完成老旧小区", [("建设管理局", R), ("城管局", R)]),
+    ]
