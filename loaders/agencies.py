@@ -90,7 +90,7 @@ DUTY_WORDS = re.compile(
     r"以下|均需|均要|各项工作|应当|必须|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
-    r"下列|行政区域内|(要|应|须)将|提请|报请|已由"  # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``: a clause
+    r"下列|行政区域内|(要|应|须)将|将[^，,。；;、]{1,20}报|提请|报请|已由"  # ``X将…情况报Y``: a clause  # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``: a clause
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)

@@ -465,6 +465,8 @@ PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；
 OPENER = re.compile(
     r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
     r"(?:19|20)\d{2}年(?:底前|内|底)?|今年|年内|"  # ``2009年，外经贸局、建委引进…``
+    # ``9月30日前，各乡镇进行…``, ``11月21日至11月23日，各乡镇…``: a date of a schedule before its doer
+    r"\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月?\d{1,2}日)?(?:前|底前|以前|中旬|上旬|下旬|底)?|"
     r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调))[，,：:]\s*|"
     r"(设立|成立|组建)(?=[^，,。；;]{4,40}[，,](负责|统筹|承担))|"  # ``设立X领导小组，统筹…``: the body set up does it
     r"[^，,。；;]{2,20}?下设(?=[^，,。；;]{2,20}[，,](负责|承担))"  # ``指挥部下设办公室，负责…``: the office does it
@@ -486,7 +488,7 @@ IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安机关。把…``: any duty after the title
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
-NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的(主要|分管)?(领导|负责人|负责同志)")
+NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的")  # (``学校及其他教育机构的设立``, ``X的主要负责人``: the body is no doer)
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
 _WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
@@ -601,7 +603,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
             r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
-            r"(?:要|应当|应|必须|须|需)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
+            r"(?:要|应当|应|必须|须|需)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):

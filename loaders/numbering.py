@@ -63,15 +63,20 @@ INLINE_ENUMERATOR = re.compile(
     r"(?=[\u4e00-\u9fff“\"《（(])"
     # ``…责任目标(一)落实…``: a bracketed Chinese numeral right after a heading run into its first item
     rf"|(?<=[\u4e00-\u9fff])(?P<cn_item>[（(][{CN_DIGITS}]{{1,3}}[）)])(?=[\u4e00-\u9fff])"
+    # ``…保障工作。第四条 税务机关应当…``: a regulation's articles run on after a sentence's end
+    rf"|(?<=[。；;])[ \t\u3000]*(?P<article>第[{CN_DIGITS}]{{1,4}}条)(?=[ \t\u3000]*[\u4e00-\u9fff“\"《（(])"
 )
 
 
-LEADING_ENUMERATOR = re.compile(rf"\s*([（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?!\d)|[{CN_DIGITS}]{{1,3}}、)")
+LEADING_ENUMERATOR = re.compile(rf"\s*([（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?!\d)|[{CN_DIGITS}]{{1,3}}、|第[{CN_DIGITS}]{{1,4}}条)")
 
 
 def _enumerator_key(raw: str) -> tuple[str, int] | None:
     """(shape, value) of an enumerator as written: ``（3）`` -> (``par``, 3), ``五、`` -> (``cn``, 5)."""
     raw = raw.strip()
+    if raw.startswith("第") and raw.endswith("条"):
+        value = cn_value(raw[1:-1])
+        return ("art-条", value) if value is not None else None
     bracketed = raw[:1] in "（("
     body = raw.strip("（()）.．、")
     if body.isdigit():
@@ -98,7 +103,7 @@ def cn_value(text: str) -> int | None:
 
 
 def _number(m: re.Match) -> str:
-    return m.group("number") or m.group("cn_item")
+    return m.group("number") or m.group("cn_item") or m.group("article")
 
 
 def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
@@ -120,7 +125,7 @@ def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
         # a count may start mid-line at any value when its next number follows (``[接上页] (10)…(11)…``)
         starts = shape not in last and any(k == (shape, value + 1) for _, k in found[i + 1 :])
         if starts or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
-            cuts.append(m.start("number") if m.group("number") else m.start("cn_item"))
+            cuts.append(m.start(next(g for g in ("number", "cn_item", "article") if m.group(g))))
             last[shape], previous_shape = value, shape
     if not cuts:
         return [text]

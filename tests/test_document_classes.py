@@ -2284,3 +2284,31 @@ def test_a_stream_of_cells_with_a_pipe_between_them(tmp_path):
         ("建成区级物流", [("经济发展局", R)]),
         ("完成老旧小区", [("建设管理局", R), ("城管局", R)]),
     ]
+
+
+def test_articles_run_on_after_a_full_stop_and_fields_that_assist(tmp_path):
+    """A regulation whose articles run on in one line (``…工作。第四条 …``) gives a task per article; an
+    excerpt opening inside the body keeps its first sentence, and ``X等部门按照各自职责，依法协助…`` cooperates."""
+    plan = _load(tmp_path, "rules.txt", (
+        "发展改革、公安、财政、审计等部门按照各自职责,依法协助税务机关做好全省税收征管保障工作。"
+        "第四条 税务机关应当科学预测税收目标。第五条 税务机关应当按照规定支付手续费。\n"
+    ))
+    assert _pairs(plan) == [
+        ("发展改革、公", [("发展改革", C), ("公安", C), ("财政", C), ("审计", C)]),
+        ("税务机关应当", [("税务机关", R)]),
+        ("税务机关应当", [("税务机关", R)]),
+    ]
+    matters = _load(tmp_path, "matters.txt", "涉税信息事项\n1.学校及其他教育机构的设立、变更和终止。\n2.车辆注册登记。\n")
+    assert _pairs(matters) == [("学校及其他教", []), ("车辆注册登记", [])]  # a body before 的 is what it is about
+
+
+def test_a_schedule_dates_its_doers(tmp_path):
+    """``9月30日前，各乡镇（街道）进行…`` and ``11月24日至11月25日，县扶贫办对…审核``: the date opens the
+    sentence, the body after it does the work, and a day before its 前 dates the commitment."""
+    plan = _load(tmp_path, "schedule.txt", (
+        "青溪县2020年扶贫对象动态管理工作方案\n三、进度安排\n"
+        "(一)部署培训。9月30日前,各乡镇(街道)完成部署培训。\n"
+        "(二)数据审核。11月24日至11月25日,县扶贫办对系统录入数据进行审核。\n"
+    ))
+    assert _pairs(plan) == [("部署培训。9", [("各乡镇(街道)", R)]), ("数据审核。1", [("县扶贫办", R)])]
+    assert [t.deadline for t in plan.tasks[0].targets] == ["2020-09-30"]
