@@ -217,8 +217,8 @@ def looks_like_agency(item: str) -> bool:
     item = item[described.end():] if described else item
     if re.search(r"[。；;！？:：《》?]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
-    if "关于" in item:
-        return False  # ``X局关于分解…全会``: an issuer and the title after it, not one name
+    if "关于" in item or item.startswith("某"):
+        return False  # ``X局关于分解…全会``: an issuer and the title after it; ``某公司``: a party of an example
     if len(item) <= 6 and COMMON_NOUN.search(item):
         return False  # ``…格局。``, ``全社会``: words that end like a body (局, 会) and name none
     if NAMED_AS.search(item):
@@ -321,6 +321,47 @@ def _fields_then_bodies(items: list[str]) -> bool:
     )
 
 
+# where one body's name may end inside a run of names written with no separator between them
+# (``区文广旅游体育局区委宣传部湘湖国家旅游度假区义桥镇``); the longer endings are tried first so that no
+# cut falls inside one (``委员会``, ``办公室``), and ``城乡`` ends no town
+RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇]|(?<!城)乡")
+RUN_MIN = 9  # a shorter item is one name
+# a name that can follow another in a run: one opening with its own level (``区委宣传部``) or one that is a
+# place's body (``瓜沥镇``, ``湘湖国家旅游度假区``); an office (``办公室``) or a unit (``科技资源统筹中心``)
+# after a name is that name's own
+RUN_NAME_AFTER = re.compile(r"^[省市县区](?!级)|(镇|(?<!城)乡|街道|度假区|开发区|高新区)$")
+
+
+def _run_together(item: str) -> list[str]:
+    """The names of an item that runs several together, cut where each piece is a whole body's name of
+    three characters or more ending like one; the item as it is when no such cut exists
+    (``市发展和改革委员会``, ``县公安局交警大队``: a sub-unit after the cut ends like no body here)."""
+    if len(item) < RUN_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
+        return [item]
+    ends = sorted({m.end() for m in RUN_END.finditer(item)})
+    if item and len(item) not in ends:
+        return [item]
+
+    def pieces(start: int) -> list[str] | None:
+        for end in ends:
+            if end <= start:
+                continue
+            piece = item[start:end]
+            if len(piece) < 3 or not looks_like_agency(piece) or JURISDICTION_PREFIX.fullmatch(piece):
+                continue
+            if (end < len(item) and piece.endswith("总局")) or (start and not RUN_NAME_AFTER.search(piece)):
+                continue  # ``国家税务总局杭州市税务局``, ``指挥部办公室``: a branch or an office is named with its parent
+            if end == len(item):
+                return [piece]
+            rest = pieces(end)
+            if rest:
+                return [piece, *rest]
+        return None
+
+    found = pieces(0)
+    return found if found and len(found) > 1 else [item]
+
+
 def list_items(body: str) -> list[str]:
     """The cleaned items of a list, also split at 和/及/以及/与/等 between two bodies
     (``能源局等省有关部门和各地级以上市人民政府``) but not inside one name (``住房和城乡建设局``);
@@ -329,7 +370,7 @@ def list_items(body: str) -> list[str]:
     body = LEVELS.sub(lambda m: m.group().replace("、", _KEPT), body)  # ``市、县两级政府`` is one collective
     for raw in (word for part in split_outside_brackets(body) for word in _spaced_names(part)):
         item = clean_item(raw).replace(_KEPT, "、")
-        out += _split_conjunctions(GENERIC_TAIL.sub("", item) if len(item) > 3 else item)
+        out += [name for part in _split_conjunctions(GENERIC_TAIL.sub("", item) if len(item) > 3 else item) for name in _run_together(part)]
     return out
 
 

@@ -190,7 +190,7 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         (
             i for i, e in enumerate(entries)
             if (e.shape or e.labels or bracket_assignments(e.text) or subject_assignments(e.text) or opens_with_a_role(e.text)
-                or _names_doers(e.text)) and not _bracketed_owners(e.text)
+                or _names_doers(e.text) or _owner_line(entries, i)) and not _bracketed_owners(e.text)
         ),
         min(1, len(entries)),  # no item anywhere: all but the title line is body
     )
@@ -339,6 +339,19 @@ def _starts_mid_body(entry: Entry) -> bool:
     # a title's words (职责, 方案) in the subject itself make it a heading, not in the duty after it
     return first is not None and NAMED_DUTY.match(text, first.subject_end) is not None and not TITLE_LINE.search(
         text[: min(first.subject_end, 30)]
+    )
+
+
+# a duty's opening words under the name that owns it (``住建局`` ⏎ ``牵头负责设计审批…``)
+DUTY_OPENING = re.compile(r"^\s*(牵头负责|负责|牵头|承担|主要负责)")
+
+
+def _owner_line(entries: list[Entry], i: int) -> bool:
+    """Whether entry ``i`` is a body's name alone on its line with a duty opening on the line below: the
+    first row of a table of bodies and their duties written a cell a line, never a title."""
+    return (
+        i + 1 < len(entries) and not entries[i].shape and len(entries[i].text) <= 20 and is_agency_list(entries[i].text)
+        and DUTY_OPENING.match(entries[i + 1].text) is not None
     )
 
 

@@ -55,6 +55,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
+BOTH_ROLES = re.compile(r"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)(协同|配合|协办|参与)")
 NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 # a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
 AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
@@ -88,6 +89,8 @@ def header_role(cell: str) -> str | None:
         return None
     if not cell or len(cell) > 14:
         return None
+    if BOTH_ROLES.search(cell):
+        return "responsible"  # ``责任主体与协同单位``: one column for both, its bodies named as doers
     for role, pattern in HEADER_ROLES:
         if pattern.search(cell):
             return role

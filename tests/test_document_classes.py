@@ -2312,3 +2312,35 @@ def test_a_schedule_dates_its_doers(tmp_path):
     ))
     assert _pairs(plan) == [("部署培训。9", [("各乡镇(街道)", R)]), ("数据审核。1", [("县扶贫办", R)])]
     assert [t.deadline for t in plan.tasks[0].targets] == ["2020-09-30"]
+
+
+def test_names_run_together_in_a_cell_and_a_column_for_both_roles(tmp_path):
+    """``区文旅局区委宣传部城关镇`` in a cell is three bodies, each a whole name (an office after a body, as in
+    ``区防指办公室``, stays its own); a ``责任主体与协同单位`` column names doers, responsible."""
+    plan = _load(tmp_path, "runs.txt", (
+        "青溪区2024年重点工作完成情况\n"
+        "序号 | 目标任务 | 责任单位 | 完成情况 |\n"
+        "1 | 举办国内高水平赛事10场以上。 | 区文旅局区委宣传部城关镇 | 已举办3场 |\n"
+        "2 | 完善防汛应急预案。 | 区防汛抗旱指挥部办公室 | 已完成 |\n"
+        "\n民生实事项目表\n"
+        "序号 | 项目名称 | 责任主体与协同单位 |\n"
+        "1 | 新建口袋公园5个。 | 区住建局、各街道 |\n"
+        "2 | 改造老旧小区3个。 | 区住建局、城关镇 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("区文旅局", R), ("区委宣传部", R), ("城关镇", R)], [("区防汛抗旱指挥部办公室", R)],
+        [("区住建局", R), ("各街道", R)], [("区住建局", R), ("城关镇", R)],
+    ]
+
+
+def test_bodies_and_their_duties_a_cell_a_line_above_an_example(tmp_path):
+    """``住建局`` ⏎ ``牵头负责…`` from the excerpt's first lines on: each body owns the duties below its name,
+    though a worked example (``某公司要建…由规划局牵头…``) follows; ``某公司`` is no body."""
+    plan = _load(tmp_path, "boundary.txt", (
+        "建设工程联合验收 相关部门 职责分工\n县国土资源局\n负责供地许可审批。\n县住建局\n牵头负责施工许可审批。\n"
+        "县气象局\n负责防雷装置竣工验收。\n某公司要建一个项目,在规划许可阶段由县规划局牵头,在施工许可阶段由县住建局牵头。\n"
+    ))
+    assert _pairs(plan)[:3] == [
+        ("负责供地许可", [("县国土资源局", R)]), ("牵头负责施工", [("县住建局", L)]), ("负责防雷装置", [("县气象局", R)]),
+    ]
+    assert all(a.agency != "某公司" for t in plan.tasks for a in t.assignments)
