@@ -217,8 +217,10 @@ def looks_like_agency(item: str) -> bool:
     item = item[described.end():] if described else item
     if re.search(r"[。；;！？:：《》?]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
-    if "关于" in item or item.startswith("某"):
-        return False  # ``X局关于分解…全会``: an issuer and the title after it; ``某公司``: a party of an example
+    if "关于" in item or item.startswith("某") or re.match(r"其(?![他它])", item):
+        # ``X局关于分解…全会``: an issuer and the title after it; ``某公司``: a party of an example;
+        # ``其内部``: a pronoun's part, whoever 其 is (``其他部门`` is a collective)
+        return False
     if len(item) <= 6 and COMMON_NOUN.search(item):
         return False  # ``…格局。``, ``全社会``: words that end like a body (局, 会) and name none
     if NAMED_AS.search(item):
