@@ -483,7 +483,7 @@ SETS_UP_TO_DO = re.compile(
 # a clause inside a sentence that names where an office sits and what it does
 OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:具体)?(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
-IS_THEN_DUTY = re.compile(r"是[^。；;]*?[，,]\s*(负责|承担|主要负责|具体负责)")
+IS_THEN_DUTY = re.compile(r"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{0,6}责任)|责任主体|(?:行政|工作)主体)")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安机关。把…``: any duty after the title
 # what follows a name that issues or receives the document rather than doing a task, or whose people
@@ -522,7 +522,7 @@ def subject_clauses(text: str) -> list[Found]:
         item = ITEM_MARK.match(text, at)
         if item:
             at = item.end()  # ``(2)区民政局设立…``: a sub-item folded into its item's text keeps its number
-        found = _subject_at(text, at, agency_prefix)
+        found = _subject_at(text, at, agency_prefix) or _subject_after_lead_in(text, at, agency_prefix)
         if found:
             if out and not _bare(text, out[-1]) and not _bare(text, found):
                 # ``X负责A；加强B。Y负责C。``: the clauses after a subject's sentence with no subject of
@@ -531,6 +531,27 @@ def subject_clauses(text: str) -> list[Found]:
                 out[-1].end = max(out[-1].end, start)
             out += _split_at_later_subjects(text, found, agency_prefix)
     return out
+
+
+# what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
+MODAL_DUTY = re.compile(r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体))")
+LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
+
+
+def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
+    """``为加强监管，县卫生局要…``, ``在汛期，县水利局要…``, ``…负责制，县政府是…责任主体``: the subject after a
+    sentence's lead-in clause, when a modal or a duty follows it, owns the whole sentence."""
+    end = SENTENCE_END.search(text, at)
+    stop = end.start() if end else len(text)
+    for n, comma in enumerate(re.finditer(r"[，,]", text[at:stop])):
+        if n >= LEAD_IN_COMMAS:
+            break
+        start = at + comma.end()
+        found = _subject_at(text, start, agency_prefix)
+        if found and MODAL_DUTY.match(text, found.subject_end):
+            found.start = at
+            return found
+    return None
 
 
 def _bare(text: str, found: Found) -> bool:

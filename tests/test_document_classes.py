@@ -2344,3 +2344,15 @@ def test_bodies_and_their_duties_a_cell_a_line_above_an_example(tmp_path):
         ("负责供地许可", [("县国土资源局", R)]), ("牵头负责施工", [("县住建局", L)]), ("负责防雷装置", [("县气象局", R)]),
     ]
     assert all(a.agency != "某公司" for t in plan.tasks for a in t.assignments)
+
+
+def test_a_subject_after_a_sentences_lead_in_clause(tmp_path):
+    """``为加强监管，县卫生局要…``, ``在汛期，县水利局要…``: the body after a lead-in clause does the sentence
+    when a modal follows it; ``X负责人任…`` names a post, no duty."""
+    plan = _load(tmp_path, "leadin.txt", (
+        "青溪县食品安全工作要点\n1.为加强食品安全监管,县卫生局要加强日常检查。\n2.在汛期,县水利局要加强巡查。\n"
+        "3.分管副局长兼任办公室主任,县民政局社会救助科负责人任副主任。\n"
+    ))
+    assert _pairs(plan) == [
+        ("为加强食品安", [("县卫生局", R)]), ("在汛期,县水", [("县水利局", R)]), ("分管副局长兼", []),
+    ]
