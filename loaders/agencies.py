@@ -22,6 +22,8 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("按照职责分工负责", "responsible", True),
     ("按职能分工负责", "responsible", True),
     ("按职责负责", "responsible", True),
+    ("分工负责", "responsible", True),  # ``市安委会各成员单位分工负责``: each its share of the work
+    ("分工落实", "responsible", True),
     ("分别负责", "responsible", False),
     # ``X为牵头单位，Y为配合单位``: a unit named as a role's
     *((f"为{word}{unit}", role, False) for word, role in (("牵头", "lead"), ("主办", "lead"), ("承办", "lead"), ("责任", "responsible"),
