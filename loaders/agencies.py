@@ -60,7 +60,7 @@ TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,30}[）)]$")
 ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
-    r"(局|厅|委|办|院|部|府|会|室|中心|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
+    r"(局|厅|委|办|院|部|府|会|室|中心|(?<=团)中央|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
     r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
     r"(?:指挥部|领导小组|委员会|联席会议)(?:其他|其它)?成员)$"  # ``市防火指挥部其他成员``: its member units
 )
@@ -97,7 +97,7 @@ DUTY_WORDS = re.compile(
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
 SHARED_KIND = re.compile(r"等(有关|相关|行政管理|行政|职能|主管)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
-SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,10}$")  # (``人力资源和社会保障``)
 # a level written with its alternatives before a field (``市(州)级发展改革``, ``县（市、区）卫生``)
 LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]{1,8}[）)]级?(?=[\u4e00-\u9fff]{2})")
 # a duty starts with its verb; a body's name never does (``建立健全本部门``, ``指导各级人防部门``)
@@ -172,7 +172,7 @@ def clean_item(item: str) -> str:
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
-    item = re.sub(r"^(等|每个|每一个)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)
+    item = re.sub(r"^(等|每个|每一个|同级|本级)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     return item.strip("。.:：")
 

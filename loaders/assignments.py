@@ -34,7 +34,7 @@ SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(�
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办)(?!人|同志)"
-    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|承办|牵头))?"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(
@@ -47,7 +47,7 @@ FOLLOW_HELPERS = re.compile(
     r"(?=[，,。；;]|$)"
 )
 _SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
-                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating"}
+                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating"}
 
 
 @dataclass
@@ -446,7 +446,7 @@ def _places(text: str) -> bool:
 
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|承办|牵头|主办)(?=[，,。；;]|$)"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(
@@ -554,6 +554,14 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
     return None
 
 
+LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
+
+
+def _sentence_stop(text: str, at: int) -> int:
+    stop = SENTENCE_END.search(text, at)
+    return stop.start() if stop else len(text)
+
+
 def _bare(text: str, found: Found) -> bool:
     """Whether a subject sentence is only agencies and role words (``X牵头，Y配合。``)."""
     return not re.search(r"[\u4e00-\u9fff]", text[found.subject_end : found.end])
@@ -625,7 +633,9 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         word = None if named_as else re.match(
             r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
             r"(?:要|应当|应|必须|须|需)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
-        role = role or (_WORD_ROLE[word.group(1)] if word else "responsible")
+        # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
+        joins = None if word or role else LATER_HELPING.search(text, position + len(head), _sentence_stop(text, position + len(head)))
+        role = role or (_WORD_ROLE[word.group(1)] if word else "cooperating" if joins else "responsible")
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):
             partners = agency_prefix(duty[word.end() :])

@@ -64,19 +64,20 @@ INLINE_ENUMERATOR = re.compile(
     # ``…责任目标(一)落实…``: a bracketed Chinese numeral right after a heading run into its first item
     rf"|(?<=[\u4e00-\u9fff])(?P<cn_item>[（(][{CN_DIGITS}]{{1,3}}[）)])(?=[\u4e00-\u9fff])"
     # ``…保障工作。第四条 税务机关应当…``: a regulation's articles run on after a sentence's end
-    rf"|(?<=[。；;])[ \t\u3000]*(?P<article>第[{CN_DIGITS}]{{1,4}}条)(?=[ \t\u3000]*[\u4e00-\u9fff“\"《（(])"
+    rf"|(?<=[。；;])[ \t\u3000]*(?P<article>第[{CN_DIGITS}]{{1,4}}[条章])(?=[ \t\u3000]*[\u4e00-\u9fff“\"《（(])"
 )
 
 
+CHAPTER_THEN_ARTICLE = re.compile(rf"第[{CN_DIGITS}]{{1,3}}章[\s\u3000]*[\u4e00-\u9fff]{{1,15}}?[\s\u3000]*(?P<article>第[{CN_DIGITS}]{{1,4}}条)")
 LEADING_ENUMERATOR = re.compile(rf"\s*([（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?!\d)|[{CN_DIGITS}]{{1,3}}、|第[{CN_DIGITS}]{{1,4}}条)")
 
 
 def _enumerator_key(raw: str) -> tuple[str, int] | None:
     """(shape, value) of an enumerator as written: ``（3）`` -> (``par``, 3), ``五、`` -> (``cn``, 5)."""
     raw = raw.strip()
-    if raw.startswith("第") and raw.endswith("条"):
+    if raw.startswith("第") and raw.endswith(("条", "章")):
         value = cn_value(raw[1:-1])
-        return ("art-条", value) if value is not None else None
+        return (f"art-{raw[-1]}", value) if value is not None else None
     bracketed = raw[:1] in "（("
     body = raw.strip("（()）.．、")
     if body.isdigit():
@@ -124,9 +125,13 @@ def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
     for i, (m, (shape, value)) in enumerate(found):
         # a count may start mid-line at any value when its next number follows (``[接上页] (10)…(11)…``)
         starts = shape not in last and any(k == (shape, value + 1) for _, k in found[i + 1 :])
-        if starts or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
+        # an article or a chapter after a full stop always opens one (a regulation's excerpt may skip some)
+        if starts or shape.startswith("art-") or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
             cuts.append(m.start(next(g for g in ("number", "cn_item", "article") if m.group(g))))
             last[shape], previous_shape = value, shape
+    chapter = CHAPTER_THEN_ARTICLE.search(text)
+    if chapter and chapter.start("article") not in cuts:
+        cuts = sorted([*cuts, chapter.start("article")])  # ``第二章水资源管理第八条…``: the chapter's title, then its article
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]

@@ -43,6 +43,9 @@ def _table() -> dict[int, str]:
         target = targets.split(" ")[0] if targets else ""
         if len(source) == 1 and len(target) == 1 and source != target:
             table[ord(source)] = target
+    # a converter to traditional characters writes the capital numeral for 一 in running text too
+    # (``(壹)``, ``第壹责任人``): read as 一, so the list counts on from it
+    table[ord("壹")] = "一"
     return table
 
 

@@ -2356,3 +2356,54 @@ def test_a_subject_after_a_sentences_lead_in_clause(tmp_path):
     assert _pairs(plan) == [
         ("为加强食品安", [("县卫生局", R)]), ("在汛期,县水", [("县水利局", R)]), ("分管副局长兼", []),
     ]
+
+
+def test_a_bracket_of_leads_and_bodies_that_take_part(tmp_path):
+    """``（由X、共青团中央牵头，A、B参加）`` after an action: X and the league's centre lead, A and B cooperate."""
+    plan = _load(tmp_path, "literacy.txt", (
+        "全民科学素质行动成员单位职责\n"
+        "一、实施未成年人科学素质行动(由教育部、共青团中央牵头,科技部、全国妇联、中国科协参加)\n"
+        "二、实施农民科学素质行动(由农业部、中国科协牵头,中央组织部、人力资源社会保障部参加)\n"
+    ))
+    assert _pairs(plan) == [
+        ("实施未成年人", [("教育部", L), ("共青团中央", L), ("科技部", C), ("全国妇联", C), ("中国科协", C)]),
+        ("实施农民科学", [("农业部", L), ("中国科协", L), ("中央组织部", C), ("人力资源社会保障部", C)]),
+    ]
+
+
+def test_a_regulations_articles_and_a_heading_of_duties(tmp_path):
+    """A regulation run on in lines (``…。第二章水资源管理第八条…``): each article a task, ``会同同级A、B等部门``
+    cooperating fields; ``X和Y的主管部门主管…，履行下列职责：`` owns the items below, though a
+    converter wrote ``（壹）`` for （一）; ``X对下列…可以委托…：`` (what X may do) owns none."""
+    plan = _load(tmp_path, "regulation.txt", (
+        "青溪市水務管理條例\n第七條 市水行政主管部門應當設立並公布舉報電話。第二章水資源管理第八條 市水行政主管部門應當會同同級人力資源和社會保障、"
+        "公安、城鄉規劃等部門編制全市水資源綜合規劃。第九條 各級教育行政部門和中等職業學校的主管部門主管轄區內學校安全工作,"
+        "對學校安全工作履行下列職責:\n(壹)負責編制學校安全教育工作規劃;\n(二)制定學校安全突發事件應急預案;\n"
+        "第十條 稅務機關對下列零星分散的稅收,可以委托有關單位代征:\n(壹)個體經營活動稅收;\n(二)房地產交易稅收。\n"
+    ))
+    assert [(t.text[:8], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("市水行政主管部門", [("市水行政主管部門", R)]),
+        ("市水行政主管部門", [("市水行政主管部門", L), ("人力資源和社會保障", C), ("公安", C), ("城鄉規劃", C)]),
+        ("負責編制學校安全", [("各級教育行政部門", R), ("中等職業學校的主管部門", R)]),
+        ("制定學校安全突發", [("各級教育行政部門", R), ("中等職業學校的主管部門", R)]),
+        ("稅務機關對下列零", [("稅務機關", R)]),
+        ("個體經營活動稅收", []),
+        ("房地產交易稅收。", []),
+    ]
+
+
+def test_a_bodys_profile_and_fields_that_join_in(tmp_path):
+    """A profile page (``X局于1958年建…主要承担A、B等工作任务``) owns the duties listed under ``工作职责``;
+    ``A、B等部门要…提供…，积极参与，主动配合`` makes the fields cooperating."""
+    profile = _load(tmp_path, "profile.txt", (
+        "单位简介\n青溪县气象局于1958年建站,主要承担地面测报、预报服务、防雷减灾服务等工作任务。\n工作职责\n"
+        "(一)拟定全县气象工作规划,并组织实施。\n(二)负责气象观测环境的保护。\n"
+    ))
+    assert _pairs(profile) == [("拟定全县气象", [("青溪县气象局", R)]), ("负责气象观测", [("青溪县气象局", R)])]
+    fields = _load(tmp_path, "fields.txt", (
+        "青溪县实有人口信息采集工作方案\n1.县公安局负责信息采集的组织实施。\n"
+        "2.发展改革、房产、教育等部门,要根据信息采集的需要提供相关信息资源,积极参与,主动配合。\n"
+    ))
+    assert _pairs(fields) == [
+        ("县公安局负责", [("县公安局", R)]), ("发展改革、房", [("发展改革", C), ("房产", C), ("教育", C)]),
+    ]
