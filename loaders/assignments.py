@@ -47,7 +47,8 @@ FOLLOW_HELPERS = re.compile(
     r"(?=[，,。；;]|$)"
 )
 _SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
-                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating"}
+                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating",
+                 "实施": "responsible"}  # (``由X牵头，Y实施，Z共同参与``)
 
 
 @dataclass
@@ -446,7 +447,7 @@ def _places(text: str) -> bool:
 
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办)(?=[，,。；;]|$)"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(
@@ -554,6 +555,7 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
     return None
 
 
+WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")
 LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
 
 
@@ -636,6 +638,11 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
         joins = None if word or role else LATER_HELPING.search(text, position + len(head), _sentence_stop(text, position + len(head)))
         role = role or (_WORD_ROLE[word.group(1)] if word else "cooperating" if joins else "responsible")
+        partner = WITH_PARTNER.fullmatch(body) if role == "cooperating" and head.endswith(("协作", "合作")) else None
+        if partner and is_agency_list(partner.group("doers")) and is_agency_list(partner.group("partner")):
+            # ``X、Y与Z协作，开办…``: X and Y do it, working with Z
+            found.add("responsible", partner.group("doers"))
+            body, role = partner.group("partner"), "cooperating"
         found.add(role, body)
         if word and word.group(1) in ("会同", "联合"):
             partners = agency_prefix(duty[word.end() :])

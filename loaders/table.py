@@ -109,6 +109,9 @@ def goal_year(headers: list[str]) -> int | None:
 def column_roles(headers: list[str]) -> list[str | None]:
     """Roles of a header row; a section-like column is the text when no other column is."""
     roles = [header_role(h) for h in headers]
+    squeezed = [re.sub(r"\s+", "", h) for h in headers]
+    if "任务清单" in squeezed and "责任清单" in squeezed:
+        roles[squeezed.index("责任清单")] = "responsible"  # 任务清单 | 责任清单 | 时限清单: the tasks, who, when
     if "unit" in roles and not any(r in AGENCY_ROLES for r in roles):
         roles[roles.index("unit")] = "responsible"  # 序号 | 工作任务 | 单位: the unit that does it
     if "unit" in roles and "goal" not in roles:

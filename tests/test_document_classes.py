@@ -2407,3 +2407,24 @@ def test_a_bodys_profile_and_fields_that_join_in(tmp_path):
     assert _pairs(fields) == [
         ("县公安局负责", [("县公安局", R)]), ("发展改革、房", [("发展改革", C), ("房产", C), ("教育", C)]),
     ]
+
+
+def test_a_chain_with_bodies_that_carry_it_out_and_partners(tmp_path):
+    """``由依法治县办牵头，责任主体单位实施，A、B等单位共同参与``: lead, responsible, cooperating; ``X、Y与Z协作，…``:
+    X and Y do it with Z cooperating; ``相关职能单位都要…`` is a subject; a 任务清单 | 责任清单 table's
+    责任清单 names the doers."""
+    plan = _load(tmp_path, "publicity.txt", (
+        "青溪县法治宣传方案\n二、工作方式\n1.对文化广场等场所进行责任主体划分,由依法治县办牵头,责任主体单位实施,"
+        "政法委、宣传部、司法局等单位共同参与。\n2.县依法治县办、县司法局与县电信分公司协作,开办法治手机报。\n"
+        "3.相关职能单位都要制作法制宣传专栏。\n"
+    ))
+    assert _pairs(plan) == [
+        ("对文化广场等", [("依法治县办", L), ("责任主体单位", R), ("政法委", C), ("宣传部", C), ("司法局", C)]),
+        ("县依法治县办", [("县依法治县办", R), ("县司法局", R), ("县电信分公司", C)]),
+        ("相关职能单位", [("相关职能单位", R)]),
+    ]
+    table = _load(tmp_path, "ledger.txt", (
+        "青溪镇防汛工作清单\n建设任务 | 任务清单 | 责任清单 | 时限清单 |\n"
+        "组织机构 | 明确防汛联络员。 | 应消站 | 4月 |\n物资保障 | 储备防汛物资。 | 农村办 | 5月 |\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in table.tasks] == [[("应消站", R)], [("农村办", R)]]
