@@ -22,6 +22,8 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("按照职责分工负责", "responsible", True),
     ("按职能分工负责", "responsible", True),
     ("按职责负责", "responsible", True),
+    ("依职责负责", "responsible", True),  # ``镇安委会各成员单位依职责负责``
+    ("依职责分工负责", "responsible", True),
     ("分工负责", "responsible", True),  # ``市安委会各成员单位分工负责``: each its share of the work
     ("分工落实", "responsible", True),
     ("分别负责", "responsible", False),
@@ -104,7 +106,7 @@ LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]
 VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制(?!部门|办)|提供|负责|协调(?!小组|办公室)|严格|依法(?!治[国省市县区])|及时|定期|"
     r"对|在|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
-    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|"
+    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|"
     r"建成|迁建|新建|扩建|改建|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)

@@ -652,10 +652,10 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # ``X牵头，Y…等单位共同做好…``: a clause of agencies and a role word chains to the next subject
         chained = re.match(r"[，,]\s*", text[position:]) if named_as or (
             role != "responsible" and (strip_role_suffix(head)[1] or not after.strip("，,"))) else None
-        if not chained:
-            break
+        head = agency_prefix(text[position + chained.end() : position + chained.end() + 80]) if chained else None
+        if not head:
+            break  # (the comma stays for a later ``，联合Y…`` clause to be read from)
         position += chained.end()
-        head = agency_prefix(text[position : position + 80])
     if titled:
         position += 1  # ``县环保局。负责…``: the name stands as the title of the duty sentence after it
     end = SENTENCE_END.search(text, position)

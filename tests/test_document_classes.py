@@ -2428,3 +2428,17 @@ def test_a_chain_with_bodies_that_carry_it_out_and_partners(tmp_path):
         "组织机构 | 明确防汛联络员。 | 应消站 | 4月 |\n物资保障 | 储备防汛物资。 | 农村办 | 5月 |\n"
     ))
     assert [[(a.agency, a.role) for a in t.assignments] for t in table.tasks] == [[("应消站", R)], [("农村办", R)]]
+
+
+def test_points_counted_off_and_partners_joined_after_a_lead(tmp_path):
+    """``一是…`` ⏎ ``二是…`` at the start of lines are points of their own; ``X牵头，联合A、B等部门联合执法``: X leads,
+    A and B cooperate; ``（X牵头，Y各成员单位依职责负责）`` reads as 分工负责."""
+    plan = _load(tmp_path, "points.txt", (
+        "青溪镇安全生产工作总结\n一是压实责任网。镇党委政府主要领导亲自抓。\n"
+        "二是织密排查网。镇应急办牵头,联合公安、消防、市场监管等部门联合执法,定期开展大排查。\n"
+        "三是学习安全生产重要论述。(镇党建办牵头,镇安委会各成员单位依职责负责)\n"
+    ))
+    assert _pairs(plan)[1:] == [
+        ("织密排查网。", [("镇应急办", L), ("公安", C), ("消防", C), ("市场监管", C)]),
+        ("学习安全生产", [("镇党建办", L), ("镇安委会各成员单位", R)]),
+    ]
