@@ -556,6 +556,7 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
 
 
 WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")
+SCOPE_OF_RULES = re.compile(r"适用本(规定|办法|条例|制度|细则|意见|方案)|参照本(规定|办法|条例|制度|细则)执行")
 LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
 
 
@@ -633,7 +634,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
-            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
+            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
             r"(?:要|应当|应|必须|须|需)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
         joins = None if word or role else LATER_HELPING.search(text, position + len(head), _sentence_stop(text, position + len(head)))
@@ -660,6 +661,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         position += 1  # ``县环保局。负责…``: the name stands as the title of the duty sentence after it
     end = SENTENCE_END.search(text, position)
     found.end = end.end() if end else len(text)
+    if SCOPE_OF_RULES.search(text, position, found.end):
+        return None  # ``X、Y履行…职责，适用本规定``: whom the rules apply to, no duty
     found.subject_end = position
     shared = SHARED_DUTIES.match(text, position)
     if shared:

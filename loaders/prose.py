@@ -309,7 +309,7 @@ def preamble_rows(prose: Prose) -> list[Row]:
 
 
 NAMED_DUTY = re.compile(
-    r"\s*(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工)[，,]?)?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合)"
+    r"\s*(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|权限)[，,]?)?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合)"
 )  # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 
@@ -338,7 +338,7 @@ def _starts_mid_body(entry: Entry) -> bool:
     """Whether a document's first paragraph is body text, not a title or a notice's preamble: a long
     paragraph of sentences whose first sentence gives named or collective doers a duty."""
     text = entry.text
-    if entry.shape or len(text) < 40 or "。" not in text or PREAMBLE_OPENING.match(text):
+    if entry.shape or len(text) < 30 or "。" not in text or PREAMBLE_OPENING.match(text):
         return False
     first = next((f for f in subject_clauses(text) if f.start == 0), None)
     # a title's words (职责, 方案) in the subject itself make it a heading, not in the duty after it

@@ -2442,3 +2442,16 @@ def test_points_counted_off_and_partners_joined_after_a_lead(tmp_path):
         ("织密排查网。", [("镇应急办", L), ("公安", C), ("消防", C), ("市场监管", C)]),
         ("学习安全生产", [("镇党建办", L), ("镇安委会各成员单位", R)]),
     ]
+
+
+def test_whom_rules_apply_to_is_no_duty(tmp_path):
+    """``全市各级党委、人大、政府…履行…职责，适用本规定``: the scope of the rules, no assignment; an excerpt's
+    short first sentence with a duty after a scope (``X按照规定的权限负责…``) is a task."""
+    plan = _load(tmp_path, "scope.txt", (
+        "区水行政主管部门按照规定的权限负责本行政区域内水务的统一管理工作。\n"
+        "第二条 全市各级党委、人大、政府、政协履行生态环境保护职责,适用本规定。\n"
+        "第三条 各级党委、政府对本区域生态环境质量负总责。\n"
+    ))
+    assert _pairs(plan) == [
+        ("区水行政主管", [("区水行政主管部门", R)]), ("全市各级党委", []), ("各级党委、政", [("各级党委", R), ("各级政府", R)]),
+    ]
