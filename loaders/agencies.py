@@ -94,7 +94,8 @@ DUTY_WORDS = re.compile(
     r"以下|均需|均要|各项工作|应当|必须|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
-    r"下列|行政区域内|(要|应|须)将|将[^，,。；;、]{1,20}报|提请|报请|已由|实行|列入|纳入"  # ``X将…情况报Y``, ``…工作实行X``: a clause  # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``: a clause
+    # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``, ``X将…情况报Y``, ``…工作实行X``: clauses
+    r"下列|行政区域内|(要|应|须)将|将[^，,。；;、]{1,20}报|提请|报请|已由|实行|列入|纳入"
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
@@ -106,7 +107,7 @@ LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]
 VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制(?!部门|办)|提供|负责|协调(?!小组|办公室)|严格|依法(?!治[国省市县区])|及时|定期|"
     r"对|在|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
-    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|"
+    r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|承办|"
     r"建成|迁建|新建|扩建|改建|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
@@ -345,7 +346,7 @@ def _run_together(item: str) -> list[str]:
     if len(item) < RUN_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
         return [item]
     ends = sorted({m.end() for m in RUN_END.finditer(item)})
-    if item and len(item) not in ends:
+    if len(item) not in ends:
         return [item]
 
     def pieces(start: int) -> list[str] | None:

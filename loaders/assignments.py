@@ -462,6 +462,8 @@ HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;�
 PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 
 
+# the scope a duty is done in, written between its doer and the duty (``在各自职责范围内，``, ``按照规定的权限``)
+SCOPE_PHRASE = r"(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?"
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
 OPENER = re.compile(
     r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
@@ -542,9 +544,7 @@ LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-i
 def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
     """``为加强监管，县卫生局要…``, ``在汛期，县水利局要…``, ``…负责制，县政府是…责任主体``: the subject after a
     sentence's lead-in clause, when a modal or a duty follows it, owns the whole sentence."""
-    end = SENTENCE_END.search(text, at)
-    stop = end.start() if end else len(text)
-    for n, comma in enumerate(re.finditer(r"[，,]", text[at:stop])):
+    for n, comma in enumerate(re.finditer(r"[，,]", text[at : _sentence_stop(text, at)])):
         if n >= LEAD_IN_COMMAS:
             break
         start = at + comma.end()
@@ -634,7 +634,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
-            r"(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?|受[^，,。；;]{1,30}委托[，,]?)?"
+            rf"(?:{SCOPE_PHRASE}|受[^，,。；;]{{1,30}}委托[，,]?)?"
             r"(?:要|应当|应|必须|须|需)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
         joins = None if word or role else LATER_HELPING.search(text, position + len(head), _sentence_stop(text, position + len(head)))

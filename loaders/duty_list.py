@@ -12,7 +12,7 @@ import re
 
 from .agencies import is_agency_list, parse_agency_cell
 from .assignments import Found, bracket_assignments, subject_clauses
-from .prose import ARABIC_SHAPES, SHAPE_RANK, Entry, Prose
+from .prose import ARABIC_SHAPES, DATE_LINE, DUTIES_HEADER, SHAPE_RANK, Entry, Prose
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
 
@@ -60,8 +60,10 @@ def score(prose: Prose) -> int:
         if _owner_line(entry):
             count += 1
         elif agency_heading(entry.text) and i + 1 < len(entries) and not agency_heading(entries[i + 1].text) and not _issues_title(entries, i):
-            # a heading that names its role (``…牵头工作``) is evidence enough on its own
-            count += 2 if heading_owner(entry.text)[1] == "lead" else 1  # ``…牵头工作`` is evidence on its own
+            # a heading that names its role (``…牵头工作``), or one a duty's opening words follow
+            # (``政府办`` ⏎ ``部门职责`` ⏎ ``组织承办…``), is evidence enough on its own
+            below = entries[i + 2] if DUTIES_HEADER.match(entries[i + 1].text) and i + 2 < len(entries) else entries[i + 1]
+            count += 2 if heading_owner(entry.text)[1] == "lead" or DUTY_OPENING.match(below.text) else 1
     return count if count >= 2 else 0
 
 
@@ -74,11 +76,14 @@ def rows(prose: Prose) -> list[Row]:
     entries = prose.entries[prose.body_start :]
     bracket_rows: list[Row] = []  # items outside the owners' lists that their own bracket assigns
     for at, entry in enumerate(entries):
-        if entry.labels is not None:
-            continue
+        if entry.labels is not None or (entry.shape is None and DUTIES_HEADER.match(entry.text)):
+            continue  # (``部门职责`` under the owner's name heads its duties, no duty itself)
         inline = _owner_line(entry)
         found = heading_owner(entry.text)
         if found and _issues_title(entries, at):
+            continue
+        if found and _signs(entries, at):
+            owner, heading = None, None  # the notice's signature above its date: what follows is its attachment
             continue
         if found and agency_heading(entry.text) and not inline:
             (owner, role), heading, numbered_duties = found, entry, False
@@ -133,6 +138,11 @@ def rows(prose: Prose) -> list[Row]:
 def _issues_title(entries: list[Entry], at: int) -> bool:
     """Whether an agency line is the issuer opening a title broken over lines (``X局`` ⏎ ``关于…的通知``)."""
     return at + 1 < len(entries) and entries[at + 1].text.startswith("关于")
+
+
+def _signs(entries: list[Entry], at: int) -> bool:
+    """Whether an agency line is a notice's signature, the date it was signed on the line below."""
+    return at + 1 < len(entries) and DATE_LINE.search(entries[at + 1].text) is not None and len(entries[at + 1].text) <= 16
 
 
 def _outranks(shape: str | None, heading_shape: str) -> bool:

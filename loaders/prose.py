@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .agencies import is_agency_list
-from .assignments import Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
+from .assignments import SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, same_body, title_owner
@@ -308,9 +308,8 @@ def preamble_rows(prose: Prose) -> list[Row]:
     return stated_goal_rows([(e.line, e.text) for e in prose.entries[: prose.body_start] if e.labels is None], prose.title)
 
 
-NAMED_DUTY = re.compile(
-    r"\s*(?:(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|权限)[，,]?)?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合)"
-)  # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
+# (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
+NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合)")
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 
 
@@ -348,15 +347,17 @@ def _starts_mid_body(entry: Entry) -> bool:
 
 
 # a duty's opening words under the name that owns it (``住建局`` ⏎ ``牵头负责设计审批…``)
-DUTY_OPENING = re.compile(r"^\s*(牵头负责|负责|牵头|承担|主要负责)")
+DUTY_OPENING = re.compile(r"^\s*(牵头负责|负责|牵头|承担|主要负责|组织|承办)")
+DUTIES_HEADER = re.compile(r"^(部门|工作|主要|具体)?职责$")  # (``政府办`` ⏎ ``部门职责`` ⏎ ``组织承办…``)
 
 
 def _owner_line(entries: list[Entry], i: int) -> bool:
     """Whether entry ``i`` is a body's name alone on its line with a duty opening on the line below: the
     first row of a table of bodies and their duties written a cell a line, never a title."""
+    below = i + 2 if i + 2 < len(entries) and DUTIES_HEADER.match(entries[i + 1].text) else i + 1
     return (
-        i + 1 < len(entries) and not entries[i].shape and len(entries[i].text) <= 20 and is_agency_list(entries[i].text)
-        and DUTY_OPENING.match(entries[i + 1].text) is not None
+        below < len(entries) and not entries[i].shape and len(entries[i].text) <= 20 and is_agency_list(entries[i].text)
+        and DUTY_OPENING.match(entries[below].text) is not None
     )
 
 

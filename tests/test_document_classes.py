@@ -2455,3 +2455,27 @@ def test_whom_rules_apply_to_is_no_duty(tmp_path):
     assert _pairs(plan) == [
         ("区水行政主管", [("区水行政主管部门", R)]), ("全市各级党委", []), ("各级党委、政", [("各级党委", R), ("各级政府", R)]),
     ]
+
+
+def test_a_notices_signature_owns_nothing_of_its_attachment(tmp_path):
+    """``X办公室`` ⏎ ``2025年5月18日`` signs the notice; the attachment's ``一、Y牵头工作（3项）`` owns its items (lead)."""
+    plan = _load(tmp_path, "notice.txt", (
+        "关于印发重点工作任务分解的通知\n各乡镇人民政府,县直各有关单位:\n现将任务分解印发给你们,请认真抓好落实。\n"
+        "青溪县人民政府办公室\n2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(2项)\n"
+        "1.投资3000万元建设循环水养殖基地。\n2.打造食用菌生产基地。\n"
+    ))
+    assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks if t.assignments] == [
+        ("投资3000", [("县示范区管委会", L)]), ("打造食用菌生", [("县示范区管委会", L)]),
+    ]
+
+
+def test_a_single_bodys_duties_under_a_duties_header(tmp_path):
+    """``政府办`` ⏎ ``部门职责`` ⏎ ``组织承办…`` ⏎ ``负责…``: one body's list; the header is no duty, and a duty
+    opening with 承办 names no body."""
+    plan = _load(tmp_path, "office.txt", (
+        "工作部门责任清单(2024版)\n县政府办\n部门职责\n组织承办人大代表建议、政协委员提案工作。\n"
+        "承办人大常委会、政协常委会应由县政府办理的有关工作。\n负责县人大、县政协有关会议联系工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("组织承办人大", [("县政府办", R)]), ("承办人大常委", [("县政府办", R)]), ("负责县人大、", [("县政府办", R)]),
+    ]
