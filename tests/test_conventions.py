@@ -59,6 +59,14 @@ def test_guan_ends_a_body_only_as_jiguan_or_haiguan():
     assert not is_agency_list("《关") and not is_agency_list("相关依据相关")
 
 
+def test_fu_ends_a_body_only_as_a_government():
+    """``政府``, ``市府`` and ``县府`` are governments; a place named ``天府`` (a cell cut before ``新区``) is none."""
+    from plankg.loaders.agencies import is_agency_list
+
+    assert is_agency_list("青溪县人民政府") and is_agency_list("市府办")
+    assert not is_agency_list("眉山天府")
+
+
 @pytest.mark.parametrize("clause", ["公安部门是烟花爆竹的主管机关", "区政府应成立粮食应急工作指挥部", "县人民政府成立相应的指挥部"])
 def test_a_clause_about_a_body_is_no_name(clause):
     """``X是…机关`` and ``X成立…指挥部`` end like a body but say something of one: no agency name."""
