@@ -75,8 +75,16 @@ def rows(prose: Prose) -> list[Row]:
     numbered_duties = False
     entries = prose.entries[prose.body_start :]
     bracket_rows: list[Row] = []  # items outside the owners' lists that their own bracket assigns
+    listing = False  # inside the names a label lists one a line (``主办单位：`` ⏎ ``X局`` ⏎ ``Y局``)
     for at, entry in enumerate(entries):
-        if entry.labels is not None or (entry.shape is None and DUTIES_HEADER.match(entry.text)):
+        if entry.labels is not None:
+            listing = entry.waits_for is not None
+            continue
+        if listing and entry.shape is None and is_agency_list(entry.text):
+            owner, heading = None, None  # a label's value, never the heading of what follows
+            continue
+        listing = False
+        if entry.shape is None and DUTIES_HEADER.match(entry.text):
             continue  # (``部门职责`` under the owner's name heads its duties, no duty itself)
         inline = _owner_line(entry)
         found = heading_owner(entry.text)

@@ -129,13 +129,19 @@ def role_words_unspun(text: str) -> str:
     return SPUN_ROLE.sub("负责", text) if "卖力" in text else text
 
 
+# a name a published template redacted (``**县农牧局``, ``中共**县委员会``): its stars stand for the place's
+# characters, read as one that names nothing (``囗``) and written back as stars
+REDACTED_NAME = re.compile(r"\*{2,3}(?=[县市区乡镇州省])|(?<=[县市区])\*{2,3}(?=[乡镇街])")
+REDACTION = {ord("*"): "囗"}
+MIN_REDACTED = 3
+
+
 def shadow_for(sample: str) -> Shadow | None:
-    """A shadow when ``sample`` is written in traditional characters, else None."""
+    """A shadow when ``sample`` is written in traditional characters or redacts its place names, else None."""
+    redacted = REDACTION if len(REDACTED_NAME.findall(sample)) >= MIN_REDACTED else {}
     table = _table()
-    if not table:
-        return None
     chinese = _CJK.findall(sample)
     traditional = sum(1 for ch in chinese if ord(ch) in table)
-    if traditional < MIN_COUNT or traditional < MIN_SHARE * len(chinese):
-        return None
-    return Shadow(table)
+    if not table or traditional < MIN_COUNT or traditional < MIN_SHARE * len(chinese):
+        return Shadow(dict(redacted)) if redacted else None
+    return Shadow(table | redacted)

@@ -2479,3 +2479,15 @@ def test_a_single_bodys_duties_under_a_duties_header(tmp_path):
     assert _pairs(plan) == [
         ("组织承办人大", [("县政府办", R)]), ("承办人大常委", [("县政府办", R)]), ("负责县人大、", [("县政府办", R)]),
     ]
+
+
+def test_a_redacted_template_and_names_a_label_lists_one_a_line(tmp_path):
+    """``**县农牧局`` (a template that starred its place) is a body, written back with its stars; the names a
+    ``主办单位：`` label lists one a line are its value, never the heading of what follows."""
+    plan = _load(tmp_path, "template.txt", (
+        "**县枸杞采摘节筹备方案\n三、主办、承办单位\n主办单位:\n**县人民政府\n承办单位:\n**县农牧局\n**县文联\n"
+        "四、活动内容\n1.举办枸杞采摘体验活动。(责任单位:**县文化旅游广电局)\n"
+    ))
+    assert _pairs(plan) == [
+        ("主办、承办单", [("**县人民政府", L), ("**县农牧局", L), ("**县文联", L)]), ("举办枸杞采摘", [("**县文化旅游广电局", R)]),
+    ]
