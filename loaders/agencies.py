@@ -95,7 +95,7 @@ DUTY_WORDS = re.compile(
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
     # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``, ``X将…情况报Y``, ``…工作实行X``: clauses
-    r"下列|行政区域内|(要|应|须)将|将[^，,。；;、]{1,20}报|提请|报请|已由|实行|列入|纳入"
+    r"下列|行政区域内|(要|应|须)将|将[^，,。；;、]{1,20}报|提请|报请|已由|实行|列入|纳入|作为|根据|依据|按照"
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
@@ -349,6 +349,7 @@ def _run_together(item: str) -> list[str]:
     if len(item) not in ends:
         return [item]
 
+    @lru_cache(maxsize=None)  # each start is tried once, however many cuts lead to it
     def pieces(start: int) -> list[str] | None:
         for end in ends:
             if end <= start:
@@ -388,9 +389,11 @@ def _spaced_names(part: str) -> list[str]:
     """Names a cell separates by spaces (``市公安局 市林业局``), when every word is a whole body's name;
     a name a line break split (``市市场 监管局``) stays one."""
     words = part.split()
+    if len(words) < 2:
+        return [part]
     bodies = [len(w) >= 3 and bool(BODY_SUFFIX.search(w)) and looks_like_agency(w) for w in map(_unmarked, words)]
     # a town among them (``市文联 塘镇``) is its government, named by its place
-    if len(words) > 1 and any(bodies) and all(b or TOWN.fullmatch(w) for b, w in zip(bodies, words)):
+    if any(bodies) and all(b or TOWN.fullmatch(w) for b, w in zip(bodies, words)):
         return words
     return [part]
 

@@ -33,7 +33,7 @@ SPACED_LABEL = re.compile(rf"(^|\s)({LABEL_WORDS})[ \t\u3000]+(?=[\u4e00-\u9fff\
 SCOPE = re.compile(r"^(以上|上述)([一二三四五六七八九十\d]+项)?(各项)?(工作|任务|措施|事项)?(均|都)?(由)?")
 TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*$")
 SUBJECT = re.compile(
-    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办)(?!人|同志)"
+    r"由(?P<who>[^，,。；;：:由]{2,80}?)(?:具体|分工|按职责分工|共同|分别)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办|承担)(?!人|同志)"
     r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
@@ -48,7 +48,8 @@ FOLLOW_HELPERS = re.compile(
 )
 _SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
                  "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating",
-                 "实施": "responsible"}  # (``由X牵头，Y实施，Z共同参与``)
+                 "实施": "responsible", "承担": "responsible",
+                 "组织": "responsible", "落实": "responsible", "指导监督": "responsible"}  # (``由A负责，B组织，C落实，D指导监督``)  # (``由X牵头，Y实施，Z共同参与``)
 
 
 @dataclass
@@ -447,7 +448,8 @@ def _places(text: str) -> bool:
 
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施)(?=[，,。；;]|$)"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动)?"
+    r"(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(
@@ -456,7 +458,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行)")
+SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
 HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
@@ -537,14 +539,18 @@ def subject_clauses(text: str) -> list[Found]:
 
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
-MODAL_DUTY = re.compile(r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体))")
+MODAL_DUTY = re.compile(r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体))")
 LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
+LEAD_IN_CANDIDATE = re.compile(r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是)")
 
 
 def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
     """``为加强监管，县卫生局要…``, ``在汛期，县水利局要…``, ``…负责制，县政府是…责任主体``: the subject after a
     sentence's lead-in clause, when a modal or a duty follows it, owns the whole sentence."""
-    for n, comma in enumerate(re.finditer(r"[，,]", text[at : _sentence_stop(text, at)])):
+    stop = _sentence_stop(text, at)
+    if not LEAD_IN_CANDIDATE.search(text, at, stop):
+        return None  # no clause after a comma goes on with a modal or a duty: nothing to try
+    for n, comma in enumerate(re.finditer(r"[，,]", text[at:stop])):
         if n >= LEAD_IN_COMMAS:
             break
         start = at + comma.end()

@@ -12,7 +12,7 @@ import re
 
 from .agencies import is_agency_list, parse_agency_cell
 from .assignments import Found, bracket_assignments, subject_clauses
-from .prose import ARABIC_SHAPES, DATE_LINE, DUTIES_HEADER, SHAPE_RANK, Entry, Prose
+from .prose import ARABIC_SHAPES, DUTIES_HEADER, SHAPE_RANK, Entry, Prose, signs
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
 
@@ -90,7 +90,7 @@ def rows(prose: Prose) -> list[Row]:
         found = heading_owner(entry.text)
         if found and _issues_title(entries, at):
             continue
-        if found and _signs(entries, at):
+        if found and signs(entries, at):
             owner, heading = None, None  # the notice's signature above its date: what follows is its attachment
             continue
         if found and agency_heading(entry.text) and not inline:
@@ -146,11 +146,6 @@ def rows(prose: Prose) -> list[Row]:
 def _issues_title(entries: list[Entry], at: int) -> bool:
     """Whether an agency line is the issuer opening a title broken over lines (``X局`` ⏎ ``关于…的通知``)."""
     return at + 1 < len(entries) and entries[at + 1].text.startswith("关于")
-
-
-def _signs(entries: list[Entry], at: int) -> bool:
-    """Whether an agency line is a notice's signature, the date it was signed on the line below."""
-    return at + 1 < len(entries) and DATE_LINE.search(entries[at + 1].text) is not None and len(entries[at + 1].text) <= 16
 
 
 def _outranks(shape: str | None, heading_shape: str) -> bool:

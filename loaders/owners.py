@@ -27,6 +27,7 @@ TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|�
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
 PREAMBLE_OWNER = re.compile(
     r"(承担|负责|做好|落实)(以下|如下)(工作|职责|任务)[:：]?$|"
+    r"(基本|主要)?(职能|职责|任务)(有|包括)[\d一二三四五六七八九十]+项[:：]?$|"  # ``X是…机构，负责…。基本职能有5项：``
     r"主要(承担|负责)[^。；;]{2,80}?等(工作任务|工作|职责|任务)"  # a body's profile: ``X局于1958年建…主要承担A、B等工作任务``
 )
 MAX_NAME = 80  # a list of seven or eight agencies before its duty

@@ -269,14 +269,15 @@ def read(paragraphs: list[Paragraph]) -> Prose:
         node = Node(entry, paragraphs=[(entry.line, entry.text)])
         stack[-1].children.append(node)
         stack.append(node)
-    return Prose(title, root, entries, first_item, _document_owner(title, entries[:first_item]))
+    owner = _document_owner(title, entries[:first_item]) or _self_named_owner(entries, first_item)
+    return Prose(title, root, entries, first_item, owner)
 
 
 # how a notice ends: the issuing body, the signing date, a note on publication (``（此件公开发布）``)
 PUBLICATION_NOTE = re.compile(r"^[（(]此件[^（）()]{0,12}[）)]$")
 
 
-def _signs(body: list[Entry], i: int) -> bool:
+def signs(body: list[Entry], i: int) -> bool:
     """Whether entry ``i`` is a signing body: a bare agency name with a signing date alone on the next line."""
     if i + 1 >= len(body):
         return False
@@ -287,12 +288,28 @@ def _signs(body: list[Entry], i: int) -> bool:
     )
 
 
+# the issuing body naming itself in the preamble as the doer of the list (``现将2020年我局承办的重点民生实事…``)
+SELF_NAMED = re.compile(r"我(局|委|办|厅|院|中心|部|站|所|队)[^。；;]{0,12}(承办|负责|承担|牵头)")
+
+
+def _self_named_owner(entries: list[Entry], first_item: int) -> Found | None:
+    """The owner a preamble's ``我局承办的…`` names: the body that signs the document."""
+    if not any(SELF_NAMED.search(e.text) for e in entries[:first_item]):
+        return None
+    name = next((e.text for i, e in enumerate(entries) if signs(entries, i)), None)
+    if name is None:
+        return None
+    found = Found(cues=["preamble owner"])
+    found.add("responsible", name)
+    return found
+
+
 def _without_signature(body: list[Entry]) -> list[Entry]:
     """The body less the signature closing a notice (the issuing bodies and the signing date after
     the last item), which names who signed, not who does a task."""
     body = [
         e for i, e in enumerate(body)
-        if not _signs(body, i) and not (i and _signs(body, i - 1))
+        if not signs(body, i) and not (i and signs(body, i - 1))
     ]  # a notice's signature before the plan it carries (``附件：…`` ⏎ ``X办公室`` ⏎ ``2020年5月22日`` ⏎ ``附件1``)
     at = len(body)
     while at and body[at - 1].shape is None and body[at - 1].labels is None and (

@@ -55,7 +55,7 @@ WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")
 # ``不发生较大及以上火灾事故``: no such event, a count of 0
 NO_INCIDENT = re.compile(r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
-GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加)$")  # 地区生产总值增长6%: a growth rate
+GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加|节能|节水|降耗|减排)$")  # 地区生产总值增长6%, 节能20%: a rate of change
 # a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
 YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|年底|底|末|前|内|以前)?(?!度|\d+[^月\d])")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
@@ -73,7 +73,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
-    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|启动|盘活"
+    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|启动|盘活"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
 WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?(?:进行|实施)[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
@@ -344,7 +344,8 @@ def _quantity(
     if (
         not pre and suf in ("以上", "及以上", "以下", "及以下")
         and re.match(r"(?:[（(][^（）()]*[）)])?[\u4e00-\u9fff]", clause[value_end:])  # 6亩以下（不含6亩）的
-        and not re.search(r"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有)$", before)  # ``有1处以上固定场所``: at least one there
+        # ``有1处以上固定场所``: at least one there; ``配置2块以上显示屏``: a count a verb right before it governs
+        and not re.search(rf"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有|{COUNT_VERB.pattern})$", before)
     ):
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
     if not pre and suf in ("以上", "及以上", "以下", "及以下") and HARM.search(indicator) and not GROWTH_WORD.search(indicator):

@@ -2491,3 +2491,36 @@ def test_a_redacted_template_and_names_a_label_lists_one_a_line(tmp_path):
     assert _pairs(plan) == [
         ("主办、承办单", [("**县人民政府", L), ("**县农牧局", L), ("**县文联", L)]), ("举办枸杞采摘", [("**县文化旅游广电局", R)]),
     ]
+
+
+def test_a_chain_of_doers_each_with_its_verb_and_承担(tmp_path):
+    """``由A负责，B组织，C落实，D指导监督，E密切配合``: each body's verb words its role; ``…，由X承担``, ``由X来提``
+    and ``…的情况，Y承担`` name doers; ``X作为…部门，要…`` names X alone."""
+    plan = _load(tmp_path, "chain.txt", (
+        "青溪县物业管理工作方案\n1.按照属地管理原则,由县政府负责,街道办组织,社区居委会落实,县住建局指导监督,相关部门密切配合,明确管理职责。\n"
+        "2.铁路地界内的隐患,由铁路部门承担整治责任。\n3.铁路地界外的隐患,地方政府承担整治责任。\n"
+        "4.政法委作为统筹协调主要部门,要牵头抓好隐患整治。\n"
+    ))
+    assert _pairs(plan) == [
+        ("按照属地管理", [("县政府", R), ("街道办", R), ("社区居委会", R), ("县住建局", R), ("相关部门", C)]),
+        ("铁路地界内的", [("铁路部门", R)]), ("铁路地界外的", [("地方政府", R)]), ("政法委作为统", [("政法委", R)]),
+    ]
+
+
+def test_a_preamble_that_counts_the_bodys_functions(tmp_path):
+    """``X是…机构。基本职能有2项：`` above ``一、…`` ⏎ ``二、…``: X owns each function."""
+    plan = _load(tmp_path, "functions.txt", (
+        "青溪县妇女儿童工作委员会职责\n县妇女儿童工作委员会是县政府负责妇女儿童工作的协调议事机构。基本职能有2项:\n"
+        "一、协调和推动政府有关部门做好维护妇女儿童权益工作。\n二、协调和推动政府有关部门实施妇女儿童发展规划。\n"
+    ))
+    assert _pairs(plan) == [("协调和推动政", [("县妇女儿童工作委员会", R)])] * 2
+
+
+def test_the_issuer_naming_itself_in_the_preamble_owns_the_list(tmp_path):
+    """``现将2020年我局承办的重点民生实事…予以公示`` and a signature ``X局`` ⏎ ``2020年6月11日``: X owns each item."""
+    plan = _load(tmp_path, "notice.txt", (
+        "根据上级有关文件精神,现将2020年我局承办的重点民生实事项目目标任务分解情况予以公示。\n"
+        "一、省重点民生实事项目:\n1、村卫生室运行经费任务数192.6万元;\n2、孕产妇免费产前筛查5000人。\n"
+        "青溪县卫生健康局\n2020年6月11日\n"
+    ))
+    assert _pairs(plan) == [("村卫生室运行", [("青溪县卫生健康局", R)]), ("孕产妇免费产", [("青溪县卫生健康局", R)])]
