@@ -12,7 +12,7 @@ import re
 
 from .agencies import is_agency_list, parse_agency_cell
 from .assignments import Found, bracket_assignments, subject_clauses
-from .prose import ARABIC_SHAPES, DUTIES_HEADER, SHAPE_RANK, Entry, Prose, signs
+from .prose import ARABIC_SHAPES, DUTIES_HEADER, SHAPE_RANK, Entry, Prose, first_duty_below, signs
 from .owners import describes_setup, duty_cells, heading_owner
 from .table import Row
 
@@ -62,7 +62,7 @@ def score(prose: Prose) -> int:
         elif agency_heading(entry.text) and i + 1 < len(entries) and not agency_heading(entries[i + 1].text) and not _issues_title(entries, i):
             # a heading that names its role (``…牵头工作``), or one a duty's opening words follow
             # (``政府办`` ⏎ ``部门职责`` ⏎ ``组织承办…``), is evidence enough on its own
-            below = entries[i + 2] if DUTIES_HEADER.match(entries[i + 1].text) and i + 2 < len(entries) else entries[i + 1]
+            below = entries[first_duty_below(entries, i)]
             count += 2 if heading_owner(entry.text)[1] == "lead" or DUTY_OPENING.match(below.text) else 1
     return count if count >= 2 else 0
 

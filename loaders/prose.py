@@ -368,10 +368,15 @@ DUTY_OPENING = re.compile(r"^\s*(牵头负责|负责|牵头|承担|主要负责|
 DUTIES_HEADER = re.compile(r"^(部门|工作|主要|具体)?职责$")  # (``政府办`` ⏎ ``部门职责`` ⏎ ``组织承办…``)
 
 
+def first_duty_below(entries: list[Entry], i: int) -> int:
+    """Where the duties under a name on line ``i`` start: the next line, or the one after a ``部门职责`` line."""
+    return i + 2 if i + 2 < len(entries) and DUTIES_HEADER.match(entries[i + 1].text) else i + 1
+
+
 def _owner_line(entries: list[Entry], i: int) -> bool:
     """Whether entry ``i`` is a body's name alone on its line with a duty opening on the line below: the
     first row of a table of bodies and their duties written a cell a line, never a title."""
-    below = i + 2 if i + 2 < len(entries) and DUTIES_HEADER.match(entries[i + 1].text) else i + 1
+    below = first_duty_below(entries, i)
     return (
         below < len(entries) and not entries[i].shape and len(entries[i].text) <= 20 and is_agency_list(entries[i].text)
         and DUTY_OPENING.match(entries[below].text) is not None
