@@ -137,6 +137,8 @@ def rows(prose: Prose) -> list[Row]:
             out[-1].text += entry.text  # a duty goes on over another paragraph
         elif describes_setup(entry.text):
             continue  # ``…下设办公室，设在市林业局，主任由…担任``: how the owner is set up, no duty
+        elif len(WORD_CHARS.findall(entry.text)) < 3:
+            continue  # ``组`` ⏎ ``长:`` ⏎ ``**``: a line a PDF broke into pieces, no duty
         else:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     # a document of brackets alone is the inline layout's, not a duty list
@@ -164,6 +166,7 @@ def _several_owners(entry: Entry, following: Entry | None) -> str | None:
     return names if len(parse_agency_cell(names, "responsible").assignments) >= 2 else None
 
 
+WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # what a duty's words are made of (no stars, no colons)
 SUBJECT_DUTY = re.compile(r"(要|应当|应|须|必须|负责|牵头|会同|配合|协助|随时|立即|迅速|听候|服从)")
 
 

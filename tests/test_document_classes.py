@@ -2524,3 +2524,17 @@ def test_the_issuer_naming_itself_in_the_preamble_owns_the_list(tmp_path):
         "青溪县卫生健康局\n2020年6月11日\n"
     ))
     assert _pairs(plan) == [("村卫生室运行", [("青溪县卫生健康局", R)]), ("孕产妇免费产", [("青溪县卫生健康局", R)])]
+
+
+def test_an_event_plan_whose_pdf_broke_its_labels_over_lines(tmp_path):
+    """``主办单位:`` ⏎ one body a line, and a working group's ``组`` ⏎ ``长:`` ⏎ ``**`` pieces: the pieces
+    are no duties of the group, so its ``牵头部门:`` ⏎ ``县委办`` labels assign its work."""
+    plan = _load(tmp_path, "event.txt", (
+        "青溪县茶文化节筹备方案\n一、主办、承办单位\n主办单位:\n县农业农村局\n县林业局\n承办单位:\n县文联\n二、组织机构\n"
+        "1、综合协调组\n组\n长:\n**\n副\n组\n长:\n**\n牵头部门:\n县委办\n配合部门:\n县政府办、县财政局\n"
+        "负责制定实施方案并组织实施;负责经费的预算和管理。\n"
+    ))
+    assert _pairs(plan) == [
+        ("主办、承办单", [("县农业农村局", L), ("县林业局", L), ("县文联", L)]),
+        ("综合协调组\n", [("县委办", L), ("县政府办", C), ("县财政局", C)]),
+    ]
