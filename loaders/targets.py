@@ -38,9 +38,9 @@ _PREFIX_COMPARATOR = {
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
-    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
+    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
-    "项|次|所|场|期|件|篇|万元|亿元|元|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
+    "项|次|所|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
     "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
@@ -56,8 +56,8 @@ WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")
 NO_INCIDENT = re.compile(r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)")
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加|节能|节水|降耗|减排)$")  # 地区生产总值增长6%, 节能20%: a rate of change
-# a year after 比/较 is the base of a comparison (比2015年下降24%), never a deadline
-YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|年底|底|末|前|内|以前)?(?!度|\d+[^月\d])")
+# a year after 比/较/以 is the base of a comparison (比2015年下降24%, 以2010年为基数), never a deadline
+YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较以])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|年底|底|末|前|内|以前)?(?!度|\d+[^月\d])")
 MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
 # a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
 RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
@@ -73,7 +73,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
-    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|启动|盘活"
+    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|启动|盘活|减负|组织|评选|选出|遴选|新开|开通"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
 WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?(?:进行|实施)[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
@@ -86,7 +86,7 @@ BOUND_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|最少)[\u4e00-\u9f
 HARM = re.compile(r"死亡|受伤|失踪|遇难|转移安置|倒塌|损失|受灾|灾害造成|事故造成|救助人数")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
-MEASURE_WORD = re.compile(r"(面积|产量|总产|总量|产值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额)$")
+MEASURE_WORD = re.compile(r"(面积|产量|总产|总量|产值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额|外资|内资)$")
 # who a value is per, with the verb of what is paid or given between (每人每年补助1000元, 每生发放200元)
 PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)[\u4e00-\u9fff]{1,4}$")
 # a cap or a rate a policy grants (给予最高1000万元资助, 按投资额30%给予, 下调费率50%的政策): the terms of a
@@ -94,11 +94,24 @@ PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|元|穴|株|位|只|盏|头|棵|片|块)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")
 EVENT_UNITS = ("次", "轮", "场", "期", "批次")
+# counted things a verb of finishing follows (``40个项目开工``, ``3家企业投产``): the count is what is to be done
+DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:开工|投产|竣工|建成|完工|落地|开业|达产|通车|上线)")
+# a time that reaching or answering takes (``2小时通达``, ``30分钟到场``): at most that long
+TIME_TO_REACH = re.compile(r"内|通达|到达|抵达|到场|赶到|响应|办结")
+# a score a survey gives (``满意度评分91分以上``), unlike the points of an evaluation table (``扣0.3分``)
+SURVEY_SCORE = re.compile(r"(评分|满意度|知晓度|知晓率|测评得分|综合得分)(?:达到|达|保持在|不低于|在)?$")
+# a bound written before what the value is a share of (``不超过耕地面积的1.5%``)
+BOUND_OF_WHOLE = re.compile(r"(不超过|不高于|不低于|不少于|低于|高于|超过|控制在|达到)[\u4e00-\u9fff]{1,10}的$")
+# a fall or rise by a part of the base (``减少一半``, ``下降1/6``, ``降低三分之一``)
+FRACTION_CHANGE = re.compile(
+    r"(?:减少|压缩|下降|降低|缩短|压减|减|提高|增加|增长|提升)了?(?P<fraction>一半|(?P<num>\d)/(?P<den>\d{1,2})(?![\d%])|"
+    r"(?P<cn_den>[二三四五六七八九十])分之(?P<cn_num>[一二三四五六七八九]))"
+)
 # a value measured in years is a duration, not a date, after 年限/寿命 (受教育年限14年, 11.5年以上)
 YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")
 # a small count in words, after a word that bounds it (每季度至少开展一次)
@@ -254,6 +267,12 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
         if count is None or count < 2 or SCOPE_WORD.search(m.group("noun")):
             continue
         out.append(_word_count(clause, m, start, "=", count, _strip_noise(clause[start : m.start("value")]), deadline))
+    for m in FRACTION_CHANGE.finditer(clause):
+        out.append(Target(
+            kind="quantitative", text=_strip_noise(clause[start : m.end()]),
+            indicator=_strip_noise(clause[start : m.start("fraction")]) or None, comparator="=", value=_fraction(m),
+            unit=None, period=_period(clause[: m.start()]), deadline=deadline,
+        ))
     for pattern, value, unit in (
         (FULL_COVERAGE, Decimal(100), "%"), (WHOLLY_DONE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None),
         (NO_INCIDENT, Decimal(0), None),
@@ -271,6 +290,17 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
             )
     shared = {id(t): _shared_comparator(group) for group in groups for t in group}
     return [_with(t, comparator=shared[id(t)]) if shared.get(id(t)) else t for t in out]
+
+
+def _fraction(m: re.Match) -> Decimal:
+    """The part of the base a change is by (``一半`` 0.5, ``1/6`` 0.1667, ``三分之一`` 0.3333)."""
+    if m.group("fraction") == "一半":
+        return Decimal("0.5")
+    if m.group("num"):
+        num, den = int(m.group("num")), int(m.group("den"))
+    else:
+        num, den = cn_value(m.group("cn_num")) or 1, cn_value(m.group("cn_den")) or 1
+    return (Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")).normalize()
 
 
 def _word_count(clause: str, m: re.Match, start: int, comparator: str, count: int, indicator: str,
@@ -317,6 +347,9 @@ def _quantity(
     before = clause[: m.start("value")]
     unit = m.group("unit")
     pre, suf = m.group("pre"), m.group("suf")
+    whole = None if pre else BOUND_OF_WHOLE.search(before)
+    if whole:
+        pre = whole.group(1)  # ``不超过耕地面积的1.5%``: the bound stands before what the share is of
     indicator = _strip_noise(clause[start : m.start()])
     after = clause[m.end() : m.end() + 1]
     if m.group("per_thousand") and unit == "批次":
@@ -326,21 +359,24 @@ def _quantity(
         suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
     elif unit is None and re.search(r"普及$", before) and re.match(r"年[\u4e00-\u9fff]{0,4}教育", clause[m.end() :]):
         unit = "年"  # 普及15年教育: years of schooling made universal, a duration
+    elif after == "分" and SURVEY_SCORE.search(before) and not clause.startswith("钟", m.end() + 1):
+        unit = "分"  # 满意度评分91分以上: a survey's score
+        suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
     elif after in ("号", "年", "月", "日", "分", "期"):
         return None
     if unit is None and pre and RATE_WORD.search(indicator) and not _is_year(m.group("value"), clause, m.end("value")):
         unit = ""  # ``十万人口火灾死亡率低于0.19``: a rate written with no unit
-    if unit is None or unit == "分":
+    if unit is None:
         return None
-    if not suf and unit in TIME_UNITS and clause.startswith("内", m.end()):
-        suf = "以内"  # 3个工作日内完成: within, as 以内
+    if not suf and unit in TIME_UNITS and TIME_TO_REACH.match(clause, m.end()):
+        suf = "以内"  # 3个工作日内完成, 2小时通达: within, as 以内
     if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
     if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
         return None
     if not pre and (POLICY_TERM_BEFORE.search(before) or POLICY_TERM_AFTER.match(clause, m.end())):
         return None
-    value_end = m.end() + (1 + len(suf or "") if unit == "年" and not m.group("unit") else 0)
+    value_end = m.end() + (1 + len(suf or "") if unit in ("年", "分") and not m.group("unit") else 0)
     if (
         not pre and suf in ("以上", "及以上", "以下", "及以下")
         and re.match(r"(?:[（(][^（）()]*[）)])?[\u4e00-\u9fff]", clause[value_end:])  # 6亩以下（不含6亩）的
@@ -409,7 +445,9 @@ def _works_after(clause: str, m: re.Match, unit: str) -> bool:
     """A count of things that works are done on (对30个小区进行改造, 在500家单位中实施…), unless it
     counts all there are (对全县23条河道进行整治 says what is in scope)."""
     inside = clause[: m.start("value")].endswith("在") and WORKS_INSIDE.match(clause, m.end())
-    return bool(COUNT_UNIT.fullmatch(unit) and (WORKS_AFTER.match(clause, m.end()) or inside) and not WHOLE_SCOPE.search(clause[: m.start()]))
+    done = DONE_AFTER.match(clause, m.end())  # ``40个项目开工``: the things to be finished, counted
+    return bool(COUNT_UNIT.fullmatch(unit) and (WORKS_AFTER.match(clause, m.end()) or inside or done)
+                and not WHOLE_SCOPE.search(clause[: m.start()]))
 
 
 def _frequency(before: str, unit: str) -> bool:
