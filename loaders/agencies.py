@@ -245,9 +245,12 @@ def looks_like_agency(item: str) -> bool:
 
 
 # a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
-FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
-# the rule, or ``下同``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
-STATED_RULE = re.compile(rf"[^，,；;。]*{FIRST_LEADS.pattern}[^，,；;。]*|(以下|下)同")
+FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首|前)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
+# the rule, ``下同`` or ``不再列出``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
+STATED_RULE = re.compile(rf"[^，,；;。]*{FIRST_LEADS.pattern}[^，,；;。]*|(以下|下)同|不再(一一)?列(出|举)")
+# a note after a full stop inside a list (``各镇街区。以下均需各镇街区落实，不再列出。``): how the lists are
+# written, no more names
+NOTE_AFTER_STOP = re.compile(r"。[^。]*?(以下|下同|不再|均需|均由|排在|列在|列第|位列)[^。]*")
 
 
 # ``以X为主，Y配合``: X leads
@@ -279,6 +282,7 @@ def split_clauses(cell: str) -> list[str]:
     cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
     cell = MARK_THEN_NAME.sub(r"\1、", cell)  # ``市发改委（牵头）市财政局``: the mark closes a name
     cell = SHORT_LABEL_AFTER_SPACE.sub(r"；\1", cell)  # ``牵头:X 配合:Y``: each label opens a clause
+    cell = NOTE_AFTER_STOP.sub("", cell)
     for part in split_outside_brackets(cell, "；;"):
         pieces = [PRIMARY.sub(r"\1牵头", _role_after(p)) for p in split_outside_brackets(part, "，,")]
         current: list[str] = []
@@ -404,6 +408,8 @@ def _unmarked(name: str) -> str:
     return mark.group("name") if mark else name
 
 
+# places of the grassroots level, named without their body (``街道``, ``各乡镇``)
+GRASSROOTS = re.compile(r"各?(街道|乡镇|镇|乡|镇街|社区|村)")
 # the department of a field, named by the field (``公安部门``, ``保密部门``): a body of its own after 和
 FIELD_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}(部门|机关)")
 
@@ -416,6 +422,8 @@ def _split_conjunctions(item: str) -> list[str]:
         if m.group() in ("和", "与", "及", "以及") and right and CLOSED_LIST.search(left):
             # ``…档案等有关部门和金融、仲裁…``: a list closed by 等…部门, then another list
             return [CLOSED_LIST.sub("", left), *_split_conjunctions(right)]
+        if m.group() in ("和", "与", "及") and GRASSROOTS.fullmatch(right) and BODY_SUFFIX.search(left) and looks_like_agency(left):
+            return [left, right]  # ``区委和街道、镇党(工)委``: a body, then places of the level below awaiting the shared suffix
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
         if (
             m.group() in ("和", "与") and (BARE_BODY.match(right) or len(right) <= 4)

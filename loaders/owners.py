@@ -25,6 +25,9 @@ ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
 TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责|目标责任书|责任状)")
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
+COLLECTIVE_OWNER = re.compile(r"各|有关|相关|(部门|单位)$")  # ``市政府各部门…清单``: each part's list, no one owner
+# the field of a body's own list after its name (``X局生态环境保护责任清单``), not the lists of its parts or members
+OWN_LIST_AFTER = re.compile(r"(?![^清]*(各|有关|相关|部门|单位|成员))[\u4e00-\u9fff]{0,12}(责任清单|职责清单)")
 PREAMBLE_OWNER = re.compile(
     r"(承担|负责|做好|落实)(以下|如下)(工作|职责|任务)[:：]?$|"
     r"(基本|主要)?(职能|职责|任务)(有|包括)[\d一二三四五六七八九十]+项[:：]?$|"  # ``X是…机构，负责…。基本职能有5项：``
@@ -132,6 +135,12 @@ def title_owner(title: str) -> str | None:
     head = agency_prefix(title)
     if head and TITLE_AFTER_OWNER.match(title[len(head):]):
         return head
+    for end in range(min(len(title), MAX_NAME), 1, -1):
+        if (
+            OWN_LIST_AFTER.fullmatch(title, end) and not _inside_name(title, end) and is_agency_list(title[:end])
+            and not COLLECTIVE_OWNER.search(title[:end])
+        ):
+            return title[:end]
     return None
 
 

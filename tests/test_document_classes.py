@@ -2538,3 +2538,24 @@ def test_an_event_plan_whose_pdf_broke_its_labels_over_lines(tmp_path):
         ("主办、承办单", [("县农业农村局", L), ("县林业局", L), ("县文联", L)]),
         ("综合协调组\n", [("县委办", L), ("县政府办", C), ("县财政局", C)]),
     ]
+
+
+def test_a_bodys_own_duty_list_named_in_its_title(tmp_path):
+    """``X局生态环境保护责任清单``: the body the title names owns each numbered duty (not ``各部门…责任清单``)."""
+    plan = _load(tmp_path, "own.txt", (
+        "青溪县林业局生态环境保护责任清单\n1.负责本县野生动植物和湿地保护工作。\n2.指导、监督本县林地的保护和利用工作。\n"
+    ))
+    assert _pairs(plan) == [("负责本县野生", [("青溪县林业局", R)]), ("指导、监督本", [("青溪县林业局", R)])]
+
+
+def test_a_stated_rule_and_a_note_inside_a_bracket(tmp_path):
+    """``（责任单位：A、B，C。以下均需C落实，不再列出。排在前位为牵头部门，下同。）``: the note names no body and
+    the rule makes the first listed lead."""
+    plan = _load(tmp_path, "note.txt", (
+        "青溪县土壤污染防治工作方案\n1.深入开展土壤环境质量调查。(责任单位:县环保局、县国土局,各乡镇。以下均需各乡镇落实,不再列出。排在前位为牵头部门,下同。)\n"
+        "2.建立污染地块名录。(责任单位:县国土局、县环保局)\n"
+    ))
+    assert _pairs(plan) == [
+        ("深入开展土壤", [("县环保局", L), ("县国土局", R), ("各乡镇", R)]),
+        ("建立污染地块", [("县国土局", L), ("县环保局", R)]),
+    ]
