@@ -408,6 +408,7 @@ def _unmarked(name: str) -> str:
     return mark.group("name") if mark else name
 
 
+VILLAGE_LEVEL = re.compile(r"各?(村|社区|村居|村\(居\)|村（居）|村组)")  # the level below the towns, named alone
 # places of the grassroots level, named without their body (``街道``, ``各乡镇``)
 GRASSROOTS = re.compile(r"各?(街道|乡镇|镇|乡|镇街|社区|村)")
 # the department of a field, named by the field (``公安部门``, ``保密部门``): a body of its own after 和
@@ -539,6 +540,8 @@ def is_agency_list(text: str) -> bool:
         body, _, _ = strip_role_suffix(clause)
         items += list_items(body)
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
+    if len(items) > 1 and VILLAGE_LEVEL.fullmatch(items[-1]):
+        items = items[:-1]  # ``乡镇(街道)、村``: the villages after the places above them, as collective as they
     if not items:
         return False
     if SHARED_KIND.search(text) and len(items) >= 2 and all(

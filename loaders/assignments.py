@@ -564,6 +564,11 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
 WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")
 SCOPE_OF_RULES = re.compile(r"适用本(规定|办法|条例|制度|细则|意见|方案)|参照本(规定|办法|条例|制度|细则)执行")
 LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
+# ``X等部门要…，依据各自职责，配合Y做好…``: a later clause says whom the subject helps, who does the work
+LATER_ASSISTING = re.compile(
+    r"[，,]\s*(?:(?:依据|依照|按照|根据|按|在)[^，,。；;]{0,12}?(?:职责|分工|范围内)[，,]\s*)?(?:积极|主动|密切|全力)?(?:配合|协助)"
+    r"(?P<who>[^，,。；;]{2,40}?)(?:做好|开展|搞好|抓好|落实|完成|实施|共同|进行)"
+)
 
 
 def _sentence_stop(text: str, at: int) -> int:
@@ -643,8 +648,15 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             rf"(?:{SCOPE_PHRASE}|受[^，,。；;]{{1,30}}委托[，,]?)?"
             r"(?:要|应当|应|必须|须|需)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
-        joins = None if word or role else LATER_HELPING.search(text, position + len(head), _sentence_stop(text, position + len(head)))
-        role = role or (_WORD_ROLE[word.group(1)] if word else "cooperating" if joins else "responsible")
+        stop = _sentence_stop(text, position + len(head))
+        joins = None if word or role else LATER_HELPING.search(text, position + len(head), stop)
+        helped = None if word or role or joins else LATER_ASSISTING.search(text, position + len(head), stop)
+        # (after a duty of its own, ``负责A，协助Y开展B``, the subject stays the doer and Y is named only)
+        own_duty = helped is not None and "负责" in text[position + len(head) : helped.start()]
+        helped_body = agency_prefix(helped.group("who")) if helped and not own_duty else None
+        if helped_body:
+            found.add("responsible", strip_role_suffix(helped_body)[0])  # the body helped does the work
+        role = role or (_WORD_ROLE[word.group(1)] if word else "cooperating" if joins or helped_body else "responsible")
         partner = WITH_PARTNER.fullmatch(body) if role == "cooperating" and head.endswith(("协作", "合作")) else None
         if partner and is_agency_list(partner.group("doers")) and is_agency_list(partner.group("partner")):
             # ``X、Y与Z协作，开办…``: X and Y do it, working with Z

@@ -2559,3 +2559,17 @@ def test_a_stated_rule_and_a_note_inside_a_bracket(tmp_path):
         ("深入开展土壤", [("县环保局", L), ("县国土局", R), ("各乡镇", R)]),
         ("建立污染地块", [("县国土局", L), ("县环保局", R)]),
     ]
+
+
+def test_a_subject_that_helps_another_body_later_in_its_sentence(tmp_path):
+    """``X、Y等部门要…，依据各自职责，配合Z做好…``: Z does the work, X and Y cooperate (but ``负责A，协助Z…`` keeps
+    the subject the doer); ``有X的乡镇、村要…`` names the towns so picked and the villages."""
+    plan = _load(tmp_path, "helps.txt", (
+        "青溪县人民政府关于加强文物保护工作的通知\n"
+        "一、县公安、住建、财政等部门,要严格执行文物保护法律法规,依据各自职责,配合县文物行政管理部门做好文物保护工作。\n"
+        "二、有文物保护点的乡镇、村要成立文物保护机构,负责本辖区内的文物保护工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("县公安、住建", [("县文物行政管理部门", R), ("县公安", C), ("住建", C), ("财政", C)]),
+        ("有文物保护点", [("有文物保护点的乡镇", R), ("村", R)]),
+    ]
