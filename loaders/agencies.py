@@ -309,7 +309,7 @@ def _without_rules(clause: str) -> str:
 RULE_NOTE = re.compile(r"\s*[（(](?=[^（）()]*(?:(?:列|排)(?:名|在)?(?:第一|首)|下同))[^（）()]{2,80}[）)]\s*$")
 
 
-CONJUNCTION = re.compile(r"以及|及其|及|和|与|等")  # ``市政府及其有关部门``: 及其 is one word
+CONJUNCTION = re.compile(r"以及|及其|及|和|与|或|等")  # ``市政府及其有关部门``: 及其 is one word
 # what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
 LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
 CLOSED_LIST = re.compile(r"(?<=[\u4e00-\u9fff])等(相关|有关|其他|其它)?(单位|部门)$")

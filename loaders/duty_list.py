@@ -33,7 +33,8 @@ def agency_heading(text: str) -> str | None:
     if named is None:
         return None
     parsed = parse_agency_cell(named[0], "responsible")
-    return parsed.assignments[0].agency if len(parsed.assignments) == 1 else None
+    either = len(parsed.assignments) == 2 and "或" in named[0]  # ``街道办事处或乡(镇)人民政府``: one body either way
+    return parsed.assignments[0].agency if len(parsed.assignments) == 1 or either else None
 
 
 def _owner_line(entry: Entry) -> tuple[str, str, str] | None:

@@ -21,6 +21,8 @@ DUTY_TAIL = re.compile(
     r"^(在[^，,。；;]{1,20}?方面)?的?(共同)?(履行|承担)?的?[\u4e00-\u9fff]{0,10}?(主要)?(工作)?"
     r"(职责|责任|任务|事权|职能|工作|分工)([、和及与](职责|责任|任务|工作|分工))?(清单|分工|如下)?$"  # ``职责、任务``
 )
+# ``X设立办事机构，其职责是：``: the body setting up the office owns the duties listed for it
+SETUP_DUTY_TAIL = re.compile(r"^(设立|成立|组建|设置)[^。；;]{1,40}?[，,]其(主要)?(职责|职能|任务)(是|为|如下)$")
 ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?(重点)?(工作|任务|事项)(清单)?([（(]共?\d+(项|条|件)[）)])?$")
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
 TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责|目标责任书|责任状)")
@@ -118,7 +120,7 @@ def heading_owner(text: str) -> tuple[str, str] | None:
         if _inside_name(text, end):
             continue
         m = ROLE_TAIL.match(tail)
-        if (m or DUTY_TAIL.match(tail)) and is_agency_list(head) and not re.search(r"[，,；;]", head):
+        if (m or DUTY_TAIL.match(tail) or SETUP_DUTY_TAIL.match(tail)) and is_agency_list(head) and not re.search(r"[，,；;]", head):
             return head, _TAIL_ROLE[m.group("word")] if m else "responsible"
     return None
 

@@ -2573,3 +2573,15 @@ def test_a_subject_that_helps_another_body_later_in_its_sentence(tmp_path):
         ("县公安、住建", [("县文物行政管理部门", R), ("县公安", C), ("住建", C), ("财政", C)]),
         ("有文物保护点", [("有文物保护点的乡镇", R), ("村", R)]),
     ]
+
+
+def test_a_body_that_sets_up_an_office_owns_the_duties_listed_for_it(tmp_path):
+    """``1、县民政部门设立办事机构,其职责是:`` above its duties: the body owns them; ``A或B成立…`` names both."""
+    plan = _load(tmp_path, "setup.txt", (
+        "青溪县城市居民最低生活保障办法实施细则\n1、县民政部门设立办事机构,其职责是:\n负责制定最低生活保障工作发展规划;\n"
+        "负责保障资金的预算和决算。\n2、街道办事处或乡(镇)人民政府成立审核小组,其职责是:\n负责保障对象的调查摸底和审核上报。\n"
+    ))
+    assert _pairs(plan) == [
+        ("负责制定最低", [("县民政部门", R)]), ("负责保障资金", [("县民政部门", R)]),
+        ("负责保障对象", [("街道办事处", R), ("乡(镇)人民政府", R)]),
+    ]
