@@ -468,7 +468,7 @@ PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；
 SCOPE_PHRASE = r"(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?"
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
 OPENER = re.compile(
-    r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|时)|"
+    r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|前夕|时)|"
     r"(?:19|20)\d{2}年(?:底前|内|底)?|今年|年内|"  # ``2009年，外经贸局、建委引进…``
     # ``9月30日前，各乡镇进行…``, ``11月21日至11月23日，各乡镇…``: a date of a schedule before its doer
     r"\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月?\d{1,2}日)?(?:前|底前|以前|中旬|上旬|下旬|底)?|"
@@ -527,7 +527,11 @@ def subject_clauses(text: str) -> list[Found]:
         item = ITEM_MARK.match(text, at)
         if item:
             at = item.end()  # ``(2)区民政局设立…``: a sub-item folded into its item's text keeps its number
-        found = _subject_at(text, at, agency_prefix) or _subject_after_lead_in(text, at, agency_prefix)
+        request = REQUEST.match(text, at)
+        found = (
+            (_subject_at(text, request.end(), _requested) if request else None)
+            or _subject_at(text, at, agency_prefix) or _subject_after_lead_in(text, at, agency_prefix)
+        )
         if found:
             if out and not _bare(text, out[-1]) and not _bare(text, found):
                 # ``X负责A；加强B。Y负责C。``: the clauses after a subject's sentence with no subject of
@@ -536,6 +540,22 @@ def subject_clauses(text: str) -> list[Found]:
                 out[-1].end = max(out[-1].end, start)
             out += _split_at_later_subjects(text, found, agency_prefix)
     return out
+
+
+# a request at a sentence's start names whom it asks to act (``要求各社区居委会筹备…``, ``请各相关部门对照…``)
+REQUEST = re.compile(r"(?:要求|请|责成)(?=[\u4e00-\u9fff])")
+
+
+def _requested(text: str) -> str | None:
+    """The bodies a request names: the longest list of agencies before the verb of what they are to do."""
+    for end in range(min(len(text), 40), 1, -1):
+        if re.match(r"[\u4e00-\u9fff]", text[end : end + 1]) and is_agency_list(text[:end]):
+            return None if ATTENDING.match(text, end) else text[:end]
+    return None
+
+
+# what a notice asks of its addressees that is no work of a plan (``请各单位准时参加``)
+ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|出席|参会|到会|报到|列席)")
 
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
@@ -585,7 +605,8 @@ def _bare(text: str, found: Found) -> bool:
 LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
 # a clause that adds doers to the task before it (``，各县（区）人民政府具体实施``, ``，Y积极配合``)
 JOINING_ROLE = re.compile(
-    r"(要|应|须)?(具体|共同|积极|认真)?(?P<word>组织实施|实施|抓好落实|落实|配合|协助|参与|参加)(?=[，,。；;]|$)|"
+    r"(要|应|须)?(?:具体|共同|积极|认真|主动|密切)*(?P<word>组织实施|实施|抓好落实|落实|配合|协助|参与|参加)"
+    r"(?:(?:相关|有关|各项|具体)?工作(?:任务)?)?(?=[，,。；;]|$)|"  # ``，Y具体实施相关工作任务``
     r"(要|应|须)?(加强|做好|负责)?(?P<guide>指导|督促|监督|统筹|协调)(?=[，,。；;]|$)"  # ``，市城管局加强指导``
 )
 

@@ -2585,3 +2585,16 @@ def test_a_body_that_sets_up_an_office_owns_the_duties_listed_for_it(tmp_path):
         ("负责制定最低", [("县民政部门", R)]), ("负责保障资金", [("县民政部门", R)]),
         ("负责保障对象", [("街道办事处", R), ("乡(镇)人民政府", R)]),
     ]
+
+
+def test_a_request_names_its_doers_and_later_clauses_add_more(tmp_path):
+    """``要求X筹备…`` and ``请X对照…`` name X (not ``请X准时参加``, left to the title's owner); ``，Y具体实施相关工作任务，Z要积极主动参与``
+    adds Y as a doer and Z cooperating."""
+    plan = _load(tmp_path, "request.txt", (
+        "青溪街道2024年双拥工作要点\n一、组织领导\n街道要强化组织领导,街道双拥工作领导小组具体实施相关工作任务,街道各内设机构要积极主动参与。\n"
+        "二、工作内容\n1.建军节前夕,要求各社区居委会筹备专题文艺节目。\n2.请各相关部门对照目录清单编制收费清单。\n3.请各单位准时参加。\n"
+    ))
+    assert _pairs(plan) == [
+        ("组织领导\n街", [("街道", R), ("街道双拥工作领导小组", R), ("街道各内设机构", C)]),
+        ("建军节前夕,", [("各社区居委会", R)]), ("请各相关部门", [("各相关部门", R)]), ("请各单位准时", [("青溪街道", R)]),
+    ]
