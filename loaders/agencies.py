@@ -46,6 +46,7 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("牵头抓总", "lead", False),
     ("牵头", "lead", False),
     ("承办", "lead", False),
+    ("主办", "lead", False),  # read like 承办 (gold README, Additions)
     ("配合", "cooperating", False),
     ("协办", "cooperating", False),
     ("协助", "cooperating", False),
@@ -90,7 +91,7 @@ PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``
 CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[—–-]{1,2}(?=[\u4e00-\u9fff]))\s*")  # a site's chunk marker, or the dash before ``——X牵头``
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
-    r"会同|负责|做好|加强|开展|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
+    r"会同|负责|做好|加强|开展|举办|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|配合|协办|协作|参与)(单位|部门)|"
     r"以下|均需|均要|各项工作|应当|必须|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
@@ -209,6 +210,7 @@ COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社
 NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应|承担)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
+BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心])(联合|会同|协同)(?=[\u4e00-\u9fff]{2})")
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
 
 
@@ -230,6 +232,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``…格局。``, ``全社会``: words that end like a body (局, 会) and name none
     if NAMED_AS.search(item):
         return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
+    if BODY_THEN_PARTNER.search(item):
+        return False  # ``县体育局联合县教育局``: a body and the partner it works with, not one name
     if re.search(r"(?<!自)由", item[1:]):
         return False  # ``行政调解由各级人民政府``: a topic and who does it, not one name (自由贸易区 is one)
     if DATE_OR_COUNT.search(item):

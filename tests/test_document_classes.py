@@ -2598,3 +2598,16 @@ def test_a_request_names_its_doers_and_later_clauses_add_more(tmp_path):
         ("组织领导\n街", [("街道", R), ("街道双拥工作领导小组", R), ("街道各内设机构", C)]),
         ("建军节前夕,", [("各社区居委会", R)]), ("请各相关部门", [("各相关部门", R)]), ("请各单位准时", [("青溪街道", R)]),
     ]
+
+
+def test_hosts_and_co_hosts_named_in_a_report_sentence(tmp_path):
+    """``X与Y主办，A、B协办的…活动`` (主办 read like 承办: lead; 协办 cooperating), and ``X联合A、B共同举办的…``
+    ends the partners' names at the verb."""
+    plan = _load(tmp_path, "hosts.txt", (
+        "青溪县2024年全民健身月活动启动\n县体育总会联合县教育局、县卫健委共同举办的全民健身月活动于5月6日启动。\n"
+        "同时,县文化馆与县图书馆主办,各乡镇文化站、县摄影家协会协办的摄影比赛于5月12日上线。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("县体育总会", L), ("县教育局", C), ("县卫健委", C)],
+        [("县文化馆", L), ("县图书馆", L), ("各乡镇文化站", C), ("县摄影家协会", C)],
+    ]
