@@ -2611,3 +2611,10 @@ def test_hosts_and_co_hosts_named_in_a_report_sentence(tmp_path):
         [("县体育总会", L), ("县教育局", C), ("县卫健委", C)],
         [("县文化馆", L), ("县图书馆", L), ("各乡镇文化站", C), ("县摄影家协会", C)],
     ]
+
+
+def test_a_count_of_new_bodies_names_no_doer(tmp_path):
+    """``新增茶叶加工中心2个``: what is to be built, however much it ends like a body, is no subject."""
+    plan = _load(tmp_path, "new.txt", "青溪县林业局2024年工作任务\n1.新增茶叶加工中心2个,培育青叶市场2个。\n")
+    assert _pairs(plan) == [("新增茶叶加工", [("青溪县林业局", R)])]
+    assert _values(plan) == [("=", Decimal(2)), ("=", Decimal(2))]
