@@ -101,6 +101,7 @@ FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|
 EVENT_UNITS = ("次", "轮", "场", "期", "批次")
 # counted things a verb of finishing follows (``40个项目开工``, ``3家企业投产``): the count is what is to be done
 DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:开工|投产|竣工|建成|完工|落地|开业|达产|通车|上线)")
+PROHIBITION = re.compile(r"(禁止|严禁|不得|不准)[^，,。；;]*$")
 # a time that reaching or answering takes (``2小时通达``, ``30分钟到场``): at most that long
 TIME_TO_REACH = re.compile(r"内|通达|到达|抵达|到场|赶到|响应|办结")
 # a score a survey gives (``满意度评分91分以上``), unlike the points of an evaluation table (``扣0.3分``)
@@ -374,6 +375,8 @@ def _quantity(
         return None
     if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
         return None
+    if PROHIBITION.search(before):
+        return None  # ``禁止使用含硫量高于0.7%的煤炭``: the threshold of a ban, no figure to reach
     if not pre and (POLICY_TERM_BEFORE.search(before) or POLICY_TERM_AFTER.match(clause, m.end())):
         return None
     value_end = m.end() + (1 + len(suf or "") if unit in ("年", "分") and not m.group("unit") else 0)
