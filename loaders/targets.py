@@ -599,6 +599,11 @@ def _is_date_only(clause: str) -> bool:
     ))
 
 
+# the rest of a date ending in ``前`` (``2018年`` then ``10月底前``), and the deed that follows a deadline
+BY_DATE = re.compile(r"(?:\d{1,2}月份?(?:\d{1,2}日)?)?(?:底前|末前|前|以前)")
+DEED = re.compile(r"[，,]?\s*(?!的)[\u4e00-\u9fff]{4}")
+
+
 def _milestone(clause: str, plan_year: int | None) -> Target | None:
     for pattern in (YEAR_DATE, MONTH_DATE, YEAR_END, PART_OF_YEAR):
         m = pattern.search(clause)
@@ -606,7 +611,11 @@ def _milestone(clause: str, plan_year: int | None) -> Target | None:
             break
     else:
         return None
-    if not COMMITMENT.search(clause[m.end() :]):
+    by = BY_DATE.match(clause, m.end())
+    after = clause[by.end() if by else m.end() :]
+    dated = pattern is YEAR_DATE and (bool(by) or m.group().endswith("前"))
+    # ``2018年10月底前查明…``: a date (with its year) things are to be done by makes any deed a commitment
+    if not COMMITMENT.search(after) and not (dated and DEED.match(after)):
         return None
     start = m.start()
     lead = re.search(r"(力争|争取|确保)(到|在)?$", clause[:start])
