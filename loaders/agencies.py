@@ -413,8 +413,8 @@ def _unmarked(name: str) -> str:
 
 
 VILLAGE_LEVEL = re.compile(r"各?(村|社区|村居|村\(居\)|村（居）|村组)")  # the level below the towns, named alone
-# places of the grassroots level, named without their body (``街道``, ``各乡镇``)
-GRASSROOTS = re.compile(r"各?(街道|乡镇|镇|乡|镇街|社区|村)")
+# places of the grassroots level, named without their body (``街道``, ``各乡镇``, the villages)
+GRASSROOTS = re.compile(rf"各?(街道|乡镇|镇|乡|镇街)|{VILLAGE_LEVEL.pattern}")
 # the department of a field, named by the field (``公安部门``, ``保密部门``): a body of its own after 和
 FIELD_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}(部门|机关)")
 
