@@ -185,6 +185,7 @@ def _kill_loop(tmp_path: Path, corpus: Path, kills: int, seed: int) -> None:
     print(f"bulk kill outcomes (load present after kill): {sorted(outcomes)}")
 
 
+@pytest.mark.slow  # 50 s on this machine; tests/test_faults.py kills a small bulk load in the quick suite
 def test_kill_during_bulk_load_quick(tmp_path, corpus):
     """Two kill -9s during a 64-document bulk load: the reopened store holds all or none of it."""
     _kill_loop(tmp_path, corpus, kills=2, seed=5)
