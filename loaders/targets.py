@@ -110,7 +110,7 @@ SURVEY_SCORE = re.compile(r"(评分|满意度|知晓度|知晓率|测评得分|�
 BOUND_OF_WHOLE = re.compile(r"(不超过|不高于|不低于|不少于|低于|高于|超过|控制在|达到)[\u4e00-\u9fff]{1,10}的$")
 # a fall or rise by a part of the base (``减少一半``, ``下降1/6``, ``降低三分之一``)
 FRACTION_CHANGE = re.compile(
-    r"(?:减少|压缩|下降|降低|缩短|压减|减|提高|增加|增长|提升)了?(?P<fraction>一半|(?P<num>\d)/(?P<den>\d{1,2})(?![\d%])|"
+    r"(?:减少|压缩|下降|降低|缩短|压减|减|提高|增加|增长|提升)了?(?P<fraction>一半|(?P<num>[1-9])/(?P<den>[1-9]\d?)(?![\d%])|"
     r"(?P<cn_den>[二三四五六七八九十])分之(?P<cn_num>[一二三四五六七八九]))"
 )
 # a value measured in years is a duration, not a date, after 年限/寿命 (受教育年限14年, 11.5年以上)
