@@ -357,12 +357,12 @@ def _quantity(
         unit = "批次/千人"
     if unit is None and after == "年" and (YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下"))):
         unit = "年"  # 受教育年限14年: a duration
-        suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
+        suf = _bound_after(clause, m.end() + 1)
     elif unit is None and re.search(r"普及$", before) and re.match(r"年[\u4e00-\u9fff]{0,4}教育", clause[m.end() :]):
         unit = "年"  # 普及15年教育: years of schooling made universal, a duration
     elif after == "分" and SURVEY_SCORE.search(before) and not clause.startswith("钟", m.end() + 1):
         unit = "分"  # 满意度评分91分以上: a survey's score
-        suf = next((w for w in ("及以上", "以上", "及以下", "以下") if clause[m.end() + 1 :].startswith(w)), None)
+        suf = _bound_after(clause, m.end() + 1)
     elif after in ("号", "年", "月", "日", "分", "期"):
         return None
     if unit is None and pre and RATE_WORD.search(indicator) and not _is_year(m.group("value"), clause, m.end("value")):
@@ -433,6 +433,11 @@ def _quantity(
         deadline=deadline,
         approximate=suf == "左右",
     )
+
+
+def _bound_after(clause: str, at: int) -> str | None:
+    """The bound written right after a unit the value left out of its match (``14年以上``, ``91分以上``)."""
+    return next((w for w in ("及以上", "以上", "及以下", "以下") if clause.startswith(w, at)), None)
 
 
 def _governed_count(before: str, unit: str) -> bool:
