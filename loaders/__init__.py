@@ -194,14 +194,17 @@ def _assigned(plan: Plan) -> tuple[int, int]:
 
 def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
     """The plan in the document's own characters and glosses (``restorers``: see ``script``), with
-    the rules the document states about its own lists applied (``assignments.first_listed_leads``)."""
+    the rules the document states about its own lists applied (``assignments.first_listed_leads``)
+    and its goals part told from its tasks (``table.mark_goals``)."""
     from .assignments import first_listed_leads
+    from .table import mark_goals
 
     if first_listed_leads(stated):
         for task in plan.tasks:
             first = next((a for a in task.assignments if a.role == "responsible"), None)
             if first is not None and not any(a.role == "lead" for a in task.assignments):
                 task.assignments[task.assignments.index(first)] = replace(first, role="lead")
+    mark_goals(plan)
     for restorer in restorers:
         plan = restorer.restore(plan) if restorer else plan
     return plan

@@ -74,7 +74,7 @@ def plan_record(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None 
         "tasks": [
             {
                 "id": t.number, "line": t.line, "section": t.section.label if t.section else None, "text": t.text,
-                "deadline": t.deadline, "per_division_of_duties": t.per_division_of_duties, "cue": t.cue,
+                "deadline": t.deadline, "per_division_of_duties": t.per_division_of_duties, "cue": t.cue, "goal": t.goal,
                 "assignments": [{"agency": a.agency, "role": a.role, "written": a.written} for a in t.assignments],
                 "keywords": list(t.annotations.keywords) if t.annotations else [],
                 "topics": [tag.topic for tag in t.annotations.topics] if t.annotations else [],
@@ -112,7 +112,12 @@ def plan_text(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = 
             names = [a.agency for a in task.assignments if a.role == role]
             if names:
                 lines.append(f"{'':>10}{role}: {'、'.join(names)}")
-        lines.append(f"{'':>10}cue: {task.cue}" if task.assignments else f"{'':>10}cue: none (nothing in or above it names an agency)")
+        if task.assignments:
+            lines.append(f"{'':>10}cue: {task.cue}")
+        elif task.goal:
+            lines.append(f"{'':>10}cue: goals (the plan's own aims, no unit assigned: listed by `goals`, not `targets`)")
+        else:
+            lines.append(f"{'':>10}cue: none (nothing in or above it names an agency)")
         if task.annotations and task.annotations.keywords:
             lines.append(f"{'':>10}keywords: {'、'.join(task.annotations.keywords)}")
         if task.annotations and task.annotations.topics:

@@ -62,6 +62,23 @@ AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联�
 
 
 GOAL_BESIDE_UNIT = re.compile(r"^((19|20)\d{2}年)?(年度|全年|本年)?目标$")
+# the heading of the part that states a plan's goals (``一、主要目标``, ``（二）工作目标：``, ``目标要求``)
+GOAL_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])?\s*"
+    r"(?:主要|工作|总体|发展|具体|行动|总|年度)?目标(?:要求|任务)?\s*(?:$|[:：。\s])"
+)
+
+
+def mark_goals(plan: Plan) -> None:
+    """Mark the units of a plan's goals part (``一、主要目标`` ⏎ ``到2020年，PM2.5…30微克以下``) as its
+    goals: in a plan that assigns its tasks, the figures of a part headed as its goals, which no unit
+    is assigned, are the plan's aims, not the commitments of a task (docs/formats.md, "Goals")."""
+    if not any(task.assignments for task in plan.tasks):
+        return
+    for task in plan.tasks:
+        heading = task.section.label if task.section is not None else ""
+        if not task.assignments and (GOAL_HEADING.match(heading) or GOAL_HEADING.match(task.text)):
+            task.goal = True
 
 
 def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]:

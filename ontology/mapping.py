@@ -86,6 +86,8 @@ def _task_quads(task: Task, p: NamedNode, section, jurisdiction, g, base) -> Ite
         return Quad(s, pred, o, g)
 
     yield q(t, v.RDF_TYPE, v.TASK)
+    if task.goal:
+        yield q(t, v.RDF_TYPE, v.GOAL_STATEMENT)
     yield q(t, v.pk("plan"), p)
     if section is not None:
         yield q(t, v.pk("section"), section)

@@ -55,6 +55,7 @@ ORG_ORGANIZATION = _ns("org", "Organization")
 PLAN = pk("Plan")
 SECTION = pk("Section")
 TASK = pk("Task")
+GOAL_STATEMENT = pk("GoalStatement")
 ASSIGNMENT = pk("Assignment")
 TARGET = pk("Target")
 

@@ -71,6 +71,8 @@ class Task:
     targets: list[Target] = field(default_factory=list)
     per_division_of_duties: bool = False
     deadline: str | None = None
+    # the plan's own goals (a ``主要目标`` part no unit is assigned to): its targets are the plan's, not a task's
+    goal: bool = False
     cue: str | None = None  # what assigned it (``bracket``, ``label``, ``column``, ``heading owner`` …), for ``inspect``
     annotations: Annotations | None = None  # set by ``plankg.enrich``
 

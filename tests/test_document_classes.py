@@ -2618,3 +2618,50 @@ def test_a_count_of_new_bodies_names_no_doer(tmp_path):
     plan = _load(tmp_path, "new.txt", "青溪县林业局2024年工作任务\n1.新增茶叶加工中心2个,培育青叶市场2个。\n")
     assert _pairs(plan) == [("新增茶叶加工", [("青溪县林业局", R)])]
     assert _values(plan) == [("=", Decimal(2)), ("=", Decimal(2))]
+
+
+GOALS_PLAN = (
+    "临江市2020年大气污染防治工作方案\n"
+    "一、主要目标\n"
+    "到2020年，市区PM2.5年均浓度保持在30微克/立方米以下，空气质量优良天数比率保持在95%以上。\n"
+    "二、重点任务\n"
+    "1.淘汰燃煤小锅炉120台。(市生态环境局牵头，市市场监管局配合)\n"
+    "2.推进工业园区废气治理。(市经信局负责)\n"
+)
+
+
+def test_a_goals_part_states_the_plans_aims_not_a_tasks(tmp_path):
+    """A ``主要目标`` part no unit is assigned, in a plan that assigns its tasks, is the plan's goals; its figures stay."""
+    plan = _load(tmp_path, "goals.txt", GOALS_PLAN)
+    assert [(t.text[:6], t.goal, [(x.comparator, x.value) for x in t.targets]) for t in plan.tasks] == [
+        ("主要目标\n到", True, [("<=", Decimal("30")), (">=", Decimal("95"))]),
+        ("淘汰燃煤小锅", False, [("=", Decimal("120"))]),
+        ("推进工业园区", False, []),
+    ]
+
+
+def test_goals_are_no_goals_where_the_plan_assigns_nothing(tmp_path):
+    """Without any assignment in the plan, every unit's figures are its targets (the issue's rule: targets do not wait for agencies)."""
+    plan = _load(tmp_path, "unassigned.txt", GOALS_PLAN.replace("(市生态环境局牵头，市市场监管局配合)", "").replace("(市经信局负责)", ""))
+    assert [t.goal for t in plan.tasks] == [False, False, False]
+    assert len(_values(plan)) == 3
+
+
+def test_the_goals_query_lists_what_the_targets_query_leaves_out(tmp_path):
+    """In the store, ``targets`` lists the tasks' targets and ``goals`` the goals part's, with the same columns; ``inspect`` says which."""
+    import json
+
+    from conftest import run_cli
+
+    path = tmp_path / "goals.txt"
+    path.write_text(GOALS_PLAN, encoding="utf-8")
+    store = str(tmp_path / "store")
+    loaded = run_cli("load", "--no-analysis", "--store", store, str(path))
+    assert loaded.returncode == 0, loaded.stderr
+    targets = json.loads(run_cli("query", "targets", "--store", store, "--format", "json").stdout)
+    goals = json.loads(run_cli("query", "goals", "--store", store, "--format", "json").stdout)
+    assert [(r["task"], r["comparator"], r["value"], r["text"]) for r in targets] == [("1", "=", 120, "淘汰燃煤小锅炉120台")]
+    assert [(r["comparator"], r["value"], r["deadline"]) for r in goals] == [("<=", 30, "2020"), (">=", 95, "2020")]
+    assert list(goals[0]) == list(targets[0])
+    shown = run_cli("inspect", str(path))
+    assert "cue: goals (the plan's own aims, no unit assigned: listed by `goals`, not `targets`)" in shown.stdout

@@ -39,6 +39,7 @@ SAMPLE_PARAMS = {
 # similar-tasks needs tasks of two plans that share words, which the fixture has not:
 # tests/test_research.py runs it on the seeds
 NEEDS_SIMILAR_TASKS = {"similar-tasks"}
+NEEDS_GOALS = {"goals"}  # the fixture's plans have no goals part: test_goals_lists_the_goal_statements_targets gives it one
 
 
 def fixture_plans() -> list[Plan]:
@@ -175,8 +176,29 @@ def test_shipped_query_runs(store, name):
     result = Q.run(store, name, pairs)
     if name in NEEDS_SIMILAR_TASKS:
         pytest.skip("the fixture's tasks share no words; tests/test_research.py runs this query on the seeds")
+    if name in NEEDS_GOALS:
+        assert result.rows == [], "a task's targets are no goals"
+        return
     assert result.rows, name
     assert len(set(result.columns)) == len(result.columns)
+
+
+def test_goals_lists_the_goal_statements_targets(tmp_path):
+    """``goals`` lists the targets of a goal statement, ``targets`` only those of tasks, in the same columns."""
+    plan = Plan("002_c", "临江市工作方案", "002_c.txt", "hash-c", "inline", 2020, None, [], [
+        Task("一", "主要目标：全年抽检合格率保持在98%以上。", 2, 1, None, [], [
+            Target("quantitative", "全年抽检合格率保持在98%以上", "抽检合格率", ">=", Decimal("98"), "%"),
+        ], goal=True),
+        Task("1", "开展抽检3000批次。", 4, 2, None, [Assignment("市市场监管局", "responsible", "市市场监管局")], [
+            Target("quantitative", "开展抽检3000批次", "抽检", "=", Decimal("3000"), "批次"),
+        ]),
+    ])
+    st = Store(str(tmp_path / "store"))
+    st.extend(plan_quads(enrich(plan)))
+    goals, targets = Q.run(st, "goals"), Q.run(st, "targets")
+    assert goals.columns == targets.columns
+    assert [(row["task"], row["text"]) for row in output.as_records(goals)] == [("一", "全年抽检合格率保持在98%以上")]
+    assert [(row["task"], row["text"]) for row in output.as_records(targets)] == [("1", "开展抽检3000批次")]
 
 
 @pytest.mark.parametrize("name", sorted(FIXED_COLUMNS))
