@@ -516,6 +516,12 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
         section = node
         named = _heading_owner(node) if reading.subjects and not node.labels else None
         titled = _titled_owner(node) if reading.subjects and not node.labels and named is None else None
+        if named is not None and node.children and OBJECT_LIST.search(node.entry.text):
+            # ``（十）X、Y等部门应当将下列信息及时抄送Z：`` ⏎ ``1、…的认定信息``: the items are what the one duty
+            # hands over, not duties of their own
+            folded = [node, *node.descendants()]
+            out += _segment_rows(folded, _folded(node), reading, section, None, require=False, owner=owner)
+            return
         if named is not None:
             owner = named  # ``第八条 区公安分局工作职责：`` or ``（六）工商、旅游等部门要…。``: the items under it are its
             if not node.children and _has_body(node):
@@ -556,6 +562,11 @@ def _heading_owner(node: Node) -> Found | None:
 
 
 PERMISSION = re.compile(r"可以|可(?=[\u4e00-\u9fff]{0,2}委托)")
+# a sentence whose object is the list below it: ``将下列…抄送``, ``提供以下材料``, ``下列…信息``
+OBJECT_LIST = re.compile(
+    r"[将把](?:下列|以下|如下)|(?:提供|报送|抄送|提交|上报|报告)(?:下列|以下|如下)"
+    r"|(?:下列|以下)[^，,。；;：:]{0,30}(?:信息|资料|材料|数据|报表|证明|证件)[^，,。；;：:]{0,20}[：:]\s*$"
+)
 
 
 def _as_owner(found: Found, owner: Found) -> Found:

@@ -2665,3 +2665,28 @@ def test_the_goals_query_lists_what_the_targets_query_leaves_out(tmp_path):
     assert list(goals[0]) == list(targets[0])
     shown = run_cli("inspect", str(path))
     assert "cue: goals (the plan's own aims, no unit assigned: listed by `goals`, not `targets`)" in shown.stdout
+
+
+def test_items_a_duty_hands_over_are_no_duties_of_their_own(tmp_path):
+    """``X等部门应当将下列信息抄送Y：`` ⏎ ``1、…信息``: the items are the objects of the one duty, folded into it."""
+    plan = _load(tmp_path, "objects.txt", (
+        "(一)县人社局、县民政局等部门应当将下列认定信息及时抄送县税务局:\n"
+        "1、下岗职工再就业的认定信息;\n"
+        "2、安置残疾人员就业的认定信息。\n"
+        "(二)县税务局对有关部门提供的涉税信息应当依法履行保密义务。\n"
+    ))
+    assert _pairs(plan) == [
+        ("县人社局、县", [("县人社局", R), ("县民政局", R)]),
+        ("县税务局对有", [("县税务局", R)]),
+    ]
+    assert "安置残疾人员就业" in plan.tasks[0].text
+
+
+def test_a_heading_of_duties_still_owns_its_items(tmp_path):
+    """``X负责下列工作：`` keeps its items as tasks of their own: only a list of things handed over is folded."""
+    plan = _load(tmp_path, "duties.txt", (
+        "(一)县税务局负责下列工作:\n"
+        "1、组织税收宣传;\n"
+        "2、开展纳税服务。\n"
+    ))
+    assert _pairs(plan) == [("组织税收宣传", [("县税务局", R)]), ("开展纳税服务", [("县税务局", R)])]
