@@ -2690,3 +2690,12 @@ def test_a_heading_of_duties_still_owns_its_items(tmp_path):
         "2、开展纳税服务。\n"
     ))
     assert _pairs(plan) == [("组织税收宣传", [("县税务局", R)]), ("开展纳税服务", [("县税务局", R)])]
+
+
+def test_support_and_cooperate_words_a_cooperating_role(tmp_path):
+    """``X和Y,要积极支持和配合Z…``: 支持和 before 配合 (and a comma before the modal) leave the role to 配合."""
+    plan = _load(tmp_path, "support.txt", (
+        "(一)县农商银行、县邮储银行,要积极支持和配合县税务局依法查询纳税人存款账户。\n"
+        "(二)县税务局负责做好税源调查。\n"
+    ))
+    assert _pairs(plan)[0] == ("县农商银行、", [("县农商银行", C), ("县邮储银行", C)])
