@@ -2699,3 +2699,15 @@ def test_support_and_cooperate_words_a_cooperating_role(tmp_path):
         "(二)县税务局负责做好税源调查。\n"
     ))
     assert _pairs(plan)[0] == ("县农商银行、", [("县农商银行", C), ("县邮储银行", C)])
+
+
+def test_a_bracket_of_places_to_go_into_names_no_body(tmp_path):
+    """``“六进”(进村、进社区、进企业)``: 进 opens what a campaign goes into, so the owner before the colon assigns the item."""
+    plan = _load(tmp_path, "six.txt", (
+        "(一)县妇联、各乡(镇):要组织网格员开展“三进”(进村、进社区、进企业)宣传活动,确保宣传全覆盖。\n"
+        "(二)县公安局:要精心策划宣传报道活动。\n"
+    ))
+    assert _pairs(plan) == [
+        ("要组织网格员", [("县妇联", R), ("各乡(镇)", R)]),
+        ("要精心策划宣", [("县公安局", R)]),
+    ]
