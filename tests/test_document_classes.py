@@ -2711,3 +2711,13 @@ def test_a_bracket_of_places_to_go_into_names_no_body(tmp_path):
         ("要组织网格员", [("县妇联", R), ("各乡(镇)", R)]),
         ("要精心策划宣", [("县公安局", R)]),
     ]
+
+
+def test_a_later_subject_with_a_modal_has_a_duty_of_its_own(tmp_path):
+    """``X要牵头抓总，…，Y、Z要发挥职能优势``: a later clause whose agencies a modal follows names more doers."""
+    plan = _load(tmp_path, "modal.txt", (
+        "会议强调,县联席办要牵头抓总,加大督导考核,县市场监管局、县公安局要发挥职能优势,构建部门联动格局。\n"
+    ))
+    assert sorted(a for t in plan.tasks for a in [(x.agency, x.role) for x in t.assignments]) == [
+        ("县公安局", R), ("县市场监管局", R), ("县联席办", L),
+    ]
