@@ -2721,3 +2721,12 @@ def test_a_later_subject_with_a_modal_has_a_duty_of_its_own(tmp_path):
     assert sorted(a for t in plan.tasks for a in [(x.agency, x.role) for x in t.assignments]) == [
         ("县公安局", R), ("县市场监管局", R), ("县联席办", L),
     ]
+
+
+def test_a_bodys_head_is_a_post_and_a_gradual_duty_has_its_doer(tmp_path):
+    """``信息站负责人作为…`` names a post (no subject); ``X逐步设立…`` names X as the doer; ``X负责人口…`` stays X's duty."""
+    plan = _load(tmp_path, "posts.txt", (
+        "一、队伍建设\n"
+        "服务站负责人作为气象协理员,负责信息的接收和传播。县气象局逐步设立灾情收集热线。县统计局负责人口抽样调查。\n"
+    ))
+    assert sorted((a.agency, a.role) for t in plan.tasks for a in t.assignments) == [("县气象局", R), ("县统计局", R)]
