@@ -109,7 +109,7 @@ VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制(?!部门|办)|提供|负责|协调(?!小组|办公室)|严格|依法(?!治[国省市县区])|及时|定期|"
     r"对|在|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
     r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|承办|"
-    r"进(?!出口)|建成|迁建|新建|扩建|改建|新增|增加|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
+    r"进(?!出口)|组成|建成|迁建|新建|扩建|改建|新增|增加|启动|开工|完成|实现|打造|举办|争创|创成|力争)"
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
 DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
@@ -205,7 +205,7 @@ BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|�
 
 
 # common words ending like a body's name
-COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会)$")
+COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会|部署|安排部署)$")
 # a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
 NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应|承担)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
@@ -230,6 +230,9 @@ def looks_like_agency(item: str) -> bool:
         return False
     if len(item) <= 6 and COMMON_NOUN.search(item):
         return False  # ``…格局。``, ``全社会``: words that end like a body (局, 会) and name none
+    etc = item.find("等", 1)
+    if etc > 0 and VERB_START.match(item[etc + 1 :]):
+        return False  # ``X办事处等组成督查组``: the bodies and what they do, not one name
     if NAMED_AS.search(item):
         return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
     if BODY_THEN_PARTNER.search(item):

@@ -45,7 +45,8 @@ def task_number(line: str) -> Numbered | None:
     return Numbered(str(int(digits)), m.group("rest").strip())
 
 
-ARTICLE_NUMBER = re.compile(rf"^\s*(?P<number>第[{CN_DIGITS}\d]+(?P<kind>条|章|节|部分))\s*(?P<rest>.*)$", re.S)
+# (and a plan's phases, ``第二阶段：上报自查总结报告（2008年11月8日前）``, a step of its work each)
+ARTICLE_NUMBER = re.compile(rf"^\s*(?P<number>第[{CN_DIGITS}\d]+(?P<kind>条|章|节|部分|阶段))\s*(?P<rest>.*)$", re.S)
 
 
 def article_number(line: str) -> Numbered | None:
@@ -54,7 +55,12 @@ def article_number(line: str) -> Numbered | None:
     m = ARTICLE_NUMBER.match(line)
     if not m or not m.group("rest").strip():
         return None
-    return Numbered(m.group("number"), m.group("rest").strip())
+    rest = m.group("rest").strip()
+    if m.group("kind") == "阶段":
+        if not rest.startswith(("：", ":")):
+            return None  # ``第二阶段是关键``: a sentence about a phase, not its heading
+        rest = rest[1:].strip()
+    return Numbered(m.group("number"), rest)
 
 
 # an enumerator standing inside a line, after a closed sentence, a bracket or a space

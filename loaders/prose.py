@@ -50,7 +50,7 @@ BLOCK = "block"  # a label block heading the items under it (``承办单位：�
 OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written under an Arabic-numbered item
 # the levels of official numbering: 一、 above （一） above 1. above （1） above ①
 # (a regulation's chapters hold its articles, an article its （一） items)
-SHAPE_RANK = {"art-章": -2, "art-节": -1, "art-条": -0.5, "cn": 0, "pcn": 1, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4,
+SHAPE_RANK = {"art-章": -2, "art-节": -1, "art-条": -0.5, "cn": 0, "pcn": 1, "art-段": 1.5, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4,
               "dec0": 2, "dec1": 2.1, "dec2": 2.2, "dec3": 2.3, "cn是": 3.5}  # ``2 组织体系`` ⏎ ``2.1 …`` ⏎ ``2.1.1 …``
 # a heading numbered by its place in the outline (``2.1 指挥机构及职责``, ``3.2.1 预警发布``)
 DECIMAL_HEADING = re.compile(r"^\s*(?P<number>\d{1,2}(?:[.．]\d{1,2}){1,3})\s*(?P<rest>[\u4e00-\u9fff“（(].*)$")

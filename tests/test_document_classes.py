@@ -2730,3 +2730,18 @@ def test_a_bodys_head_is_a_post_and_a_gradual_duty_has_its_doer(tmp_path):
         "服务站负责人作为气象协理员,负责信息的接收和传播。县气象局逐步设立灾情收集热线。县统计局负责人口抽样调查。\n"
     ))
     assert sorted((a.agency, a.role) for t in plan.tasks for a in t.assignments) == [("县气象局", R), ("县统计局", R)]
+
+
+def test_a_plans_phases_are_items_of_their_own(tmp_path):
+    """``第二阶段：上报总结报告（11月8日前）。…`` is an item like ``（二）``; ``X会同A、B等组成督查组`` ends the partners at 等."""
+    plan = _load(tmp_path, "phases.txt", (
+        "三、实施步骤\n"
+        "第一阶段:动员部署。各乡镇要制定工作方案。\n"
+        "第二阶段:督查阶段。县金融办会同县公安局、县市场监管局等组成督查组,对各乡镇的排查工作进行督查。\n"
+        "第二阶段是关键。\n"
+    ))
+    assert [t.section.label for t in plan.tasks][:2] == ["第一阶段:动员部署。", "第二阶段:督查阶段。"]
+    assert _pairs(plan)[:2] == [
+        ("动员部署。各", [("各乡镇", R)]),
+        ("督查阶段。县", [("县金融办", L), ("县公安局", C), ("县市场监管局", C)]),
+    ]
