@@ -537,8 +537,12 @@ def subject_clauses(text: str) -> list[Found]:
                 # ``X负责A；加强B。Y负责C。``: the clauses after a subject's sentence with no subject of
                 # their own go on with its duty, up to the sentence of the next subject (a bare
                 # ``X牵头，Y配合。`` assigns what stands before it instead)
+                if start > out[-1].end:  # a partner named in what it gains (``；会同Y监督…``) is the duty's
+                    _add_later_partners(text, out[-1], out[-1].end, start, agency_prefix)
                 out[-1].end = max(out[-1].end, start)
             out += _split_at_later_subjects(text, found, agency_prefix)
+    if out and not _bare(text, out[-1]) and out[-1].end < len(text):
+        _add_later_partners(text, out[-1], out[-1].end, len(text), agency_prefix)  # (and after the last subject)
     return out
 
 
@@ -712,13 +716,18 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # (unlike ``有3项由X牵头，分别是：A；B；C``, no count says the items are tasks of their own)
         stop = text.find("。", shared.end())
         found.end = stop + 1 if stop >= 0 else len(text)
+    _add_later_partners(text, found, position, found.end, agency_prefix)
+    return found
+
+
+def _add_later_partners(text: str, found: Found, start: int, end: int, agency_prefix) -> None:
+    """``X负责A，会同Y做好B``: Y cooperates in the same task (also in the clauses its duty runs on in)."""
     from .owners import LATER_TOGETHER
 
-    for m in LATER_TOGETHER.finditer(text, position, found.end):
+    for m in LATER_TOGETHER.finditer(text, start, end):
         partners = agency_prefix(m.group("who"))
-        if partners:  # ``X负责A，会同Y做好B``: Y cooperates in the same task
+        if partners:
             found.add("cooperating", strip_role_suffix(partners)[0])
-    return found
 
 
 

@@ -167,7 +167,7 @@ def preamble_owner(sentence: str) -> str | None:
 DUTY_LEAD_IN = r"((依据|根据|按照|按|依照)[^，,。；;]{0,10}?(职责|职能|要求|规定|分工|部署)[，,]?|主要|具体)?"
 OPENING_ROLE = re.compile(rf"^{DUTY_LEAD_IN}(积极|主动|认真)?(?P<word>配合|协助|参与|参加|协同|牵头)")
 # the verb a partner's clause closes on (``会同X做好…``)
-TOGETHER_VERB = r"(负责|做好|开展|举办|主办|承办|组织|推进|落实|研究|制定|实施|加强|建立|指导|提供|发布|编制|拟定|制订|协调|督促|检查|处置|监测|完善|审核|确定)"
+TOGETHER_VERB = r"(负责|做好|开展|举办|主办|承办|组织|推进|落实|研究|制定|实施|加强|建立|指导|提供|发布|编制|拟定|制订|协调|督促|检查|处置|监测|完善|审核|确定|监督|督查|调查|查处)"
 # the partners end at a verb of doing, or at a comma (``会同保密部门和公安部门，对…进行检查``)
 TOGETHER_WITH = re.compile(rf"^(负责)?{DUTY_LEAD_IN}(?P<with>会同|联合)(?P<who>[^，,。；;]{{2,60}}?)(?:(共同|一起)?{TOGETHER_VERB}|(?=[，,]))")
 

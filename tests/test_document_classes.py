@@ -2745,3 +2745,16 @@ def test_a_plans_phases_are_items_of_their_own(tmp_path):
         ("动员部署。各", [("各乡镇", R)]),
         ("督查阶段。县", [("县金融办", L), ("县公安局", C), ("县市场监管局", C)]),
     ]
+
+
+def test_partners_in_the_clauses_a_duty_runs_on_in(tmp_path):
+    """``X负责A；做好B；会同Y监督C；牵头会同Z建立D。``: Y and Z, named after semicolons, cooperate in X's task."""
+    plan = _load(tmp_path, "partners.txt", (
+        "二、职责分工\n"
+        "(一)县粮食局负责制订粮食流通规划;做好收购资格审核;会同县发展改革局监督各乡镇落实责任书;牵头会同县农业农村局建立价格监测制度。\n"
+        "(二)各乡镇政府负责落实区域内粮食安全责任。\n"
+    ))
+    assert _pairs(plan) == [
+        ("县粮食局负责", [("县粮食局", R), ("县发展改革局", C), ("县农业农村局", C)]),
+        ("各乡镇政府负", [("各乡镇政府", R)]),
+    ]
