@@ -97,7 +97,7 @@ SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到�
 COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
-FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期)|年内|全年")
+FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期|天|日)|年内|全年")
 EVENT_UNITS = ("次", "轮", "场", "期", "批次")
 # counted things a verb of finishing follows (``40个项目开工``, ``3家企业投产``): the count is what is to be done
 DONE_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:开工|投产|竣工|建成|完工|落地|开业|达产|通车|上线)")
