@@ -2758,3 +2758,11 @@ def test_partners_in_the_clauses_a_duty_runs_on_in(tmp_path):
         ("县粮食局负责", [("县粮食局", R), ("县发展改革局", C), ("县农业农村局", C)]),
         ("各乡镇政府负", [("各乡镇政府", R)]),
     ]
+
+
+def test_a_responsibility_system_colon_introduces_its_subjects(tmp_path):
+    """``继续实行普法工作责任制：X负责A；Y负责B；`` — the colon after 责任制 starts the first subject's sentence."""
+    plan = _load(tmp_path, "system.txt", (
+        "(二)健全工作机制。继续实行普法工作责任制:县委组织部负责领导干部普法工作;县人社局负责公务员普法工作。\n"
+    ))
+    assert sorted((a.agency, a.role) for t in plan.tasks for a in t.assignments) == [("县人社局", R), ("县委组织部", R)]
