@@ -72,7 +72,7 @@ GOAL_HEADING = re.compile(
 def mark_goals(plan: Plan) -> None:
     """Mark the units of a plan's goals part (``一、主要目标`` ⏎ ``到2020年，PM2.5…30微克以下``) as its
     goals: in a plan that assigns its tasks, the figures of a part headed as its goals, which no unit
-    is assigned, are the plan's aims, not the commitments of a task (docs/formats.md, "Goals")."""
+    is assigned, are the plan's aims, not the commitments of a task (docs/formats.md, **goals**)."""
     if not any(task.assignments for task in plan.tasks):
         return
     for task in plan.tasks:
