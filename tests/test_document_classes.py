@@ -2766,3 +2766,12 @@ def test_a_responsibility_system_colon_introduces_its_subjects(tmp_path):
         "(二)健全工作机制。继续实行普法工作责任制:县委组织部负责领导干部普法工作;县人社局负责公务员普法工作。\n"
     ))
     assert sorted((a.agency, a.role) for t in plan.tasks for a in t.assignments) == [("县人社局", R), ("县委组织部", R)]
+
+
+def test_a_name_ends_before_what_it_acts_on_or_its_condition(tmp_path):
+    """``X局向Y提供…`` ends X at 向; ``各镇凡未完成任务的，要…`` names 各镇 before its condition."""
+    plan = _load(tmp_path, "towards.txt", (
+        "(一)县民政局向县税务局提供救助对象信息。\n"
+        "(二)各镇凡未完成年度任务的,要书面说明原因。\n"
+    ))
+    assert _pairs(plan) == [("县民政局向县", [("县民政局", R)]), ("各镇凡未完成", [("各镇", R)])]
