@@ -122,6 +122,7 @@ WORD_COUNT = re.compile(r"(?P<pre>至少|不少于|不低于)(?P<verb>[\u4e00-\u
 CN_COUNT = re.compile(
     rf"(?P<verb>{COUNT_VERB.pattern})(?P<noun>[\u4e00-\u9fff]{{0,6}}?)"
     r"(?P<value>[两二三四五六七八九][十百千]?[一二三四五六七八九]?|十[一二三四五六七八九]?)(?P<unit>所|个|座|家|条|项|处|名|支|场|台|辆)"
+    r"(?!一(?:活动|工程|行动|计划|建设|服务|工作|[”\"」]))"  # ``开展四个一活动``: a slogan's name, not a count
 )
 # a range is two targets, at least its low end and at most its high end (基尼系数在0.3~0.4之间, 2~3个)
 RANGE = re.compile(

@@ -2775,3 +2775,11 @@ def test_a_name_ends_before_what_it_acts_on_or_its_condition(tmp_path):
         "(二)各镇凡未完成年度任务的,要书面说明原因。\n"
     ))
     assert _pairs(plan) == [("县民政局向县", [("县民政局", R)]), ("各镇凡未完成", [("各镇", R)])]
+
+
+def test_hosts_named_with_lianhe_zhuban_lead_and_co_hosts_cooperate(tmp_path):
+    """``由A、B联合主办，C、D等单位参与协办``: 联合 before 主办 keeps the hosts lead and the co-hosts cooperating."""
+    plan = _load(tmp_path, "hosts.txt", (
+        "活动时间从5月中旬持续到6月底,由临江市委宣传部、市生态环境局联合主办,市教育局、市妇联等单位参与协办。\n"
+    ))
+    assert _pairs(plan) == [("活动时间从5", [("临江市委宣传部", L), ("市生态环境局", L), ("市教育局", C), ("市妇联", C)])]
