@@ -207,6 +207,8 @@ BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|�
 # common words ending like a body's name
 COMMON_NOUN = re.compile(r"(格局|布局|大局|全局|结局|开局|时局|社会|机会|例会|晚会|年会|座谈会|推进会|现场会|体会|部署|安排部署)$")
 # a body's name then 为 and what the sentence makes it (``乡镇政府为监测责任单位``)
+# a body's name then ``对`` or ``向`` and what the sentence is about (not ``对外``, ``对口``, ``对台``)
+ACTS_ON = re.compile(r"(?:机关|局|厅|委|办|部门|政府|单位|中心)(?:对(?!外|口|台)|向)")
 NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应|承担)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
@@ -235,6 +237,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``X办事处等组成督查组``: the bodies and what they do, not one name
     if NAMED_AS.search(item):
         return False  # ``X站为雨量监测单位``: a body and what it is named as, not one name
+    if ACTS_ON.search(item):
+        return False  # ``税务机关对有关部门和单位``, ``X局向Y``: a body and what it acts on, not one name
     if BODY_THEN_PARTNER.search(item):
         return False  # ``县体育局联合县教育局``: a body and the partner it works with, not one name
     if re.search(r"(?<!自)由", item[1:]):

@@ -59,16 +59,12 @@ def agency_prefix(text: str) -> str | None:
         head = text[:end]
         if head[-1] in "、，,；;（(" or _inside_name(text, end) or not AFTER_SUBJECT.match(text[end:]):
             continue
-        if ORGAN_THEN_OBJECT.search(head):
-            continue  # ``税务机关对有关部门和单位提供的…应当``: the body ends before what it acts on
         if is_agency_list(head):
             return head
     return None
 
 
 CLAUSE_END = re.compile(r"[，,；;。：:]")
-# a body's name followed by ``对`` or ``向`` and what the sentence is about: no name goes on past it
-ORGAN_THEN_OBJECT = re.compile(r"(?:机关|局|厅|委|办|部门|政府|单位|中心)(?:对(?!外|口|台)|向)")
 
 
 def _masked(text: str) -> str:
