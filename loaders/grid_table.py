@@ -65,6 +65,13 @@ def parse(blocks: list[Block]) -> GridTables | None:
 def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
     for i, row in enumerate(grid.rows[:HEADER_SCAN]):
         roles = column_roles(row.texts())
+        if not is_task_table(roles) and i + 1 < len(grid.rows):
+            # two header rows whose merges a text export lost (``序号 | 重点任务 | 责任清单 | | | 完成时限``
+            # over ``| | 责任领导 | 责任人 | 责任处室 |``): the lower names the columns it subdivides
+            below = grid.rows[i + 1].texts()
+            stacked = [b or a for a, b in zip(row.texts(), below)]
+            if any(not b for b in below) and any(not a for a in row.texts()) and is_task_table(column_roles(stacked)):
+                return i + 1, column_roles(stacked)
         if not is_task_table(roles):
             continue
         # a second header row under merged headers (责任单位 over 牵头单位 | 配合单位) refines the roles
@@ -77,8 +84,18 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
                 break
             roles = [b or r for b, r in zip(below, roles)]
             i += 1
-        return i, roles
+        return i, _spanned(roles, grid.rows[i].texts())
     return None
+
+
+def _spanned(roles: list[str | None], header: list[str]) -> list[str | None]:
+    """The roles with a nameless column after an agency column taken as its other half: a header
+    cell merged across two columns (``责任单位 | |``) whose merge a text export lost."""
+    out = list(roles)
+    for j in range(1, len(out)):
+        if out[j] is None and not header[j].strip() and out[j - 1] in AGENCY_ROLES:
+            out[j] = out[j - 1]
+    return out
 
 
 def _row_text(row: GridRow) -> str:

@@ -27,7 +27,9 @@ def _cells(line: str) -> list[str] | None:
         # a tab is one cell boundary, so an empty cell (a merged 序号) keeps the columns in place;
         # trailing tabs are dropped and the row padded to its table's width in ``blocks_of``
         tabbed = [c.strip() for c in line.rstrip().split("\t")]
-        return tabbed if sum(1 for c in tabbed if c) >= MIN_CELLS else None
+        filled = sum(1 for c in tabbed if c)
+        # (a second header row under merged cells, ``⇥⇥牵头单位⇥配合单位``, fills only two)
+        return tabbed if filled >= MIN_CELLS or filled >= 2 and len(tabbed) >= MIN_CELLS else None
     if not PIPE.search(line):
         # a table laid out with spaces (a PDF's text in layout mode): runs of two or more spaces, or
         # ideographic spaces, between cells

@@ -2783,3 +2783,37 @@ def test_hosts_named_with_lianhe_zhuban_lead_and_co_hosts_cooperate(tmp_path):
         "活动时间从5月中旬持续到6月底,由临江市委宣传部、市生态环境局联合主办,市教育局、市妇联等单位参与协办。\n"
     ))
     assert _pairs(plan) == [("活动时间从5", [("临江市委宣传部", L), ("市生态环境局", L), ("市教育局", C), ("市妇联", C)])]
+
+
+def test_a_second_header_row_subdivides_a_column_of_a_text_export(tmp_path):
+    """``责任清单`` spanning ``责任领导 | 责任人 | 责任处室`` in the row below, the merges lost in a pipe
+    export: the lower row names the columns, people stay out and the office is responsible."""
+    plan = _load(tmp_path, "two-rows.txt", (
+        "临江市2024年重点任务责任清单\n"
+        "| 序号 | 重点任务 | 责任清单 | | | 完成时限 |\n"
+        "| | | 责任领导 | 责任人 | 责任处室 | |\n"
+        "| 1 | 新建社区食堂12个 | 王明 | 李华 | 市民政局养老服务处 | 2024年6月 |\n"
+        "| 2 | 改造老旧小区30个 | 赵刚 | 陈丽 | 市住建局城建处 | 2024年12月 |\n"
+    ))
+    assert _pairs(plan) == [("新建社区食堂", [("市民政局养老服务处", R)]), ("改造老旧小区", [("市住建局城建处", R)])]
+    assert _values(plan) == [("=", Decimal(12)), ("=", Decimal(30))]
+
+
+def test_lead_and_cooperating_under_a_merged_tabbed_header(tmp_path):
+    """``责任单位⇥⇥`` over ``⇥⇥牵头单位⇥配合单位`` (tabs; the row below fills two cells only) gives lead
+    and cooperating columns; without the lower row the nameless column is the rest of 责任单位."""
+    header = "序号\t工作任务\t责任单位\t\t完成时限\n"
+    rows = (
+        "1\t完成农村改厕1200户\t县农业农村局\t各乡镇人民政府\t2023年10月\n"
+        "2\t新建污水管网8公里\t县住建局\t县财政局\t2023年12月\n"
+    )
+    plan = _load(tmp_path, "tabs.txt", "青溪县2023年人居环境整治任务分工\n" + header + "\t\t牵头单位\t配合单位\t\n" + rows)
+    assert _pairs(plan) == [
+        ("完成农村改厕", [("县农业农村局", L), ("各乡镇人民政府", C)]),
+        ("新建污水管网", [("县住建局", L), ("县财政局", C)]),
+    ]
+    plan = _load(tmp_path, "span.txt", "青溪县2023年人居环境整治任务分工\n" + header + rows)
+    assert _pairs(plan) == [
+        ("完成农村改厕", [("县农业农村局", R), ("各乡镇人民政府", R)]),
+        ("新建污水管网", [("县住建局", R), ("县财政局", R)]),
+    ]
