@@ -113,6 +113,18 @@ def _rejoined(before: str, after: str) -> str:
     return before + after
 
 
+SECTION_LINE = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分章节])\S")
+
+
+def _row_follows(lines: list[str], number: int, width: int) -> bool:
+    """Whether the next non-blank line after line ``number`` (1-based) is a row of ``width`` cells."""
+    for line in lines[number:]:
+        if line.strip():
+            cells = _cells(line)
+            return cells is not None and len(cells) == width
+    return False
+
+
 def blocks_of(text: str) -> list[Block] | None:
     """The text as paragraphs and grids (each a run of at least two pipe lines of one width), or
     None when it holds no such run or some pipe line fits in none (a merged cell left out of a
@@ -150,6 +162,13 @@ def blocks_of(text: str) -> list[Block] | None:
         if cells is not None and (not run or len(cells) == len(run[0].cells)):
             row = len(run)
             run.append(GridRow(number, [Cell(c, (row, i)) for i, c in enumerate(cells)]))
+            continue
+        if cells is None and run and SECTION_LINE.match(line) and _row_follows(lines, number, len(run[0].cells)):
+            # a section heading merged across the table (``一、垃圾污水治理`` between rows): the
+            # export wrote it with no delimiter; one cell over the whole width, as a grid keeps it
+            row = len(run)
+            spanning = Cell(line.strip(), (row, 0))
+            run.append(GridRow(number, [spanning] * len(run[0].cells)))
             continue
         close()
         if cells is not None:

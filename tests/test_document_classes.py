@@ -2817,3 +2817,21 @@ def test_lead_and_cooperating_under_a_merged_tabbed_header(tmp_path):
         ("完成农村改厕", [("县农业农村局", R), ("各乡镇人民政府", R)]),
         ("新建污水管网", [("县住建局", R), ("县财政局", R)]),
     ]
+
+
+def test_section_headings_between_the_rows_of_a_tabbed_table(tmp_path):
+    """``一、垃圾污水治理`` on a line of its own between tab-delimited rows is a heading merged across
+    the table, not the table's end: the rows under it keep their columns."""
+    plan = _load(tmp_path, "sections.txt", (
+        "青溪县2024年农村人居环境整治重点任务分解表\n"
+        "序号\t重点任务\t具体目标\t责任领导\t牵头单位\t责任单位\n"
+        "一、垃圾污水治理\n"
+        "1\t农村生活垃圾治理\t农村生活垃圾收运处置体系覆盖率达到100%\t王明\t县住建局\t各乡镇人民政府\n"
+        "二、厕所革命\n"
+        "2\t农村厕所革命\t新改建农村户厕2000户\t赵刚\t县农业农村局\t县卫健局、县财政局\n"
+    ))
+    assert _pairs(plan) == [
+        ("农村生活垃圾", [("县住建局", L), ("各乡镇人民政府", R)]),
+        ("新改建农村户", [("县农业农村局", L), ("县卫健局", R), ("县财政局", R)]),
+    ]
+    assert _values(plan) == [(">=", Decimal(100)), ("=", Decimal(2000))]
