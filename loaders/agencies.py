@@ -28,9 +28,11 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("分工落实", "responsible", True),
     ("分别负责", "responsible", False),
     # ``X为牵头单位，Y为配合单位``: a unit named as a role's
-    *((f"为{word}{unit}", role, False) for word, role in (("牵头", "lead"), ("主办", "lead"), ("承办", "lead"), ("责任", "responsible"),
-                                                         ("配合", "cooperating"), ("协办", "cooperating"), ("协同", "cooperating"))
-      for unit in ("单位", "部门")),
+    # (also ``X是第一责任单位``)
+    *((f"{verb}{word}{unit}", role, False) for word, role in (("牵头", "lead"), ("主办", "lead"), ("承办", "lead"), ("第一责任", "responsible"),
+                                                               ("责任", "responsible"), ("配合", "cooperating"), ("协办", "cooperating"),
+                                                               ("协同", "cooperating"))
+      for verb in ("为", "是") for unit in ("单位", "部门")),
     ("牵头负责", "lead", False),
     # a role word with the kind of work it leads (``X牵头指导，Y负责落实``)
     *((f"牵头{work}", "lead", False) for work in ("指导", "组织", "推进", "落实", "实施", "协调")),

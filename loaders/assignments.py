@@ -346,7 +346,7 @@ def subject_assignments(sentence: str) -> list[Found]:
     The readings are tried most specific first (``由X会同Y…``, ``由X负责…``, ``由X对…``); a later one
     never takes a clause an earlier one read."""
     out: list[Found] = []
-    for pattern, read in ((SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer)):
+    for pattern, read in ((GUIDED_BY, _guided), (SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer)):
         earlier = list(out)
         for m in pattern.finditer(sentence):
             holder = next((f for f in out if f.start <= m.start() < f.end), None)
@@ -379,6 +379,17 @@ def _with_partners(sentence: str, m: re.Match) -> Found | None:
     found = _closed(sentence, m, "由…会同 sentence")
     found.add("lead", who)
     found.add("cooperating", helpers)
+    return found
+
+
+def _guided(sentence: str, m: re.Match) -> Found | None:
+    """``由X联合指导，Y负责具体实施``: Y does the work, X guides it (cooperating)."""
+    who, doers = m.group("who").strip(), m.group("doers").strip()
+    if not (is_agency_list(who) and is_agency_list(doers)):
+        return None
+    found = _closed(sentence, m, "由…负责 sentence")
+    found.add("responsible", doers)
+    found.add("cooperating", who)
     return found
 
 
@@ -446,6 +457,11 @@ def _places(text: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}(镇|乡|街道|县|区)", text))
 
 
+# ``由X联合指导，Y负责具体实施``: the body that guides, then the ones that do the work
+GUIDED_BY = re.compile(
+    r"由(?P<who>[^，,。；;：:由]{2,60}?)(?:联合|负责|统一|具体)?(?:指导|督导)[^，,。；;]{0,8}[，,]\s*"
+    r"(?P<doers>[^，,。；;：:由]{2,60}?)(?:具体|分别|各自)?(?:负责|承担|组织实施|实施)"
+)
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
     r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动)?"
@@ -565,7 +581,7 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
 MODAL_DUTY = re.compile(r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体))")
 LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
-LEAD_IN_CANDIDATE = re.compile(r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是)")
+LEAD_IN_CANDIDATE = re.compile(r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门))")
 
 
 def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
@@ -575,14 +591,24 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
     if not LEAD_IN_CANDIDATE.search(text, at, stop):
         return None  # no clause after a comma goes on with a modal or a duty: nothing to try
     for n, comma in enumerate(re.finditer(r"[，,]", text[at:stop])):
-        if n >= LEAD_IN_COMMAS:
-            break
         start = at + comma.end()
         found = _subject_at(text, start, agency_prefix)
-        if found and MODAL_DUTY.match(text, found.subject_end):
+        if found is None:
+            continue
+        if n < LEAD_IN_COMMAS and MODAL_DUTY.match(text, found.subject_end) or _closing_doers(text, at, start, found):
+            # (or, after any number of clauses, ``…，X牵头，Y配合。`` with nothing after the roles: the
+            # sentence's closing clauses say who does all of it)
             found.start = at
             return found
     return None
+
+
+def _closing_doers(text: str, at: int, start: int, found: Found) -> bool:
+    """Whether the subject found at ``start`` closes the sentence begun at ``at`` with doers and role
+    words only (``…，X牵头，Y配合。``, ``…，X负责。``), its first role no partner's and no ``由`` clause
+    before it saying who does the work."""
+    roles = list(found.cells)
+    return bool(roles) and roles[0] != "cooperating" and "由" not in text[at:start] and _bare(text, found)
 
 
 WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")

@@ -2835,3 +2835,21 @@ def test_section_headings_between_the_rows_of_a_tabbed_table(tmp_path):
         ("新改建农村户", [("县农业农村局", L), ("县卫健局", R), ("县财政局", R)]),
     ]
     assert _values(plan) == [(">=", Decimal(100)), ("=", Decimal(2000))]
+
+
+def test_closing_clauses_that_name_the_doers_of_the_sentence(tmp_path):
+    """``…，X牵头，Y配合。``, ``…，X负责。``, ``…，X是第一责任单位。`` at a sentence's end, after any number of
+    clauses, assign the whole sentence; ``由X联合指导，Y负责具体实施`` makes Y the doer and X cooperating."""
+    plan = _load(tmp_path, "closing.txt", (
+        "临江市2024年促进消费工作要点\n"
+        "1.加强价格监管，规范收费行为，整治乱涨价，市发展改革委牵头，市市场监管局配合。\n"
+        "2.完善投诉处理，市市场监管局负责。\n"
+        "3.推动老字号企业发展，市商务局是第一责任单位。\n"
+        "4.培育夜间经济集聚区3个，由市商务局联合指导，各区政府负责具体实施。\n"
+    ))
+    assert _pairs(plan) == [
+        ("加强价格监管", [("市发展改革委", L), ("市市场监管局", C)]),
+        ("完善投诉处理", [("市市场监管局", R)]),
+        ("推动老字号企", [("市商务局", R)]),
+        ("培育夜间经济", [("各区政府", R), ("市商务局", C)]),
+    ]
