@@ -66,7 +66,7 @@ ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|(?<=[政省市县区州])府|会|室|中心|(?<=团)中央|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
-    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|幼儿园|媒体|运营商|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
     r"(?:指挥部|领导小组|委员会|联席会议)(?:其他|其它)?成员)$"  # ``市防火指挥部其他成员``: its member units
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
@@ -102,7 +102,7 @@ DUTY_WORDS = re.compile(
 )
 # a list closed by ``等部门`` names fields of administration (工商、旅游、卫生), each one a department
 # (``市文化、广电、体育、科技部门``: the last field's 部门 said once for all)
-SHARED_KIND = re.compile(r"等(有关|相关|行政管理|行政|职能|主管)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
+SHARED_KIND = re.compile(r"等(有关|相关|行政管理|行政|职能|主管|[\u4e00-\u9fff]{2,4}?)?(部门|单位)$|、[\u4e00-\u9fff]{2,6}部门$")
 SHORT_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,10}$")  # (``人力资源和社会保障``)
 # a level written with its alternatives before a field (``市(州)级发展改革``, ``县（市、区）卫生``)
 LEVEL_WITH_ALTERNATIVES = re.compile(r"^[省市县区乡镇州][（(][^（）()]{1,8}[）)]级?(?=[\u4e00-\u9fff]{2})")
@@ -326,7 +326,10 @@ CONJUNCTION = re.compile(r"以及|及其|及|和|与|或|等")  # ``市政府及
 # what ``等`` says the listed bodies are (``等省有关部门``, ``等市直相关单位``)
 LISTED_KIND = re.compile(r"[省市县区]?(直)?(相关|有关|其他|其它)?(单位|部门)")
 CLOSED_LIST = re.compile(r"(?<=[\u4e00-\u9fff])等(相关|有关|其他|其它)?(单位|部门)$")
-GENERIC_TAIL = re.compile(r"等(相关|有关|其他|其它|责任|成员|职能|行政管理|行政|主管)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?$")
+GENERIC_TAIL = re.compile(
+    r"等((相关|有关|其他|其它|责任|成员|职能|行政管理|行政|主管)?(单位|部门|社会团体|人民团体|群团组织|群众团体)?"
+    r"|[\u4e00-\u9fff]{2,4}?(部门|单位))$"  # (``…、残联等规费核定部门``: the kind of work the listed departments do)
+)
 
 
 # the bodies of several levels named at once (``市、县两级政府``, ``省、市、县三级``): one collective

@@ -2853,3 +2853,21 @@ def test_closing_clauses_that_name_the_doers_of_the_sentence(tmp_path):
         ("推动老字号企", [("市商务局", R)]),
         ("培育夜间经济", [("各区政府", R), ("市商务局", C)]),
     ]
+
+
+def test_media_operators_and_a_list_closed_by_a_kind_of_work(tmp_path):
+    """Media, telecom operators and kindergartens named as subjects are doers; ``A、B、C等规费核定部门``
+    closes a list of fields with the kind of work they do, which names no body of its own."""
+    plan = _load(tmp_path, "media.txt", (
+        "青溪县2024年反诈宣传工作方案\n"
+        "（一）各类媒体要开设反诈专栏。\n"
+        "（二）三大电信运营商要向手机用户推送预警短信。\n"
+        "（三）各幼儿园要开展家长反诈宣传。\n"
+        "（四）人社、环保、水利、残联等规费核定部门要落实减免政策。\n"
+    ))
+    assert _pairs(plan) == [
+        ("各类媒体要开", [("各类媒体", R)]),
+        ("三大电信运营", [("三大电信运营商", R)]),
+        ("各幼儿园要开", [("各幼儿园", R)]),
+        ("人社、环保、", [("人社", R), ("环保", R), ("水利", R), ("残联", R)]),
+    ]
