@@ -457,6 +457,10 @@ def _split_conjunctions(item: str) -> list[str]:
     return [item]
 
 
+# a bare kind of body after a collective, sharing its 各 (``各单位、部门`` is 各单位 and 各部门)
+EVERY_OF_KIND = re.compile(r"部门|单位|企业|学校|医院")
+
+
 def distribute(items: list[str]) -> list[tuple[str, str]]:
     """(name, written) pairs after distributing shared suffixes and prefixes."""
     names = list(items)
@@ -473,7 +477,7 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
     # 各 shared too: 各县、市、区政府 -> 各县政府, 各市政府, 各区政府
     # (only to bare level words: ``各区、县(市)人民政府`` keeps ``县(市)人民政府`` as written)
     for i in range(1, len(items)):
-        if names[i - 1].startswith("各") and len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]):
+        if names[i - 1].startswith("各") and (len(items[i]) <= 3 and re.match(r"^[县市区镇乡州旗]", items[i]) or EVERY_OF_KIND.fullmatch(items[i])):
             names[i] = "各" + names[i]
     # shared prefix: a bare body takes the jurisdiction prefix of the item before it (not ``各街道党工委``,
     # every body of a kind, which no place narrows)
@@ -556,6 +560,7 @@ def is_agency_list(text: str) -> bool:
         body, _, _ = strip_role_suffix(clause)
         items += list_items(body)
     items = [x for x in items if x and not PAGE_NUMBER.match(x)]
+    items = [name for name, _ in distribute(items)] if any(EVERY_OF_KIND.fullmatch(x) for x in items[1:]) else items
     if len(items) > 1 and VILLAGE_LEVEL.fullmatch(items[-1]):
         items = items[:-1]  # ``乡镇(街道)、村``: the villages after the places above them, as collective as they
     if not items:

@@ -2871,3 +2871,11 @@ def test_media_operators_and_a_list_closed_by_a_kind_of_work(tmp_path):
         ("各幼儿园要开", [("各幼儿园", R)]),
         ("人社、环保、", [("人社", R), ("环保", R), ("水利", R), ("残联", R)]),
     ]
+
+
+def test_a_bare_kind_after_a_collective_shares_its_ge(tmp_path):
+    """``各单位、部门要…``: 部门 after 各单位 is 各部门 (written 部门), and the list is the sentence's subject."""
+    plan = _load(tmp_path, "every.txt", "青溪县2024年文明创建工作安排\n1.各单位、部门要做好文明单位创建工作。\n")
+    assert [(a.agency, a.written, a.role) for t in plan.tasks for a in t.assignments] == [
+        ("各单位", "各单位", R), ("各部门", "部门", R),
+    ]
