@@ -86,7 +86,10 @@ BOUND_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|最少)[\u4e00-\u9f
 HARM = re.compile(r"死亡|受伤|失踪|遇难|转移安置|倒塌|损失|受灾|灾害造成|事故造成|救助人数")
 # an amount a measure is planned at, written right after the measure's name (粮食播种面积4600万亩,
 # 总产1150万吨): the value is the plan's figure for it
-MEASURE_WORD = re.compile(r"(面积|产量|总产|总量|产值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额|外资|内资)$")
+MEASURE_WORD = re.compile(
+    r"(面积|产量|总产|总量|产值|总值|增加值|规模|里程|存栏|出栏|存栏量|出栏量|销售额|交易额|营业额|总额|外资|内资|"
+    r"收入|税收|利润|资金|出口|进出口|出口额|贷款|余额)$"  # (``实现地区生产总值120亿元``, ``旅游收入30亿元``)
+)
 # who a value is per, with the verb of what is paid or given between (每人每年补助1000元, 每生发放200元)
 PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)[\u4e00-\u9fff]{1,4}$")
 # a cap or a rate a policy grants (给予最高1000万元资助, 按投资额30%给予, 下调费率50%的政策): the terms of a
