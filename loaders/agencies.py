@@ -76,7 +76,7 @@ PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区
 ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|申报|争创|设立)[\u4e00-\u9fff]{0,10}(?:经开区|高新区|开发区|保税区|自贸区|产业园区)")
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
 _LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
-EVERY_PLACE = re.compile(rf"各{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
+EVERY_PLACE = re.compile(rf"(?:各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
     r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
@@ -352,7 +352,7 @@ def _fields_then_bodies(items: list[str]) -> bool:
 # (``区文广旅游体育局区委宣传部湘湖国家旅游度假区义桥镇``); the longer endings are tried first so that no
 # cut falls inside one (``委员会``, ``办公室``), and ``城乡`` ends no town
 RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇]|(?<!城)乡")
-RUN_MIN = 9  # a shorter item is one name
+RUN_MIN = 7  # a shorter item is one name (``区发改局区统计局``, 8, is two)
 # a name that can follow another in a run: one opening with its own level (``区委宣传部``) or one that is a
 # place's body (``瓜沥镇``, ``湘湖国家旅游度假区``); an office (``办公室``) or a unit (``科技资源统筹中心``)
 # after a name is that name's own

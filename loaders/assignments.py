@@ -521,7 +521,7 @@ def subject_clauses(text: str) -> list[Found]:
     共同做好…``, ``X会同Y负责…``, ``X要…``. The subject is responsible unless its words say otherwise
     (gold README: an agency that is simply the grammatical subject). Each such sentence closes its
     task, so a paragraph of ``A负责…；B负责…`` gives a task per clause."""
-    from .owners import agency_prefix
+    from .owners import agency_prefix, place_prefix
 
     out: list[Found] = []
     # a sentence starts after a full stop or a line break, and after an introducing colon
@@ -547,6 +547,7 @@ def subject_clauses(text: str) -> list[Found]:
         found = (
             (_subject_at(text, request.end(), _requested) if request else None)
             or _subject_at(text, at, agency_prefix) or _subject_after_lead_in(text, at, agency_prefix)
+            or _subject_at(text, at, place_prefix)
         )
         if found:
             if out and not _bare(text, out[-1]) and not _bare(text, found):

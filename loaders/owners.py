@@ -39,10 +39,10 @@ MAX_NAME = 80  # a list of seven or eight agencies before its duty
 LABEL_ROLES = ("lead", "responsible", "cooperating", "people", "deadline", "number")
 # what follows the agencies that are a sentence's subject: a modal, a role word, a verb of duty
 AFTER_SUBJECT = re.compile(
-    r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|需|将|可|负责(?!同志|人(?:作为|任|兼|为|是|要|应|[，,、。]))|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
+    r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|必须|务必|需|将|可|负责(?!同志|人(?:作为|任|兼|为|是|要|应|[，,、。]))|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
     r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
     r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|进行|完成|部署|主管|"
-    r"(19|20)\d{2}|年度|关于|的|设立|成立|组建|设在|是(?!否)|引进|招商引资|实现|争取|新增|作为|[也还都均](?=要|应|须|需|将|可|负责)|逐步|尽快|不断|凡|受[^，,。；;]{1,30}委托)"
+    r"(19|20)\d{2}|年度|关于|的|无(?=[^，,。；;]{0,12}(?:事故|事件|案件)发生)|设立|成立|组建|设在|是(?!否)|引进|招商引资|实现|争取|新增|作为|[也还都均](?=要|应|须|需|将|可|负责)|逐步|尽快|不断|凡|受[^，,。；;]{1,30}委托)"
 )
 
 
@@ -65,6 +65,32 @@ def agency_prefix(text: str) -> str | None:
 
 
 CLAUSE_END = re.compile(r"[，,；;。：:]")
+
+# a county, city, district, town or township named by its place (``辉县市``, ``凤泉区``), not a kind of
+# area (``景区``, ``城区``, ``社区``), a city's own voice (``全市``, ``我市``) or a market (``超市``)
+NAMED_PLACE = re.compile(
+    r"(?![全我本该各其此])[\u4e00-\u9fff]{1,4}"
+    r"(?:(?<![城市郊景园社小辖库灾牧矿校街片])区|(?<![城超集股夜门])市|县|旗|(?<![城])镇|(?<![城家下老])乡)"
+)
+LEVELS_ONLY = re.compile(r"[省市县区乡镇村旗州]+")  # ``市县``, ``县乡``: levels, no place
+# what a place's government is to do, right after the places named as the subject
+PLACE_DUTY = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:要|必须|应当|应|须|确保|负责|力争|务必|编制|完成|启动|建成|开工|实施|推进|开展|做好|加快|抓好|落实|组织|积极|认真|切实|牵头)"
+)
+
+
+def place_prefix(text: str) -> str | None:
+    """Places named as a sentence's subject before what they are to do (``辉县市确保…``, ``辉县市、卫辉市、
+    新乡县编制完成…``): a plan that shares its work out among counties names each by its place, which
+    stands for its government, as a county's name does in an agency list."""
+    head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", text)
+    while head:
+        names = head.group().split("、")
+        if all(NAMED_PLACE.fullmatch(n) and not LEVELS_ONLY.fullmatch(n) for n in names) and PLACE_DUTY.match(text, head.end()):
+            return head.group()
+        shorter = head.group()[:-1]
+        head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", shorter) if len(shorter) >= 2 else None
+    return None
 
 
 def _masked(text: str) -> str:

@@ -33,6 +33,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("score", re.compile(r"评分|分值|扣分|计分|得分|考核办法|考评办法")),
     # who checks the work (``监督方式 | 区委、区政府``, ``督办单位``): no doer of the task
     ("oversight", re.compile(r"^(监督|督办|督查|督导)(方式|单位|部门)$")),
+    # who assesses an indicator (``指标 | 目标任务 | 监考单位``): the department answering for it where the
+    # table names no other (``column_roles``), else no doer
+    ("assessor", re.compile(r"^(监考|考核|责任考核|考评)(单位|部门)$")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值")),
     # a report column (what has been done so far): its cells are not the task and not targets
@@ -61,6 +64,7 @@ NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
 
 
+SCORED_GOAL = re.compile(r"^((19|20)\d{2}年)?(年度)?目标(任务)?$")
 GOAL_BESIDE_UNIT = re.compile(r"^((19|20)\d{2}年)?(年度|全年|本年)?目标$")
 # the heading of the part that states a plan's goals (``一、主要目标``, ``（二）工作目标：``, ``目标要求``)
 GOAL_HEADING = re.compile(
@@ -129,11 +133,22 @@ def column_roles(headers: list[str]) -> list[str | None]:
     squeezed = [re.sub(r"\s+", "", h) for h in headers]
     if "任务清单" in squeezed and "责任清单" in squeezed:
         roles[squeezed.index("责任清单")] = "responsible"  # 任务清单 | 责任清单 | 时限清单: the tasks, who, when
+    if "assessor" in roles:
+        alone = not any(r in AGENCY_ROLES for r in roles)
+        roles = ["responsible" if r == "assessor" and alone else None if r == "assessor" else r for r in roles]
     if "unit" in roles and not any(r in AGENCY_ROLES for r in roles):
         roles[roles.index("unit")] = "responsible"  # 序号 | 工作任务 | 单位: the unit that does it
     if "unit" in roles and "goal" not in roles:
         # beside a unit column a 年度目标 column holds the indicator's value, as 目标值 does
         roles = ["goal" if r == "text" and GOAL_BESIDE_UNIT.match(re.sub(r"\s+", "", h)) else r for r, h in zip(roles, headers)]
+    if "score" in roles and "goal" not in roles and "section" in roles:
+        # ``项目 | 分值 | 目标任务 | 监考单位``: an indicator table weighted by points names each row's
+        # indicator in its first column and the figure to reach in the 目标 column
+        squeezed = [re.sub(r"\s+", "", h) for h in headers]
+        goal_at = next((i for i, (r, h) in enumerate(zip(roles, squeezed)) if r == "text" and SCORED_GOAL.match(h)), None)
+        if goal_at is not None and roles.count("text") == 1:
+            roles[goal_at] = "goal"
+            roles[roles.index("section")] = "text"
     if "text" not in roles and "name" in roles:
         roles[roles.index("name")] = "text"
     if "text" not in roles and "section" in roles:

@@ -53,7 +53,10 @@ FULL_COVERAGE = re.compile(r"全覆盖(?!的)")  # ``全覆盖的学习`` descri
 DYNAMIC_ZERO = re.compile(r"动态清零")
 WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")  # ``百分百达标``: all of them, >= 100 %
 # ``不发生较大及以上火灾事故``: no such event, a count of 0
-NO_INCIDENT = re.compile(r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)")
+NO_INCIDENT = re.compile(
+    r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)|"
+    r"无(?:一般|较大|重大|特大|特别重大)(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)发生"  # ``无重大旅游安全事故发生``
+)
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加|节能|节水|降耗|减排)$")  # 地区生产总值增长6%, 节能20%: a rate of change
 # a year after 比/较/以 is the base of a comparison (比2015年下降24%, 以2010年为基数), never a deadline

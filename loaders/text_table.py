@@ -178,9 +178,10 @@ def parse(text: str) -> TextTable | None:
     start, header_lines, roles = found
     title = find_title(lines, start)
     numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number
+    pointed = "score" in roles and "goal" in roles  # (or an indicator's points and its figure)
     body = [
         l for l in lines[start + header_lines :]
-        if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text))
+        if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text)) or pointed
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
     rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
@@ -259,6 +260,9 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
     pending_number: str | None = None
     has_progress = "progress" in roles or "remarks" in roles  # read cell by cell, remarks are a report's notes
     has_unit = "unit" in roles and "goal" in roles  # 单位 | 年度目标: a unit cell, then the value
+    # 项目 | 分值 | 目标任务 | 监考单位: each row's indicator, its points, then the figure (or a rule) and units
+    has_points = "score" in roles and "goal" in roles and not has_unit
+    pointed: set[int] = set()  # the rows whose points cell has been read
     has_values = "value" in roles
     in_progress = False  # inside a progress cell: report text, neither task nor agencies
 
@@ -273,7 +277,7 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
                 # a sub-row under the same number whose agency cell is merged with the row above
                 row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
                 row.number = rows[-1].number
-            elif not row.agencies and row.number is not None and rows and rows[-1].agencies and agency_columns:
+            elif not row.agencies and (row.number is not None or has_points) and rows and rows[-1].agencies and agency_columns:
                 # a numbered row with no agency cell of its own: the export wrote a merged cell once,
                 # in the first of the rows it spans
                 row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
@@ -291,6 +295,15 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         ):
             row.goal = text  # the value after the 单位 cell (or where the cell is empty), even ``0`` or ``1``
             continue
+        if has_points and row is not None and not cells and row.text:
+            if row.line not in pointed and BARE_VALUE.fullmatch(text):
+                pointed.add(row.line)  # the points the indicator weighs (3, 0.5): no target
+                continue
+            if row.line in pointed and row.goal is None and BARE_VALUE.fullmatch(text):
+                row.goal = text
+                continue
+            if row.line in pointed and BARE_VALUE.fullmatch(following) and not is_agency_list(text):
+                finish()  # the next indicator (its points follow), the row above with no unit of its own
         if PHONE.fullmatch(text):
             continue  # a contact number (``5555309``, ``0558-5555309``), never task text
         if "number" in roles and BARE_NUMBER.match(text) and not (

@@ -2879,3 +2879,47 @@ def test_a_bare_kind_after_a_collective_shares_its_ge(tmp_path):
     assert [(a.agency, a.written, a.role) for t in plan.tasks for a in t.assignments] == [
         ("各单位", "各单位", R), ("各部门", "部门", R),
     ]
+
+
+def test_places_named_as_subjects_are_their_governments(tmp_path):
+    """A plan sharing work among counties names each by its place (``临溪县确保…``, ``A县、B区编制完成…``,
+    ``有关县(市)、区必须…``); a place before no duty (``临溪县旅游资源丰富``) and a kind of area (``景区``) name no doer."""
+    plan = _load(tmp_path, "places.txt", (
+        "临江市2024年旅游业发展目标分解意见\n"
+        "一、项目建设\n"
+        "临溪县确保古镇游客中心项目开工建设;青山区确保湿地公园项目完工。\n"
+        "二、规划编制\n"
+        "临溪县、青山区、白沙县编制完成旅游业发展专项规划。\n"
+        "三、宣传促销\n"
+        "有关县(市)、区必须组织旅游企业参加宣传促销活动。\n"
+        "四、旅游安全\n"
+        "有关县(市)、区无重大旅游安全事故发生。\n"
+        "五、资源概况\n"
+        "临溪县旅游资源丰富，古镇景区要完善标识。\n"
+    ))
+    assert [sorted(a.agency for a in t.assignments) for t in plan.tasks[:5]] == [
+        ["临溪县"], ["青山区"], ["临溪县", "白沙县", "青山区"], ["区", "有关县(市)"], ["区", "有关县(市)"],
+    ]
+    assert not any(t.assignments for t in plan.tasks[5:])
+    assert [(x.comparator, x.value) for x in plan.tasks[4].targets] == [("=", Decimal(0))]
+
+
+def test_an_indicator_table_weighted_by_points(tmp_path):
+    """``项 目 | 分值 | 目标任务 | 监考单位`` a cell per line: the points are no target, a bare figure in the
+    目标 column is one, a rule there is no figure, the 监考单位 column (the only one naming units) is
+    responsible, units run together (``区发改局区统计局``) are two, and a row with no unit cell of its own
+    has the unit merged over it from the row above."""
+    plan = _load(tmp_path, "points.txt", (
+        "青山区2024年度经济社会发展目标任务分解表\n项 目\n分值\n目标任务\n监考单位\n"
+        "地区生产总值增长率\n3\n年终根据全市平均水平综合考核\n区发改局区统计局\n"
+        "全社会固定资产投资额\n3\n186\n区发改局\n"
+        "重点项目年度投资\n2\n18.4\n"
+        "发明专利申请量\n1\n210\n区科技局\n"
+    ))
+    assert [(t.text[:6], sorted((a.agency, a.role) for a in t.assignments)) for t in plan.tasks] == [
+        ("地区生产总值", [("区发改局", R), ("区统计局", R)]),
+        ("全社会固定资", [("区发改局", R)]),
+        ("重点项目年度", [("区发改局", R)]),
+        ("发明专利申请", [("区科技局", R)]),
+    ]
+    assert _values(plan) == [("=", Decimal(186)), ("=", Decimal("18.4")), ("=", Decimal(210))]
