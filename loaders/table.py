@@ -37,7 +37,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # table names no other (``column_roles``), else no doer
     ("assessor", re.compile(r"^(监考|考核|责任考核|考评)(单位|部门)$")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
-    ("goal", re.compile(r"目标值|预期值|指标值")),
+    ("goal", re.compile(r"目标值|预期值|指标值|^预期(效果|目标|成效)$")),
+    # whether an indicator binds (``指标属性`` | 约束性, 预期性): neither task text nor a target
+    ("attribute", re.compile(r"^指标(属性|性质|类型|类别)$")),
     # a report column (what has been done so far): its cells are not the task and not targets
     # (``1-9月份工作完成情况``, ``取得成效`` in a progress report)
     # a remarks column: a report's notes, or the bodies that help beside the responsible column

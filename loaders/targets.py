@@ -541,6 +541,16 @@ def goal_targets(
     if not cell:
         return []
     found = GOAL_VALUE.fullmatch(cell)
+    counted = None if found else QUANTITY.fullmatch(re.sub(r"^各", "", cell))
+    if counted and counted.group("unit"):
+        # a figure with its unit and nothing else (``400项``, ``各80个``, ``100个左右``): the value to reach
+        pre, suf = counted.group("pre"), counted.group("suf")
+        return [Target(
+            kind="quantitative", text=indicator + cell if joined else cell, indicator=indicator or None,
+            comparator=_SUFFIX_COMPARATOR[suf] if suf else _PREFIX_COMPARATOR.get(pre, ">=") if pre else "=",
+            value=Decimal(counted.group("value").replace(",", "")), unit=counted.group("unit"),
+            deadline=str(plan_year) if plan_year else None, approximate=suf == "左右",
+        )]
     if not found:
         year = str(plan_year) if plan_year else None
         return [

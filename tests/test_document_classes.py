@@ -2923,3 +2923,23 @@ def test_an_indicator_table_weighted_by_points(tmp_path):
         ("发明专利申请", [("区科技局", R)]),
     ]
     assert _values(plan) == [("=", Decimal(186)), ("=", Decimal("18.4")), ("=", Decimal(210))]
+
+
+def test_an_expected_effect_column_holds_the_figures_and_an_attribute_column_nothing(tmp_path):
+    """``指标名称 | 预期效果 | 指标属性 | 牵头负责司局``: a figure with its unit in 预期效果 (``400项``,
+    ``各80个``, ``100个左右``) is the row's target, 约束性/预期性 is neither text nor target, and a
+    bureau's section run into the next unit (``规划股县文化馆``) is two bodies."""
+    plan = _load(tmp_path, "kpi.txt", (
+        "临江市2024年关键业绩指标\n"
+        "| 序号 | 指标名称 | 预期效果 | 指标属性 | 牵头负责单位 |\n"
+        "| 1 | 绿色制造示范发布数量 | 400项 | 预期性 | 市工信局 |\n"
+        "| 2 | 示范平台和示范基地数量 | 各80个 | 约束性 | 市中小企业服务中心 |\n"
+        "| 3 | 试点示范项目遴选数量 | 100个左右 | 预期性 | 规划股县文化馆 |\n"
+    ))
+    assert _pairs(plan) == [
+        ("绿色制造示范", [("市工信局", L)]),
+        ("示范平台和示", [("市中小企业服务中心", L)]),
+        ("试点示范项目", [("规划股", L), ("县文化馆", L)]),
+    ]
+    assert _values(plan) == [("=", Decimal(400)), ("=", Decimal(80)), ("=", Decimal(100))]
+    assert all("性" not in t.text for t in plan.tasks)
