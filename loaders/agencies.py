@@ -484,7 +484,7 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
     # every body of a kind, which no place narrows)
     for i in range(1, len(items)):
         if (
-            BARE_BODY.match(names[i]) and not names[i].startswith("各")
+            BARE_BODY.match(names[i]) and not names[i].startswith(("各", "相关", "有关"))  # (``相关乡镇办``: a collective)
             and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i])
         ):
             prefix = _jurisdiction_prefix(names[i - 1])

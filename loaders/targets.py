@@ -35,6 +35,8 @@ _PREFIX_COMPARATOR = {
     "高于": ">", "超过": ">", "突破": ">", "超": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<", "≤": "<=",
     # a level a measure is raised to is the value itself (corpus gold: 补助标准提高到每人每年120元 is = 120)
     "提高到": "=", "提升到": "=", "提高至": "=", "提升至": "=", "增加到": "=", "增长到": "=",
+    # a level to be held, with no bound written after it (粮食产量稳定在23万吨): the value itself
+    "稳定在": "=", "保持在": "=", "维持在": "=", "持续保持在": "=",
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
@@ -225,10 +227,18 @@ ALL_OF_IT = re.compile(r"(全部|全面|全数)(完成|建成|竣工|到位)")
 BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
 
 
+# the thing counted by the value before, then the separator before the next value of the list
+LISTED_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff“”]{1,12}(、|和|及|以及)")
+# a clause that opens with a count and names what it counts (``，500家以上智能工厂``)
+LEADING_COUNT_CLAUSE = re.compile(rf"\d+(?:\.\d+)?{COUNT_UNIT.pattern}(?:以上|左右)?[\u4e00-\u9fff“”、]{{2,30}}")
+
+
 def _listed_count(clause: str, previous: list[Target], deadline: str | None) -> list[Target]:
-    """``创建示范片2个，示范餐饮单位10个``: a count listed after a clause whose count a verb governs
-    shares that verb."""
-    if not previous or not COUNT_UNIT.fullmatch(previous[-1].unit or "") or not BARE_COUNT_CLAUSE.fullmatch(clause.strip()):
+    """``创建示范片2个，示范餐饮单位10个``, ``培育100家以上A，500家以上B``: a count listed after a clause whose
+    count a verb governs shares that verb."""
+    if not previous or not COUNT_UNIT.fullmatch(previous[-1].unit or ""):
+        return []
+    if not (BARE_COUNT_CLAUSE.fullmatch(clause.strip()) or LEADING_COUNT_CLAUSE.fullmatch(clause.strip())):
         return []
     m = next(QUANTITY.finditer(clause), None)
     target = _quantity(clause, m, 0, deadline, listed=True, before_listed=previous[-1]) if m else None
@@ -255,10 +265,12 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
             continue
         # a value listed right after an accepted one, or in brackets after it, shares its standing
         gap = clause[start : m.start()]
-        listed = bool(out) and (gap.strip() in ("、", "和", "及") or bool(re.fullmatch(r"[（(][^）)、，]{0,8}", gap)))
-        target = _quantity(clause, m, start, deadline, listed=listed, before_listed=out[-1] if listed else None)
+        adjacent = bool(out) and (gap.strip() in ("、", "和", "及") or bool(re.fullmatch(r"[（(][^）)、，]{0,8}", gap)))
+        # (or after the thing the value before counts: ``建设5个A、50个B和300个以上C``, each with its own bound)
+        listed = adjacent or bool(out) and bool(LISTED_AFTER_NOUN.fullmatch(gap.strip()))
+        target = _quantity(clause, m, start, deadline, listed=listed, before_listed=out[-1] if adjacent else None)
         if target:
-            if listed and groups and groups[-1][-1] is out[-1]:
+            if adjacent and groups and groups[-1][-1] is out[-1]:
                 groups[-1].append(target)
             else:
                 groups.append([target])
@@ -388,7 +400,7 @@ def _quantity(
         return None
     value_end = m.end() + (1 + len(suf or "") if unit in ("年", "分") and not m.group("unit") else 0)
     if (
-        not pre and suf in ("以上", "及以上", "以下", "及以下")
+        not pre and suf in ("以上", "及以上", "以下", "及以下") and not listed
         and re.match(r"(?:[（(][^（）()]*[）)])?[\u4e00-\u9fff]", clause[value_end:])  # 6亩以下（不含6亩）的
         # ``有1处以上固定场所``: at least one there; ``配置2块以上显示屏``: a count a verb right before it governs
         and not re.search(rf"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有|{COUNT_VERB.pattern})$", before)

@@ -2943,3 +2943,14 @@ def test_an_expected_effect_column_holds_the_figures_and_an_attribute_column_not
     ]
     assert _values(plan) == [("=", Decimal(400)), ("=", Decimal(80)), ("=", Decimal(100))]
     assert all("性" not in t.text for t in plan.tasks)
+
+
+def test_a_collective_after_named_bodies_takes_no_prefix(tmp_path):
+    """``区发改局、区林业局，相关乡镇办``: 相关乡镇办 is every town office concerned, no 区 body."""
+    plan = _load(tmp_path, "collective.txt", (
+        "青山区2023年重点工作任务分解\n"
+        "1.推进国道改扩建工程。(牵头单位:区交通运输局;责任单位:区发改局、区林业局,相关乡镇办)\n"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
+        ("区交通运输局", L), ("区发改局", R), ("区林业局", R), ("相关乡镇办", R),
+    ]
