@@ -287,6 +287,9 @@ def _role_after(clause: str) -> str:
 SAME_AS = re.compile(r"^\s*(?:同上|同上一项|同上项|同上栏|同前|同前项|(?:同第|同)(?P<number>\d{1,3})项?)\s*$")
 
 
+ROLE_THEN_LIST_MARK = re.compile(r"(牵头|负责|主办|承办|配合|协办|协助)、(?=[\u4e00-\u9fff])")
+
+
 def split_clauses(cell: str) -> list[str]:
     """Clauses of a cell: separated by ；, or by ， where the part after it carries its own role word;
     a rule the document states about its lists is no clause."""
@@ -295,6 +298,7 @@ def split_clauses(cell: str) -> list[str]:
     cell = re.sub(r"[ \t]*\n\s*", "", cell)  # other line breaks are wrapping (``按职⏎责分工负责``)
     cell = MARK_THEN_NAME.sub(r"\1、", cell)  # ``市发改委（牵头）市财政局``: the mark closes a name
     cell = SHORT_LABEL_AFTER_SPACE.sub(r"；\1", cell)  # ``牵头:X 配合:Y``: each label opens a clause
+    cell = ROLE_THEN_LIST_MARK.sub(r"\1，", cell)  # ``X牵头、Y配合``: a 、 after a role word ends its clause
     cell = NOTE_AFTER_STOP.sub("", cell)
     for part in split_outside_brackets(cell, "；;"):
         pieces = [PRIMARY.sub(r"\1牵头", _role_after(p)) for p in split_outside_brackets(part, "，,")]

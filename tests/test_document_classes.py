@@ -2954,3 +2954,15 @@ def test_a_collective_after_named_bodies_takes_no_prefix(tmp_path):
     assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
         ("区交通运输局", L), ("区发改局", R), ("区林业局", R), ("相关乡镇办", R),
     ]
+
+
+def test_role_clauses_joined_by_a_list_mark_in_a_bracket(tmp_path):
+    """``(区水务局牵头、各街办配合)``: a 、 after a role word ends its clause, in simplified or traditional
+    characters; ``改善2000人…饮水安全`` counts the people a measure reaches."""
+    for name, text, lead, helper in (
+        ("simplified.txt", "一、目标任务\n(一)新建堤防6公里,改善2000人农村群众饮水安全。(区水务局牵头、各街办配合)\n", "区水务局", "各街办"),
+        ("traditional.txt", "一、目標任務\n(一)新建堤防6公里,改善2000人農村群眾飲水安全。(區水務局牽頭、各街辦配合)\n", "區水務局", "各街辦"),
+    ):
+        plan = _load(tmp_path, name, text)
+        assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [(lead, L), (helper, C)]
+        assert _values(plan) == [("=", Decimal(6)), ("=", Decimal(2000))]
