@@ -321,8 +321,14 @@ def _without_signature(body: list[Entry]) -> list[Entry]:
 
 
 def preamble_rows(prose: Prose) -> list[Row]:
-    """The preamble's paragraphs after the title that state a target (``table.stated_goal_rows``)."""
-    return stated_goal_rows([(e.line, e.text) for e in prose.entries[: prose.body_start] if e.labels is None], prose.title)
+    """The preamble's paragraphs after the title that state a target (``table.stated_goal_rows``); in a
+    document whose title names its one owner (``X局2018年度目标责任书``) they are the owner's too."""
+    rows = stated_goal_rows([(e.line, e.text) for e in prose.entries[: prose.body_start] if e.labels is None], prose.title)
+    if prose.owner is not None and "title owner" in prose.owner.cues:
+        for row in rows:
+            row.agencies = {role: list(cells) for role, cells in prose.owner.cells.items()}
+            row.cue = "title owner"
+    return rows
 
 
 # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)

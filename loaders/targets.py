@@ -40,7 +40,7 @@ _PREFIX_COMPARATOR = {
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
-    "(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
+    "(?:万|亿)?(?:m³|m3)|(?:万|亿)(?:平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
     "类|种|批|轮|床|辆次|单|本|部|门|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|万|亿"  # 达200万以上: 万 alone, the unit implied
@@ -227,6 +227,8 @@ ALL_OF_IT = re.compile(r"(全部|全面|全数)(完成|建成|竣工|到位)")
 BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
 
 
+# the rest of a list of bare values whose unit is written once, after the last (``0.26、0.67、1.5亿元``)
+SHARED_UNIT_AFTER = re.compile(rf"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<unit>{_UNITS})")
 # the thing counted by the value before, then the separator before the next value of the list
 LISTED_AFTER_NOUN = re.compile(r"[\u4e00-\u9fff“”]{1,12}(、|和|及|以及)")
 # a clause that opens with a count and names what it counts (``，500家以上智能工厂``)
@@ -384,6 +386,9 @@ def _quantity(
         suf = _bound_after(clause, m.end() + 1)
     elif after in ("号", "年", "月", "日", "分", "期"):
         return None
+    shared = SHARED_UNIT_AFTER.match(clause, m.end()) if unit is None and not suf else None
+    if shared:
+        unit = shared.group("unit")  # ``累计完成0.26、0.67、1.04、1.5亿元``: the unit written once after the list
     if unit is None and pre and RATE_WORD.search(indicator) and not _is_year(m.group("value"), clause, m.end("value")):
         unit = ""  # ``十万人口火灾死亡率低于0.19``: a rate written with no unit
     if unit is None:

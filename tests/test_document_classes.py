@@ -2966,3 +2966,17 @@ def test_role_clauses_joined_by_a_list_mark_in_a_bracket(tmp_path):
         plan = _load(tmp_path, name, text)
         assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [(lead, L), (helper, C)]
         assert _values(plan) == [("=", Decimal(6)), ("=", Decimal(2000))]
+
+
+def test_a_title_owner_owns_the_figures_stated_before_the_first_item(tmp_path):
+    """In ``X局2024年度目标责任书`` the figures stated before its numbered items are X's as well; a row
+    label that opens with a verb (``联系共建部委…争取项目``) names the bodies it works with, no doer."""
+    plan = _load(tmp_path, "book.txt", (
+        "临江市水务局2024年度目标责任书\n"
+        "重点工作\n全区用水总量控制在0.47亿m³以内;固定资产投资累计完成0.26、0.67、1.5亿元。\n"
+        "1、推进河长制工作,年底前完成河湖划界。\n"
+        "联系共建部委、省厅争取项目资金支持\n"
+    ))
+    assert {a.agency for t in plan.tasks for a in t.assignments} == {"临江市水务局"}
+    assert all(t.assignments for t in plan.tasks if t.targets)
+    assert [v for c, v in _values(plan) if c] == [Decimal("0.47"), Decimal("0.26"), Decimal("0.67"), Decimal("1.5")]
