@@ -76,7 +76,10 @@ PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区
 ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|申报|争创|设立)[\u4e00-\u9fff]{0,10}(?:经开区|高新区|开发区|保税区|自贸区|产业园区)")
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
 _LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
-EVERY_PLACE = re.compile(rf"(?:各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*")  # also ``各县(市)区``
+EVERY_PLACE = re.compile(
+    rf"(?:各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*"  # also ``各县(市)区``
+    r"|各地(?:方|区)?"  # ``各地要…``: every locality, i.e. its government
+)
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
     r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
@@ -572,6 +575,7 @@ def is_agency_list(text: str) -> bool:
         return False
     if SHARED_KIND.search(text) and len(items) >= 2 and all(
         SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) and not VERB_START.match(x)
+        or len(x) > 10 and BODY_SUFFIX.search(x) and looks_like_agency(x)  # (a body named in full among the fields)
         for x in items  # ``督促、支持质监部门``: verbs before their object, no fields
     ):
         return True  # ``工商、旅游、卫生等部门``: the tail says what every item is

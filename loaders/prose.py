@@ -588,8 +588,8 @@ def _as_owner(found: Found, owner: Found) -> Found:
 
 def _titled_owner(node: Node) -> Found | None:
     """The owner a heading line names for the paragraphs written under it (``（一）县人民政府职责``)."""
-    if node.entry is None or len(node.paragraphs) < 2 or re.search(r"[。；;，,]", node.entry.text):
-        return None
+    if node.entry is None or len(node.paragraphs) < 2 or re.search(r"[。；;，,]", node.entry.text.rstrip("。．. ")):
+        return None  # (a full stop may close the heading: ``（一）各县(区)政府工作责任。``)
     return _named_owner(node.entry.text)
 
 

@@ -2980,3 +2980,19 @@ def test_a_title_owner_owns_the_figures_stated_before_the_first_item(tmp_path):
     assert {a.agency for t in plan.tasks for a in t.assignments} == {"临江市水务局"}
     assert all(t.assignments for t in plan.tasks if t.targets)
     assert [v for c, v in _values(plan) if c] == [Decimal("0.47"), Decimal("0.26"), Decimal("0.67"), Decimal("1.5")]
+
+
+def test_localities_fields_with_a_full_name_and_a_heading_closed_by_a_stop(tmp_path):
+    """``各地要…`` names every locality; ``省人社、教育、中国人民银行X中心支行、税务等部门`` mixes fields and a
+    full name; ``（一）各县(区)政府工作责任。`` owns the paragraph under it although a full stop closes it, and
+    ``应由地方政府承担的资金`` says what a body bears, no duty."""
+    plan = _load(tmp_path, "localities.txt", (
+        "二、工作责任\n"
+        "(一)各县(区)政府工作责任。\n"
+        "负责完成本地居民参保工作目标。负责筹集应由地方政府承担的补助资金。\n"
+        "(二)组织实施。\n"
+        "各地要将就业援助纳入当地工作整体计划。省人社、教育、中国人民银行临江中心支行、税务等部门将联合开展督查活动。\n"
+    ))
+    assert [sorted(a.agency for a in t.assignments) for t in plan.tasks] == [
+        ["各县(区)政府"], ["各地"], ["中国人民银行临江中心支行", "教育", "省人社", "税务"],
+    ]
