@@ -111,8 +111,11 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
     """Rows of a grid's body from row ``start`` on, as ``table.Row``s."""
     out: list[Row] = []
     for r, grid_row in enumerate(grid.rows[start:], start):
+        merged_agency = False
         if grid.merges_lost:
             grid_row = _merged_first_cell_restored(grid_row, roles)
+            restored = _merged_agency_cell_restored(grid_row, roles)
+            merged_agency, grid_row = restored is not None, restored or grid_row
         texts = grid_row.texts()
         if is_task_table(column_roles(texts)):
             continue  # a header repeated at the top of a page
@@ -166,8 +169,27 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             goal=" ".join(cells.get("goal", [])) or None, goal_year=year, unit=" ".join(cells.get("unit", [])) or None,
         )
         _add_agencies(row, cells)
+        if merged_agency and not row.agencies and out and out[-1].agencies:
+            row.agencies = {role: list(names) for role, names in out[-1].agencies.items()}
         out.append(row)
     return out
+
+
+def _merged_agency_cell_restored(row: GridRow, roles: list[str | None]) -> GridRow | None:
+    """A text-exported row that left out its agency cell (merged with the row above) has the report
+    cell after it slid into its place and an empty cell at the end (``2 | 筛查7400人 | 4月:… | 已完成… | |``
+    under ``… | 牵头单位 | 落实情况``): the cells put back in place, or None."""
+    texts = row.texts()
+    agency = [i for i, r in enumerate(roles) if r in AGENCY_ROLES]
+    if len(agency) != 1 or texts[-1].strip() or agency[0] + 1 >= len(roles) or roles[agency[0] + 1] not in ("progress", "remarks"):
+        return None
+    at = agency[0]
+    if not texts[at].strip() or is_agency_list(texts[at]):
+        return None
+    cells = row.cells[:at] + [Cell("", (row.cells[at].origin[0], at))] + [
+        Cell(c.text, (c.origin[0], c.origin[1] + 1)) for c in row.cells[at:-1]
+    ]
+    return GridRow(row.line, cells)
 
 
 ITEM_START = re.compile(r"^\d{1,3}[.．、]\D")

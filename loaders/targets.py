@@ -18,7 +18,7 @@ from .numbering import cn_value
 _FOLD = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 _PREFIX = (
-    "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|"
+    "持续达到|持续保持在|持续达|稳定达到|维持在|达到|达|不低于|不少于|至少|不超过|不高于|不大于|不多于|控制在|≥|≤|=|＝|"
     "保持在|稳定在|提高到|提升到|提高至|提升至|增加到|增长到|降低到|降低至|下降到|下降至|降至|"
     "压缩至|压缩到|压减至|压减到|缩短至|缩短到|减少到|减少至|减至|"
     "高于|低于|超过|突破|超|少于|大于|小于|到|至"
@@ -36,7 +36,7 @@ _PREFIX_COMPARATOR = {
     # a level a measure is raised to is the value itself (corpus gold: 补助标准提高到每人每年120元 is = 120)
     "提高到": "=", "提升到": "=", "提高至": "=", "提升至": "=", "增加到": "=", "增长到": "=",
     # a level to be held, with no bound written after it (粮食产量稳定在23万吨): the value itself
-    "稳定在": "=", "保持在": "=", "维持在": "=", "持续保持在": "=",
+    "稳定在": "=", "保持在": "=", "维持在": "=", "持续保持在": "=", "=": "=", "＝": "=",
 }
 _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNITS = (
@@ -78,7 +78,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
-    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
+    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|接种|筛查|体检|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
 WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?(?:进行|实施)[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
@@ -408,7 +408,7 @@ def _quantity(
         not pre and suf in ("以上", "及以上", "以下", "及以下") and not listed
         and re.match(r"(?:[（(][^（）()]*[）)])?[\u4e00-\u9fff]", clause[value_end:])  # 6亩以下（不含6亩）的
         # ``有1处以上固定场所``: at least one there; ``配置2块以上显示屏``: a count a verb right before it governs
-        and not re.search(rf"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有|{COUNT_VERB.pattern})$", before)
+        and (unit == "岁" or not re.search(rf"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有|{COUNT_VERB.pattern})$", before))
     ):
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
     if not pre and suf in ("以上", "及以上", "以下", "及以下") and HARM.search(indicator) and not GROWTH_WORD.search(indicator):

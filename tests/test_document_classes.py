@@ -2996,3 +2996,19 @@ def test_localities_fields_with_a_full_name_and_a_heading_closed_by_a_stop(tmp_p
     assert [sorted(a.agency for a in t.assignments) for t in plan.tasks] == [
         ["各县(区)政府"], ["各地"], ["中国人民银行临江中心支行", "教育", "省人社", "税务"],
     ]
+
+
+def test_a_row_whose_agency_cell_the_export_merged_away(tmp_path):
+    """``2 | … | 4月:… | 已完成… | |`` under ``… | 牵头单位 | 落实情况 |``: the report slid into the agency
+    cell of a row whose unit is merged with the row above; the row keeps that unit, the report is no unit."""
+    plan = _load(tmp_path, "shifted.txt", (
+        "2024年4月民生实事项目进展情况汇总表\n"
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+        "1 | 免费接种流感疫苗24723人。 | 4月:制定工作方案。 | 县卫生健康局 | 已完成。 |\n"
+        "2 | 重点筛查60岁以上人群7400人。 | 4月:完成筛查1480人。 | 已完成。 完成筛查3495人。 | |\n"
+        "3 | 培训应急救护人员235人。 | 4月:完成培训65人。 | 县红十字会 | 已完成。 |\n"
+    ))
+    assert _pairs(plan) == [
+        ("免费接种流感", [("县卫生健康局", L)]), ("重点筛查60", [("县卫生健康局", L)]), ("培训应急救护", [("县红十字会", L)]),
+    ]
+    assert _values(plan) == [("=", Decimal(24723)), ("=", Decimal(7400)), ("=", Decimal(235))]
