@@ -49,7 +49,7 @@ _UNITS = (
 QUANTITY = re.compile(
     rf"(?P<pre>{_PREFIX})?(?P<per>每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)?(?:每年)?(?P<per_thousand>每?千人)?"
     rf"(?P<value>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:[ \u3000](?={_UNITS}))?(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"  # ``6 座``: a space before the unit
+    rf"(?:[ \u3000](?=(?:{_UNITS})(?:以上|以下|以内|左右)?(?![\u4e00-\u9fff])))?(?P<unit>{_UNITS})?(?P<suf>及以上|以上|及以下|以下|以内|左右)?"  # ``6 座``: a space before the unit
 )
 FULL_COVERAGE = re.compile(r"全覆盖(?!的)")  # ``全覆盖的学习`` describes a manner, no commitment
 DYNAMIC_ZERO = re.compile(r"动态清零")

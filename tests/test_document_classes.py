@@ -3012,3 +3012,9 @@ def test_a_row_whose_agency_cell_the_export_merged_away(tmp_path):
         ("免费接种流感", [("县卫生健康局", L)]), ("重点筛查60", [("县卫生健康局", L)]), ("培训应急救护", [("县红十字会", L)]),
     ]
     assert _values(plan) == [("=", Decimal(24723)), ("=", Decimal(7400)), ("=", Decimal(235))]
+
+
+def test_a_subject_that_will_work_with_partners(tmp_path):
+    """``X、Y将会同有关部门对…进行督查``: 将 before 会同 keeps X and Y leading and the partners cooperating."""
+    plan = _load(tmp_path, "will.txt", "青山区2017年民生工程工作安排\n1.区委督查室、区政府督办室将会同有关部门对民生工程实施情况进行常态化督查。\n")
+    assert _pairs(plan) == [("区委督查室、", [("区委督查室", L), ("区政府督办室", L), ("有关部门", C)])]
