@@ -139,11 +139,18 @@ def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
             previous = found.end
         if brackets:
             continue
+        numbered = PREAMBLE_ITEM.match(text) is not None
         for found in subject_clauses(text):
             said = text[found.start : found.subject_end + 2]  # the subject, its role word either side of the cut
-            if found.cells and ROLE_AFTER_SUBJECT.search(said):
+            # (in a numbered item above the table, ``（四）X要…``, a modal after the subject assigns too:
+            # the plan's own text, not a notice's exhortation)
+            if found.cells and (ROLE_AFTER_SUBJECT.search(said) or numbered and MODAL_AFTER.match(text, found.subject_end)):
                 out.append(Row(line=line, text=text[found.start : found.end].strip(), agencies=dict(found.cells), cue="subject"))
     return out
+
+
+PREAMBLE_ITEM = re.compile(r"\s*([（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
+MODAL_AFTER = re.compile(r"\s*(?:也|还|都|均)?(?:要|应当|应|须|必须)(?!求)")
 
 
 # a role word right after a preamble clause's subject: the clause assigns (``区委办公室负责…``)

@@ -16,7 +16,7 @@ from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, quota_roles
 from .text_table import TIME_CELL, Line, clean, preamble_rows
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
@@ -35,6 +35,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
     """Rows of every task table in the blocks, or None when no grid has a task-table header."""
     rows: list[Row] = []
     roles: list[str | None] | None = None
+    headers: list[str] = []
     year: int | None = None
     title_lines: list[Line] | None = None
     preamble: list[Line] = []  # the paragraphs above the first table
@@ -46,13 +47,14 @@ def parse(blocks: list[Block]) -> GridTables | None:
         header = _header(block)
         if header is not None:
             at, roles = header
-            year = goal_year(block.rows[at].texts())
+            headers = block.rows[at].texts()
+            year = goal_year(headers)
             if title_lines is None:
                 preamble = [l for l in before if l.text]
                 title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
-            rows += _rows(block, at + 1, roles, year)
+            rows += _rows(block, at + 1, roles, year, headers)
         elif roles is not None and block.width == len(roles):
-            rows += _rows(block, 0, roles, year)  # the table goes on after a page break
+            rows += _rows(block, 0, roles, year, headers)  # the table goes on after a page break
         else:
             roles = None
     if title_lines is None or not rows:
@@ -64,6 +66,9 @@ def parse(blocks: list[Block]) -> GridTables | None:
 
 def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
     for i, row in enumerate(grid.rows[:HEADER_SCAN]):
+        quotas = quota_roles(row.texts())
+        if quotas is not None:
+            return i, quotas  # ``县(市)、区 | 目标任务水窖(个) | …``: quotas shared out among places
         roles = column_roles(row.texts())
         if not is_task_table(roles) and i + 1 < len(grid.rows):
             # two header rows whose merges a text export lost (``序号 | 重点任务 | 责任清单 | | | 完成时限``
@@ -107,7 +112,7 @@ def _row_text(row: GridRow) -> str:
     return " ".join(parts)
 
 
-def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = None) -> list[Row]:
+def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = None, headers: list[str] | None = None) -> list[Row]:
     """Rows of a grid's body from row ``start`` on, as ``table.Row``s."""
     out: list[Row] = []
     for r, grid_row in enumerate(grid.rows[start:], start):
@@ -140,6 +145,10 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             out.append(Row(line=grid_row.line, text="", section=join_wrapped(texts[0]), section_line=grid_row.line))
             continue  # a heading row merged across the whole table
         text = join_wrapped("\n".join(cells.get("text", [])))
+        quotas = [(h, c.text.strip()) for h, role, c in zip(headers or [], roles, grid_row.cells) if role == "quota" and c.text.strip()]
+        if "quota" in roles and not text and quotas:
+            # a row of a quota table: its place and what it is to reach, as written (people left out)
+            text = " | ".join(c.text.strip() for role, c in zip(roles, grid_row.cells) if c.text.strip() and role not in ("people", "number"))
         if cells.get("text") and not any(starts.get("text", [])) and out and out[-1].text:
             _add_agencies(out[-1], cells)  # a merged task cell: this row only adds agencies
             continue
@@ -167,6 +176,7 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             number=number if BARE_NUMBER.match(number or "x") else None,
             deadline=" ".join(cells.get("deadline", [])) or None,
             goal=" ".join(cells.get("goal", [])) or None, goal_year=year, unit=" ".join(cells.get("unit", [])) or None,
+            quotas=quotas,
         )
         _add_agencies(row, cells)
         if merged_agency and not row.agencies and out and out[-1].agencies:

@@ -150,6 +150,8 @@ def blocks_of(text: str) -> list[Block] | None:
             continue
         if RULE.match(line) and PIPE.search(line) and run:
             continue
+        if not line.strip() and run:
+            continue  # a blank line between rows (a box table's borders, taken out) ends no table
         cells = _cells(line)
         if cells is not None and run and len(cells) < len(run[0].cells) and number < len(lines):
             whole = _broken_row(cells, lines[number], len(run[0].cells))

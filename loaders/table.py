@@ -158,6 +158,30 @@ def column_roles(headers: list[str]) -> list[str | None]:
     return roles
 
 
+# a column naming the places a table shares its quotas among (``县(市)、区``, ``乡镇（街道）``, ``各县区``)
+PLACE_HEADER = re.compile(r"各?(县|市|区|乡|镇|街道|乡镇|镇街|镇乡|地区|社区|村)+(名称)?")
+# a quota's column: its unit in brackets (``目标任务水窖(个)``, ``改厕任务（户）``) or words of a count to reach
+QUOTA_HEADER = re.compile(r"[（(][^（）()]{1,6}[）)]$|任务数|目标数|计划数|(目标|任务)$")
+
+
+def quota_roles(headers: list[str]) -> list[str | None] | None:
+    """Roles of a table that shares quotas out among places (``县(市)、区 | 目标任务水窖(个) | 项目责任人 |
+    备注``): the place column names the responsible governments, each quota column a figure to reach;
+    None when the header is no such table (a place column first, one quota column at least, no other
+    agency column)."""
+    squeezed = [re.sub(r"[（(][^（）()]*[）)]|[、,，\s]", "", h) for h in headers]
+    if not squeezed or not PLACE_HEADER.fullmatch(squeezed[0]):
+        return None
+    roles = [header_role(h) for h in headers]
+    if any(r in AGENCY_ROLES for r in roles[1:]):
+        return None
+    out: list[str | None] = ["responsible"]
+    for header, role in zip(headers[1:], roles[1:]):
+        quota = role in (None, "text", "goal") and QUOTA_HEADER.search(re.sub(r"\s+", "", header))
+        out.append("quota" if quota else role)
+    return out if "quota" in out else None
+
+
 def is_task_table(roles: list[str | None]) -> bool:
     return "text" in roles and any(r in AGENCY_ROLES for r in roles)
 
@@ -176,6 +200,7 @@ class Row:
     goal: str | None = None  # the row's 目标值 cell, as written
     goal_year: int | None = None  # the year its header names (2022年目标值), else the plan's
     unit: str | None = None  # the row's 单位 cell, the unit of its goal when the goal states none
+    quotas: list[tuple[str, str]] = field(default_factory=list)  # (quota column's header, the row's figure)
     duty: str | None = None  # its number among the numbered duties one cell held (1.… 2.… 3.…)
     cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
@@ -220,6 +245,8 @@ def assemble(
             joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
             indicator = text[: len(text) - len(row.goal)] if joined else text
             task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
+        for header, cell in row.quotas:
+            task.targets += goal_targets(header, cell, row.goal_year or year)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
         plan.tasks.append(task)

@@ -3018,3 +3018,21 @@ def test_a_subject_that_will_work_with_partners(tmp_path):
     """``X、Y将会同有关部门对…进行督查``: 将 before 会同 keeps X and Y leading and the partners cooperating."""
     plan = _load(tmp_path, "will.txt", "青山区2017年民生工程工作安排\n1.区委督查室、区政府督办室将会同有关部门对民生工程实施情况进行常态化督查。\n")
     assert _pairs(plan) == [("区委督查室、", [("区委督查室", L), ("区政府督办室", L), ("有关部门", C)])]
+
+
+def test_a_table_sharing_quotas_out_among_places(tmp_path):
+    """``乡镇 | 改厕任务(户) | 污水治理(个) | 责任人``: each town's government is responsible for its row, each
+    quota column's figure is a target in the header's unit, people stay out; blank lines between the rows
+    end no table; a numbered item above the table whose subject a modal follows is a task too."""
+    plan = _load(tmp_path, "quotas.txt", (
+        "（四）时间要求。各乡镇要在汛前完成任务的80%以上。\n"
+        "附件：青溪县2024年农村人居环境整治任务分解表\n"
+        "| 乡镇 | 改厕任务(户) | 污水治理(个) | 责任人 |\n\n"
+        "| 青山镇 | 120 | 3 | 王明 |\n\n"
+        "| 白沙乡 | 80 | 2 | 李华 |\n"
+    ))
+    assert _pairs(plan) == [("各乡镇要在汛", [("各乡镇", R)]), ("青山镇 | ", [("青山镇", R)]), ("白沙乡 | ", [("白沙乡", R)])]
+    assert [(x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [
+        (">=", Decimal(80), "%"), ("=", Decimal(120), "户"), ("=", Decimal(3), "个"), ("=", Decimal(80), "户"), ("=", Decimal(2), "个"),
+    ]
+    assert all("王明" not in t.text and "李华" not in t.text for t in plan.tasks)
