@@ -109,6 +109,8 @@ def header_role(cell: str) -> str | None:
         parts = [header_role(part) for part in cell.split("、")]
         if all(parts):  # every part a header word, so no sentence that happens to hold one
             return "progress" if "progress" in parts else parts[0]
+        if parts[0] == "progress" and re.search(r"(措施|打算|计划|问题)$", cell):
+            return "progress"  # ``目前完成情况、存在问题及下一步工作措施``: a report and its next steps
         return None
     if not cell or len(cell) > 14:
         return None
@@ -117,6 +119,9 @@ def header_role(cell: str) -> str | None:
     for role, pattern in HEADER_ROLES:
         if pattern.search(cell):
             return role
+    unit = re.search(r"[（(][^（）()]{0,6}[）)]$", cell)
+    if unit and unit.start() >= 2:
+        return header_role(cell[: unit.start()])  # ``完成进度(%)``: the header less the unit of its cells
     return None
 
 

@@ -3036,3 +3036,13 @@ def test_a_table_sharing_quotas_out_among_places(tmp_path):
         (">=", Decimal(80), "%"), ("=", Decimal(120), "户"), ("=", Decimal(3), "个"), ("=", Decimal(80), "户"), ("=", Decimal(2), "个"),
     ]
     assert all("王明" not in t.text and "李华" not in t.text for t in plan.tasks)
+
+
+def test_report_columns_headed_with_a_unit_or_their_next_steps(tmp_path):
+    """``目前完成情况、存在问题及下一步工作措施`` and ``完成进度(%)`` head report columns: neither task text nor targets."""
+    plan = _load(tmp_path, "report.txt", (
+        "临江市水利局2025年一季度工作落实情况统计表\n序号\n牵头单位\n工作任务\n目前完成情况、存在问题及下一步工作措施\n完成进度(%)\n备注\n"
+        "1\n市水利局\n新增充电桩300个。\n已完成管网改造2600米。下一步将倒排工期。\n90%\n"
+    ))
+    assert _pairs(plan) == [("新增充电桩3", [("市水利局", L)])]
+    assert _values(plan) == [("=", Decimal(300))]
