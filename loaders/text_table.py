@@ -90,6 +90,10 @@ UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
 LABELLED_VALUE = re.compile(r"^[^:：()（）]{2,8}[:：]\s*\S")
 
 
+# the period a plan or report column covers, written under its header word (``工作任务安排`` ⏎ ``第二季度``)
+HEADER_PERIOD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?|\d{1,2}月份?")
+
+
 def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
     """The header cell at ``lines[j]`` and how many lines it takes: a narrow column breaks its header
     over lines (``建设起`` ⏎ ``止年限``, ``总投资`` ⏎ ``(万元)``), joined when the pieces together are a
@@ -98,7 +102,13 @@ def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
     following = [l.text for l in lines[j + 1 : j + 3]]
     if following and UNIT_BRACKET.match(following[0]) and header_role(text) is not None:
         return text + following[0], 2
-    if header_role(text) is not None:
+    own = header_role(text)
+    if own is not None:
+        after = following[0] if following else ""
+        if (
+            HEADER_PERIOD.fullmatch(after) and header_role(text + after) == own
+        ):
+            return text + after, 2  # ``工作任务安排`` ⏎ ``第二季度``: the rest of the header cell, no cell of its own
         return text, 1
     if following and header_role(following[0]) not in (None, "unit"):
         return text, 1  # the next line is a header cell of its own (``民生实事`` ⏎ ``责任单位``)

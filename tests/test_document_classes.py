@@ -3046,3 +3046,14 @@ def test_report_columns_headed_with_a_unit_or_their_next_steps(tmp_path):
     ))
     assert _pairs(plan) == [("新增充电桩3", [("市水利局", L)])]
     assert _values(plan) == [("=", Decimal(300))]
+
+
+def test_a_header_cell_broken_before_its_period(tmp_path):
+    """``工作任务安排`` ⏎ ``第二季度`` is one header cell of a cell-per-line export: the period is no task."""
+    plan = _load(tmp_path, "period.txt", "\n".join([
+        "青溪镇2024年度重点工作计划二季度执行情况",
+        "序号", "重点工作", "责任", "科室", "工作任务安排", "第二季度", "完成情况",
+        "1", "美丽城镇", "乡村振兴办", "成功创建省级美丽城镇。", "按照时间节点开展项目建设。", "已完成投资3000万元。",
+    ]) + "\n")
+    assert all("季度" not in t.text for t in plan.tasks)
+    assert [a.agency for t in plan.tasks for a in t.assignments] == ["乡村振兴办"]
