@@ -78,7 +78,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 COUNT_VERB = re.compile(
     r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
-    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|接种|筛查|体检|育成|选育|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
+    r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|接种|筛查|体检|育成|选育|办理|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
 WORKS_AFTER = re.compile(rf"[^，,；;。]{{0,12}}?(?:进行|实施)[^，,；;。]{{0,8}}?(?:{COUNT_VERB.pattern})")
@@ -102,7 +102,7 @@ PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期|天|日)|年内|全年")
@@ -224,9 +224,11 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
 # a clause that finishes what the clause before counted
 ALL_OF_IT = re.compile(r"(全部|全面|全数)(完成|建成|竣工|到位)")
 # a clause that is only a thing and its count (``示范餐饮单位10个``)
-BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”]{{2,12}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
+BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”][\u4e00-\u9fff“”、]{{1,19}}\d+(?:\.\d+)?{COUNT_UNIT.pattern}")
 
 
+# the change from a starting level after its value (``由280元提高到320元``)
+FROM_TO = re.compile(r"(?:提高|增加|提升|上调|降低|下降|下调|调整|增长|扩大|缩减|压缩)(?:到|至|为)")
 # the rest of a list of bare values whose unit is written once, after the last (``0.26、0.67、1.5亿元``)
 SHARED_UNIT_AFTER = re.compile(rf"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<unit>{_UNITS})")
 # the thing counted by the value before, then the separator before the next value of the list
@@ -399,6 +401,8 @@ def _quantity(
         return None
     if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
         return None
+    if re.search(r"由[\u4e00-\u9fff]{0,6}$", before) and FROM_TO.match(clause, m.end()):
+        return None  # ``由年人均280元提高到320元``: the level a measure starts from, not the one to reach
     if PROHIBITION.search(before):
         return None  # ``禁止使用含硫量高于0.7%的煤炭``: the threshold of a ban, no figure to reach
     if not pre and (POLICY_TERM_BEFORE.search(before) or POLICY_TERM_AFTER.match(clause, m.end())):
