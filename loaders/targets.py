@@ -399,8 +399,9 @@ def _quantity(
         suf = "以内"  # 3个工作日内完成, 2小时通达: within, as 以内
     if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
-    if re.search(r"已(经)?[^，。]{0,6}$", before):  # progress so far, not a commitment
-        return None
+    done = re.search(r"已(经)?[^，。；;]{0,14}$", before)
+    if done and (len(done.group()) <= 7 or not re.search(r"新增|新建|力争|再", done.group())):
+        return None  # progress so far (``目前已累计开展…73场次``), not a commitment
     if re.search(r"由[\u4e00-\u9fff]{0,6}$", before) and FROM_TO.match(clause, m.end()):
         return None  # ``由年人均280元提高到320元``: the level a measure starts from, not the one to reach
     if PROHIBITION.search(before):

@@ -3057,3 +3057,13 @@ def test_a_header_cell_broken_before_its_period(tmp_path):
     ]) + "\n")
     assert all("季度" not in t.text for t in plan.tasks)
     assert [a.agency for t in plan.tasks for a in t.assignments] == ["乡村振兴办"]
+
+
+def test_a_section_column_headed_fuze_keshi_and_progress_after_yi(tmp_path):
+    """``负责科室`` names the responsible section beside the 牵头单位; ``目前已累计开展…73场次`` is progress."""
+    plan = _load(tmp_path, "keshi.txt", "\n".join([
+        "序号", "重点工作任务", "牵头单位", "负责科室", "负责人", "计划完成时间", "进展情况",
+        "1", "开展为老服务活动300场次", "区民政局", "养老服务科", "王明", "11月底前", "目前已累计开展为老服务活动73场次。",
+    ]) + "\n")
+    assert _pairs(plan) == [("开展为老服务", [("区民政局", L), ("养老服务科", R)])]
+    assert [v for _, v in _values(plan)] == [Decimal(300)]
