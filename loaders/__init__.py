@@ -81,7 +81,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         stated = text
         common["issued"] = _issue_year(stated)
         piped = (
-            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or cell_stream.blocks(text)
+            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.leading_pipe_blocks(text)
+            or cell_stream.blocks(text)
             or pipe_grid.word_blocks(text)
             or spaced_table.blocks(text)
         ) if wanted in (None, detect.TASK_TABLE) else None

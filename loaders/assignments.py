@@ -128,6 +128,7 @@ def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
     “新增AED”（市红十字会）…``, each piece up to its bracket), or in clauses whose subject a role word
     follows (``区委办公室负责将…纳入综合考评；区政府办公室负责…``, each clause)."""
     out: list[Row] = []
+    numbered = False  # below a numbered heading or item: the plan's own text, not a notice's exhortation
     for line, text in paragraphs:
         previous = 0
         brackets = bracket_assignments(text)
@@ -139,11 +140,11 @@ def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
             previous = found.end
         if brackets:
             continue
-        numbered = PREAMBLE_ITEM.match(text) is not None
+        numbered = numbered or PREAMBLE_ITEM.match(text) is not None
         for found in subject_clauses(text):
             said = text[found.start : found.subject_end + 2]  # the subject, its role word either side of the cut
-            # (in a numbered item above the table, ``（四）X要…``, a modal after the subject assigns too:
-            # the plan's own text, not a notice's exhortation)
+            # (in or below a numbered item above the table, ``（四）X要…``, a modal after the subject
+            # assigns too: the plan's own text, not a notice's exhortation)
             if found.cells and (ROLE_AFTER_SUBJECT.search(said) or numbered and MODAL_AFTER.match(text, found.subject_end)):
                 out.append(Row(line=line, text=text[found.start : found.end].strip(), agencies=dict(found.cells), cue="subject"))
     return out

@@ -252,6 +252,46 @@ def cell_line_blocks(text: str) -> list[Block] | None:
     return before + title + [Grid(rows, merges_lost=True)]
 
 
+# a cell written on a line of its own after a pipe (``| 市安监局``), or a lone pipe for an empty one
+LEADING_PIPE_CELL = re.compile(r"^\s*[|｜]\s*(?P<text>[^|｜]*?)\s*$")
+
+
+def leading_pipe_blocks(text: str) -> list[Block] | None:
+    """A table exported a cell per line with the pipe before each cell but the first (``第一组`` ⏎
+    ``| 市安监局`` ⏎ ``| 雁塔区`` ⏎ ``|``), as paragraphs and one grid read by position: a row starts at
+    a line with no pipe that pipe lines follow. None when the text holds no such table (a header of
+    three cells or more, then two rows of its width)."""
+    lines = text.splitlines()
+    rows: list[tuple[int, list[str]]] = []
+    out: list[Block] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        following = at + 1
+        cells = [line.strip()]
+        while following < len(lines) and LEADING_PIPE_CELL.match(lines[following]):
+            cells.append(LEADING_PIPE_CELL.match(lines[following]).group("text"))
+            following += 1
+        if line.strip() and not LEADING_PIPE_CELL.match(line) and len(cells) > 1:
+            while len(cells) > 1 and not cells[-1]:
+                cells.pop()  # the pipe that closes the row (and empty cells at its end)
+            rows.append((at + 1, cells))
+            at = following
+            continue
+        if line.strip() and not rows:
+            out.append(Paragraph(at + 1, line))
+        at += 1
+    header = next((i for i, (_, cells) in enumerate(rows) if len(cells) >= MIN_CELLS), None)
+    if header is None:
+        return None
+    width = len(rows[header][1])
+    body = [(n, cells + [""] * (width - len(cells))) for n, cells in rows[header + 1 :] if 2 <= len(cells) <= width]
+    if len(body) < 2:
+        return None
+    grid = [GridRow(n, [Cell(c, (r, i)) for i, c in enumerate(cells)]) for r, (n, cells) in enumerate([rows[header], *body])]
+    return out + [Paragraph(n, " ".join(cells)) for n, cells in rows[:header]] + [Grid(grid, merges_lost=True)]
+
+
 def word_blocks(text: str) -> list[Block] | None:
     """A table whose cells one space separates (a web page's table copied as text: ``项目名称 服务对象
     服务内容 … 牵头负责单位`` ⏎ one row a line), as paragraphs and one grid: a header line whose words

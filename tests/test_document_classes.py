@@ -3067,3 +3067,16 @@ def test_a_section_column_headed_fuze_keshi_and_progress_after_yi(tmp_path):
     ]) + "\n")
     assert _pairs(plan) == [("开展为老服务", [("区民政局", L), ("养老服务科", R)])]
     assert [v for _, v in _values(plan)] == [Decimal(300)]
+
+
+def test_a_cell_per_line_table_with_the_pipe_before_each_cell(tmp_path):
+    """``第一组`` ⏎ ``| 市安监局`` ⏎ ``| 雁塔区`` ⏎ ``|``: rows read by position under ``分 组 | 督查组牵头单位 |
+    督查单位 | 备 注`` (the group is the row's label, the inspected district no doer); above the table, a
+    subject with a modal below a numbered heading is a task of its own."""
+    plan = _load(tmp_path, "groups.txt", "\n".join([
+        "五、加强值守", "各区县政府要严格执行事故信息报送制度。", "附件:督查组分组表",
+        "分 组", "| 督查组牵头单位", "| 督查单位", "| 备 注", "|",
+        "第一组", "| 市安监局", "| 雁塔区", "|", "|",
+        "第二组", "| 市规划局", "| 灞桥区", "|", "|",
+    ]) + "\n")
+    assert _pairs(plan) == [("各区县政府要", [("各区县政府", R)]), ("第一组", [("市安监局", L)]), ("第二组", [("市规划局", L)])]
