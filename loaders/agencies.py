@@ -122,6 +122,8 @@ DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|
 BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科政])(主要领导|主要负责人|主要负责同志|分管领导|负责同志)$")
 # a bracketed note after a body on what it covers (not an alias: ``市经贸局（市中小企业局）`` keeps its bracket)
 SCOPE_NOTE = re.compile(r"[（(](?:包括|包含|含)[^（）()]{1,30}[）)]$")
+# the units a kind of body stands for, listed in brackets after it (two or more, joined by 和, 及 or 、)
+MEMBERS_NOTE = re.compile(r"[（(](?P<units>[^（）()]{4,90}?(?:和|以及|及|、)[^（）()]{2,90})[）)]$")
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者)$")
 
 
@@ -183,6 +185,9 @@ def clean_item(item: str) -> str:
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
     item = re.sub(r"^(等|每个|每一个|同级|本级)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
+    members = MEMBERS_NOTE.search(item)
+    if members and members.start() >= 2 and is_agency_list(members.group("units")):
+        item = item[: members.start()]  # ``公安交管部门(市公安局交通警察支队和…大队)``: the kind, less the units it stands for
     return item.strip("。.:：")
 
 
@@ -465,6 +470,7 @@ def _split_conjunctions(item: str) -> list[str]:
     return [item]
 
 
+BRANCH = re.compile(r"(分局|分院|分行|分公司|支队|大队)$")
 # a bare kind of body after a collective, sharing its 各 (``各单位、部门`` is 各单位 and 各部门)
 EVERY_OF_KIND = re.compile(r"部门|单位|企业|学校|医院")
 
@@ -492,6 +498,7 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
     for i in range(1, len(items)):
         if (
             BARE_BODY.match(names[i]) and not names[i].startswith(("各", "相关", "有关"))  # (``相关乡镇办``: a collective)
+            and not BRANCH.search(names[i])  # (``朔州公路分局``: a branch is named after its own place)
             and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i])
         ):
             prefix = _jurisdiction_prefix(names[i - 1])

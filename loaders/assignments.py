@@ -472,7 +472,7 @@ GUIDED_BY = re.compile(
 )
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动)?"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动|视情况予以|予以)?"
     r"(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
@@ -482,7 +482,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来)")
+SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
 HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")

@@ -3080,3 +3080,18 @@ def test_a_cell_per_line_table_with_the_pipe_before_each_cell(tmp_path):
         "第二组", "| 市规划局", "| 灞桥区", "|", "|",
     ]) + "\n")
     assert _pairs(plan) == [("各区县政府要", [("各区县政府", R)]), ("第一组", [("市安监局", L)]), ("第二组", [("市规划局", L)])]
+
+
+def test_by_sentences_that_carry_out_supervise_or_coordinate(tmp_path):
+    """``由X落实…``, ``由X共同督办``, ``由X协调…`` make X responsible; the units listed in brackets after a
+    kind of body (``公安交管部门(市公安局交警支队和各县区交警大队)``) are what it stands for, not its name."""
+    plan = _load(tmp_path, "by.txt", (
+        "1.排查职责\n在政府领导下,由公安交管部门(市公安局交警支队和各县区交警大队)牵头,道路主管部门参与,对道路开展隐患排查。\n"
+        "2.治理职责\n国道、省道的隐患路段,由市交通局、临江公路分局落实治理措施和经费。\n"
+        "3.督办职责\n市级隐患路段由市、县两级政府共同督办。\n"
+    ))
+    assert _pairs(plan) == [
+        ("排查职责\n在", [("公安交管部门", L), ("道路主管部门", C)]),
+        ("治理职责\n国", [("市交通局", R), ("临江公路分局", R)]),
+        ("督办职责\n市", [("市、县两级政府", R)]),
+    ]
