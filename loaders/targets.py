@@ -375,6 +375,9 @@ def _quantity(
     if whole:
         pre = whole.group(1)  # ``不超过耕地面积的1.5%``: the bound stands before what the share is of
     indicator = _strip_noise(clause[start : m.start()])
+    about = None if m.group("pre") else re.search(r"(大约|约)$", indicator)
+    if about:
+        indicator = indicator[: about.start()]  # ``减少约30%``: about that much, the verb still before it
     after = clause[m.end() : m.end() + 1]
     if m.group("per_thousand") and unit == "批次":
         unit = "批次/千人"
@@ -399,9 +402,9 @@ def _quantity(
         suf = "以内"  # 3个工作日内完成, 2小时通达: within, as 以内
     if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
-    done = re.search(r"已(经)?[^，。；;]{0,14}$", before)
-    if done and (len(done.group()) <= 7 or not re.search(r"新增|新建|力争|再", done.group())):
-        return None  # progress so far (``目前已累计开展…73场次``), not a commitment
+    done = re.search(r"已(经)?[^，。；;]{0,6}$", before) or re.search(r"((目前|现)已|已(经)?(累计|完成))[^，。；;]{0,14}$", before)
+    if done and not re.search(r"新增|新建|力争|再", done.group()):
+        return None  # progress so far (``已完成55%``, ``目前已累计开展…73场次``), not a commitment
     if re.search(r"由[\u4e00-\u9fff]{0,6}$", before) and FROM_TO.match(clause, m.end()):
         return None  # ``由年人均280元提高到320元``: the level a measure starts from, not the one to reach
     if PROHIBITION.search(before):
@@ -432,6 +435,7 @@ def _quantity(
         rate = rate or bool(PER_HEAD_BEFORE.search(before))  # 每人每年补助1000元: the rate a verb follows
         if not (
             rate or listed or measure or unit == "年" or _governed_count(clause[: m.start()], unit)
+            or unit in TIME_UNITS and before.endswith("提前")  # ``提前24小时发布``: how far ahead it is to come
             or _works_after(clause, m, unit) or _frequency(clause[: m.start()], unit)
         ):
             return None
@@ -460,7 +464,7 @@ def _quantity(
         unit=unit.replace("/十万", "/10万") or None,
         period=_period(clause[: m.start("value")]),
         deadline=deadline,
-        approximate=suf == "左右",
+        approximate=suf == "左右" or about is not None,
     )
 
 
