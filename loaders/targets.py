@@ -536,15 +536,17 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
         if month:
             return _month_deadline(month, year)
         if relative.group("rest"):
-            return f"{year}-12-31"
+            return str(year) if relative.group("rest") == "内" else f"{year}-12-31"
     m = MONTH_DATE.search(clause)
     if m and plan_year:
         return _month_deadline(m, plan_year)
     part = PART_OF_YEAR.search(clause)
     if part and plan_year:
         return _part_of_year_end(part.group("part"), plan_year)
-    if YEAR_END.search(clause) and plan_year:
-        return f"{plan_year}-12-31"
+    end = YEAR_END.search(clause)
+    if end and plan_year:
+        # ``年内`` is within the plan's year, the year itself; ``年底前`` its last day
+        return str(plan_year) if end.group() == "年内" else f"{plan_year}-12-31"
     return None
 
 
