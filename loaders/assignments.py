@@ -39,7 +39,7 @@ SUBJECT = re.compile(
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,40}?)会同(?P<helpers>[^，,。；;：:由]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位))?"
-    r"(?=(?:共同|具体)?(?:负责|研究|提出|制定|组织|落实|办理|做好|牵头|抓好))"
+    r"(?=(?:共同|具体|联合)?(?:负责|研究|提出|制定|组织|落实|办理|做好|牵头|抓好|编制|开展|实施))"
 )
 # the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
 FOLLOW_HELPERS = re.compile(
@@ -482,7 +482,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调)")
+SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
 HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")

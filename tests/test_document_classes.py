@@ -3095,3 +3095,15 @@ def test_by_sentences_that_carry_out_supervise_or_coordinate(tmp_path):
         ("治理职责\n国", [("市交通局", R), ("临江公路分局", R)]),
         ("督办职责\n市", [("市、县两级政府", R)]),
     ]
+
+
+def test_by_x_with_partners_jointly_and_by_x_guiding(tmp_path):
+    """``由X会同Y联合编制预算``: X leads, Y cooperates; ``由X指导优化…`` alone makes X the doer."""
+    plan = _load(tmp_path, "jointly.txt", (
+        "一是增设消火栓。由县消防救援大队会同青溪镇人民政府联合编制预算。\n"
+        "二是优化供水压力。消火栓接入供水主管网,由县水务局指导优化供水压力。\n"
+    ))
+    assert _pairs(plan) == [
+        ("增设消火栓。", [("县消防救援大队", L), ("青溪镇人民政府", C)]),
+        ("优化供水压力", [("县水务局", R)]),
+    ]
