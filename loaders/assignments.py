@@ -381,23 +381,23 @@ def _closed(sentence: str, m: re.Match, cue: str) -> Found:
 
 def _with_partners(sentence: str, m: re.Match) -> Found | None:
     """``由X会同Y等部门研究提出…``: X leads, Y cooperates."""
-    who, helpers = m.group("who").strip(), m.group("helpers").strip()
-    if not (is_agency_list(who) and is_agency_list(helpers)):
-        return None
-    found = _closed(sentence, m, "由…会同 sentence")
-    found.add("lead", who)
-    found.add("cooperating", helpers)
-    return found
+    return _named_parties(sentence, m, "由…会同 sentence", {"who": "lead", "helpers": "cooperating"})
 
 
 def _guided(sentence: str, m: re.Match) -> Found | None:
     """``由X联合指导，Y负责具体实施``: Y does the work, X guides it (cooperating)."""
-    who, doers = m.group("who").strip(), m.group("doers").strip()
-    if not (is_agency_list(who) and is_agency_list(doers)):
+    return _named_parties(sentence, m, "由…负责 sentence", {"doers": "responsible", "who": "cooperating"})
+
+
+def _named_parties(sentence: str, m: re.Match, cue: str, roles: dict[str, str]) -> Found | None:
+    """The assignment of a ``由…`` match whose groups each name agencies in a role (``roles``: group ->
+    role, in the order they are recorded), or None when one of them names no agency."""
+    names = {group: m.group(group).strip() for group in roles}
+    if not all(is_agency_list(name) for name in names.values()):
         return None
-    found = _closed(sentence, m, "由…负责 sentence")
-    found.add("responsible", doers)
-    found.add("cooperating", who)
+    found = _closed(sentence, m, cue)
+    for group, role in roles.items():
+        found.add(role, names[group])
     return found
 
 
