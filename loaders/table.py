@@ -254,12 +254,23 @@ def assemble(
             task.targets += goal_targets(header, cell, row.goal_year or year)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
+            if DEED_BY_DATE.search(row.deadline):
+                # ``（…，6月底前出台相关政策）``: what is to be done by the date is a milestone of the task's own
+                known = {(t.kind, t.deadline) for t in task.targets}
+                task.targets += [
+                    t for t in find_targets(row.deadline, year or issued)
+                    if t.kind == "milestone" and (t.kind, t.deadline) not in known
+                ]
         plan.tasks.append(task)
         numbered.append((task, number))
     _assign_ids(numbered)
     for task, duty in duties:
         task.number = f"{task.number}/{duty}"  # the row's id, then the duty's number inside its cell
     return plan
+
+
+# a deadline cell or clause that says what is to be done by the date, not the date alone
+DEED_BY_DATE = re.compile(r"(前|底|内)[\u4e00-\u9fff]{0,4}(出台|制定|印发|建成|取得|见到|建立|启动|实现|完成[\u4e00-\u9fff]{2})")  # (not a bare ``前完成``: the time limit alone)
 
 
 def _year_in(cell: str | None) -> int | None:

@@ -3107,3 +3107,18 @@ def test_by_x_with_partners_jointly_and_by_x_guiding(tmp_path):
         ("增设消火栓。", [("县消防救援大队", L), ("青溪镇人民政府", C)]),
         ("优化供水压力", [("县水务局", R)]),
     ]
+
+
+def test_brackets_that_close_with_a_time_and_what_is_due_then(tmp_path):
+    """``（X、Y牵头，有关部门按职责分工负责，年内持续推进）`` and ``（…，6月底前出台相关政策）``: the time
+    clause closes the bracket, no agency; a deed due by the date is a milestone, a bare ``前完成`` the deadline."""
+    plan = _load(tmp_path, "council.txt", (
+        "（十六）加大企业创新激励力度。\n"
+        "22.强化企业创新主体地位。（科技部、国家发展改革委牵头，有关部门按职责分工负责，年内持续推进）"
+        "促进创业投资发展。（人民银行、证监会等按职责分工负责，6月底前出台相关政策，年内持续推进）\n"
+    ))
+    assert _pairs(plan) == [
+        ("强化企业创新", [("科技部", L), ("国家发展改革委", L), ("有关部门", R)]),
+        ("促进创业投资", [("人民银行", R), ("证监会", R)]),
+    ]
+    assert [(t.kind, t.text) for task in plan.tasks for t in task.targets] == [("milestone", "6月底前出台相关政策")]
