@@ -3122,3 +3122,9 @@ def test_brackets_that_close_with_a_time_and_what_is_due_then(tmp_path):
         ("促进创业投资", [("人民银行", R), ("证监会", R)]),
     ]
     assert [(t.kind, t.text) for task in plan.tasks for t in task.targets] == [("milestone", "6月底前出台相关政策")]
+
+
+def test_a_by_sentence_whose_agencies_a_comma_parts(tmp_path):
+    """``此项工作由市科技局、市知识产权局,各县、区政府负责。``: the comma parts the agencies, not the clause."""
+    plan = _load(tmp_path, "comma.txt", "（三）开展知识产权服务。到2012年，全市专利申请量达到4300件以上。此项工作由市科技局、市知识产权局,各县政府负责。\n")
+    assert _pairs(plan) == [("开展知识产权", [("市科技局", R), ("市知识产权局", R), ("各县政府", R)])]
