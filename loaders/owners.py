@@ -173,8 +173,12 @@ def title_owner(title: str) -> str | None:
 
 
 def preamble_owner(sentence: str) -> str | None:
-    """The subject of ``X要…主要承担以下工作：``, the preamble that hands a list to one owner."""
+    """The subject of ``X要…主要承担以下工作：``, the preamble that hands a list to one owner; or the party
+    a pledge binds (``镇党委、政府与各村、社区签订本责任书``: the villages answer for what it lists)."""
     sentence = re.sub(r"\s+", "", sentence)
+    pledge = PLEDGE_PARTY.search(sentence)
+    if pledge and is_agency_list(pledge.group("party")):
+        return pledge.group("party")
     if not PREAMBLE_OWNER.search(sentence):
         return None
     for start in (0, *[m.end() for m in re.finditer(r"[，,。；;]", sentence)]):
@@ -182,6 +186,10 @@ def preamble_owner(sentence: str) -> str | None:
         if head:
             return head
     return None
+
+
+# the party a responsibility pledge is signed with (``与各村、社区签订本责任书``), who answers for its list
+PLEDGE_PARTY = re.compile(r"与(?P<party>[^，,。；;与]{2,40}?)(?:签订|签署|签定)(?:本|此|了)?[\u4e00-\u9fff]{0,8}?(?:责任书|责任状)")
 
 
 # how a duty may open before its role word: ``依据职责``, ``按照上级要求，``, ``负责``

@@ -56,7 +56,7 @@ DYNAMIC_ZERO = re.compile(r"动态清零")
 WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")  # ``百分百达标``: all of them, >= 100 %
 # ``不发生较大及以上火灾事故``: no such event, a count of 0
 NO_INCIDENT = re.compile(
-    r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)(?!的)|"
+    r"(?<![，,]或)不发生(?:一般|较大|重大|特大|特别重大)?(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件|上访|群体访|异常访)(?!的)|"
     r"无(?:一般|较大|重大|特大|特别重大)(?:及以上|以上)?[\u4e00-\u9fff]{0,8}?(?:事故|事件|案件)发生"  # ``无重大旅游安全事故发生``
 )
 RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
@@ -99,7 +99,7 @@ MEASURE_WORD = re.compile(
 PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)[\u4e00-\u9fff]{1,4}$")
 # a cap or a rate a policy grants (给予最高1000万元资助, 按投资额30%给予, 下调费率50%的政策): the terms of a
 # measure, not a figure the plan is to reach
-POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")
+POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按(?![时期])[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")  # (not ``按时办结率``)
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
 COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件|例)")

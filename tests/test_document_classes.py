@@ -3128,3 +3128,15 @@ def test_a_by_sentence_whose_agencies_a_comma_parts(tmp_path):
     """``此项工作由市科技局、市知识产权局,各县、区政府负责。``: the comma parts the agencies, not the clause."""
     plan = _load(tmp_path, "comma.txt", "（三）开展知识产权服务。到2012年，全市专利申请量达到4300件以上。此项工作由市科技局、市知识产权局,各县政府负责。\n")
     assert _pairs(plan) == [("开展知识产权", [("市科技局", R), ("市知识产权局", R), ("各县政府", R)])]
+
+
+def test_a_pledge_binds_the_party_it_is_signed_with(tmp_path):
+    """``镇党委、政府与各村、社区签订本责任书``: the villages answer for the indicators below; ``不发生非正常上访``
+    is ``= 0`` and ``按时办结率100%`` a rate on time, no policy term."""
+    plan = _load(tmp_path, "pledge.txt", (
+        "青溪镇信访维稳责任书\n"
+        "为做好全镇信访维稳工作,镇党委、政府与各村签订本责任书。\n"
+        "一、考核指标\n1、不发生非正常上访\n2、信访案件按时办结率100%\n"
+    ))
+    assert _pairs(plan) == [("不发生非正常", [("各村", R)]), ("信访案件按时", [("各村", R)])]
+    assert _values(plan) == [("=", Decimal(0)), ("=", Decimal(100))]
