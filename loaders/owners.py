@@ -25,7 +25,7 @@ DUTY_TAIL = re.compile(
 SETUP_DUTY_TAIL = re.compile(r"^(设立|成立|组建|设置)[^。；;]{1,40}?[，,]其(主要)?(职责|职能|任务)(是|为|如下)$")
 ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?(重点)?(工作|任务|事项)(清单)?([（(]共?\d+(项|条|件)[）)])?$")
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
-TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|工作计划|工作职责|目标责任书|责任状)")
+TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|目标任务|任务分解|工作计划|工作职责|目标责任书|责任状)")
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
 COLLECTIVE_OWNER = re.compile(r"各|有关|相关|(部门|单位)$")  # ``市政府各部门…清单``: each part's list, no one owner
 # the field of a body's own list after its name (``X局生态环境保护责任清单``), not the lists of its parts or members
@@ -41,7 +41,7 @@ LABEL_ROLES = ("lead", "responsible", "cooperating", "people", "deadline", "numb
 AFTER_SUBJECT = re.compile(
     r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|必须|务必|需|将|可|负责(?!同志|人(?:作为|任|兼|为|是|要|应|[，,、。]))|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
     r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
-    r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|进行|完成|部署|主管|"
+    r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|履行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|进行|完成|部署|主管|"
     r"(19|20)\d{2}|年度|关于|的|无(?=[^，,。；;]{0,12}(?:事故|事件|案件)发生)|设立|成立|组建|设在|是(?!否)|引进|招商引资|实现|争取|新增|作为|[也还都均](?=要|应|须|需|将|可|负责)|逐步|尽快|不断|凡|受[^，,。；;]{1,30}委托)"
 )
 
@@ -160,6 +160,9 @@ def title_owner(title: str) -> str | None:
     title = re.sub(r"\s+", "", title)
     if not TITLE_LIST.search(title) or "关于印发" in title or "通知" in title:
         return None
+    bracketed = re.search(r"[（(](?P<owner>[^（）()]{2,30})[）)]$", title)
+    if bracketed and is_agency_list(bracketed.group("owner")) and not COLLECTIVE_OWNER.search(bracketed.group("owner")):
+        return bracketed.group("owner")  # ``各部门履行职能目标任务分解表(林业局)``: the one part whose list it is
     head = agency_prefix(title)
     if head and TITLE_AFTER_OWNER.match(title[len(head):]):
         return head

@@ -3140,3 +3140,10 @@ def test_a_pledge_binds_the_party_it_is_signed_with(tmp_path):
     ))
     assert _pairs(plan) == [("不发生非正常", [("各村", R)]), ("信访案件按时", [("各村", R)])]
     assert _values(plan) == [("=", Decimal(0)), ("=", Decimal(100))]
+
+
+def test_titles_naming_the_owner_of_a_task_breakdown(tmp_path):
+    """``X局履行职能目标任务分解表`` and ``2023年度履行职能目标任务分解表(X局)`` name X the owner of every task."""
+    for title in ("临江市林业局履行职能目标任务分解表", "2023年度履行职能目标任务分解表(临江市林业局)"):
+        plan = _load(tmp_path, "owner.txt", f"{title}\n1.完成造林300亩。\n2.建设生物防火林带20公里。\n")
+        assert _pairs(plan) == [("完成造林30", [("临江市林业局", R)]), ("建设生物防火", [("临江市林业局", R)])]
