@@ -176,6 +176,21 @@ def drop_unbalanced_closers(text: str) -> str:
     return "".join(out)
 
 
+def _without_closing_note(item: str) -> str:
+    """An item less a bracketed note at its end that states a rule of the lists (``…不再列出``, ``下同``),
+    brackets inside the note (``各县(市、区)``) included."""
+    if not item.endswith((")", "）")) or not re.search(r"不再(一一)?列出|下同|以下均", item):
+        return item
+    depth = 0
+    for at in range(len(item) - 1, -1, -1):
+        depth += item[at] in ")）"
+        depth -= item[at] in "(（"
+        if depth == 0:
+            note = item[at + 1 : -1]
+            return item[:at] if at and re.search(r"不再(一一)?列出|下同|以下均", note) else item
+    return item
+
+
 def clean_item(item: str) -> str:
     """Strip whitespace, line breaks, chunk markers and stray brackets from one list item."""
     item = re.sub(r"\s+", "", item)
@@ -185,6 +200,7 @@ def clean_item(item: str) -> str:
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
     item = re.sub(r"^(等|每个|每一个|同级|本级)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
+    item = _without_closing_note(item)  # ``X部门(以下均需X部门配合,不再列出)``: the name, less the rule
     members = MEMBERS_NOTE.search(item)
     if members and members.start() >= 2 and is_agency_list(members.group("units")):
         item = item[: members.start()]  # ``公安交管部门(市公安局交通警察支队和…大队)``: the kind, less the units it stands for

@@ -3147,3 +3147,13 @@ def test_titles_naming_the_owner_of_a_task_breakdown(tmp_path):
     for title in ("临江市林业局履行职能目标任务分解表", "2023年度履行职能目标任务分解表(临江市林业局)"):
         plan = _load(tmp_path, "owner.txt", f"{title}\n1.完成造林300亩。\n2.建设生物防火林带20公里。\n")
         assert _pairs(plan) == [("完成造林30", [("临江市林业局", R)]), ("建设生物防火", [("临江市林业局", R)])]
+
+
+def test_a_rule_bracketed_after_a_name_is_no_part_of_it(tmp_path):
+    """``配合单位:各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)``: the name ends
+    before the bracketed rule, brackets inside it and all."""
+    plan = _load(tmp_path, "rule.txt", (
+        "一、规划目标\n1.森林覆盖率达到 27.30%。\n"
+        "牵头责任单位:森林资源管理科,配合单位:各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)。\n"
+    ))
+    assert _pairs(plan) == [("森林覆盖率达", [("森林资源管理科", L), ("各县(市、区)林业主管部门", C)])]
