@@ -194,6 +194,7 @@ def _without_closing_note(item: str) -> str:
 def clean_item(item: str) -> str:
     """Strip whitespace, line breaks, chunk markers and stray brackets from one list item."""
     item = re.sub(r"\s+", "", item)
+    item = re.sub(r"^[\[【]接上页[\]】]", "", item)  # a page break's continuation mark before the name
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
