@@ -14,6 +14,7 @@ import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .agencies import BODY_SUFFIX, is_agency_list
+from .numbering import BARE_NUMBER
 from .table import AGENCY_ROLES, REPORT_WORDS, header_role
 
 PIPE = re.compile(r"\s*[|｜]\s*")
@@ -244,7 +245,8 @@ def cell_line_blocks(text: str) -> list[Block] | None:
     if header is None:
         return None
     width = len(groups[header])
-    body = [g for g in groups[header + 1 :] if len(g) == width]
+    body = [_merged_cells_restored(g, width) for g in groups[header + 1 :]]
+    body = [g for g in body if len(g) == width]
     if len(body) < 2 or len(body) * 2 < len(groups) - header - 1:
         return None
     rows = [GridRow(g[0][0], [Cell(t, (r, i)) for i, (_, t) in enumerate(g)]) for r, g in enumerate([groups[header], *body])]
@@ -290,6 +292,16 @@ def leading_pipe_blocks(text: str) -> list[Block] | None:
         return None
     grid = [GridRow(n, [Cell(c, (r, i)) for i, c in enumerate(cells)]) for r, (n, cells) in enumerate([rows[header], *body])]
     return out + [Paragraph(n, " ".join(cells)) for n, cells in rows[:header]] + [Grid(grid, merges_lost=True)]
+
+
+def _merged_cells_restored(group: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
+    """A row one or two cells short of the header whose first cell is no row number: the export left
+    out its merged leading cells (``序号``, ``主要任务`` written once for the rows under them), put back
+    empty in front so the other cells keep their columns."""
+    short = width - len(group)
+    if group and 1 <= short <= 2 and len(group) >= MIN_CELLS and not BARE_NUMBER.match(group[0][1]):
+        return [(group[0][0], "")] * short + group
+    return group
 
 
 def word_blocks(text: str) -> list[Block] | None:

@@ -3157,3 +3157,19 @@ def test_a_rule_bracketed_after_a_name_is_no_part_of_it(tmp_path):
         "牵头责任单位:森林资源管理科,配合单位:各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)。\n"
     ))
     assert _pairs(plan) == [("森林覆盖率达", [("森林资源管理科", L), ("各县(市、区)林业主管部门", C)])]
+
+
+def test_sub_rows_of_a_cell_per_line_export_whose_leading_cells_are_merged(tmp_path):
+    """``序号 | | 主要任务 | | 改革事项 | | 实施内容 | | 责任部门 | | 配合部门 |`` a cell per line: a sub-row written
+    without its merged 序号 and 主要任务 keeps its cells in their columns and its units."""
+    plan = _load(tmp_path, "merged.txt", "\n".join([
+        "临江市深化零基预算改革任务分工清单", "|", "序号 |", "主要任务 |", "改革事项 |", "实施内容 |", "责任部门 |", "配合部门 |",
+        "|", "1 |", "完善顶层设计 |", "实施方案 |", "制定深化零基预算改革实施方案。 |", "市财政局 |", "各预算单位 |",
+        "|", "业务培训 |", "面向各预算单位开展业务培训。 |", "市财政局 |", "各预算单位 |",
+        "|", "2 |", "构建支出政策体系 |", "清理支出政策 |", "清理整合财政支出政策。 |", "市财政局 |", "市审计局 |",
+    ]) + "\n")
+    assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("制定深化零基", [("市财政局", R), ("各预算单位", C)]),
+        ("面向各预算单", [("市财政局", R), ("各预算单位", C)]),
+        ("清理整合财政", [("市财政局", R), ("市审计局", C)]),
+    ]
