@@ -111,6 +111,8 @@ def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
             return text + after, 2  # ``工作任务安排`` ⏎ ``第二季度``: the rest of the header cell, no cell of its own
         return text, 1
     if following and header_role(following[0]) not in (None, "unit"):
+        if len(text) <= 4 and header_role(text + following[0]) == header_role(following[0]) == "people":
+            return text + following[0], 2  # ``县政府`` ⏎ ``责任领导``: whose leader the column names, one header cell
         return text, 1  # the next line is a header cell of its own (``民生实事`` ⏎ ``责任单位``)
     for taken in (2, 3):
         pieces = [text, *following[: taken - 1]]

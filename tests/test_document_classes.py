@@ -3173,3 +3173,17 @@ def test_sub_rows_of_a_cell_per_line_export_whose_leading_cells_are_merged(tmp_p
         ("面向各预算单", [("市财政局", R), ("各预算单位", C)]),
         ("清理整合财政", [("市财政局", R), ("市审计局", C)]),
     ]
+
+
+def test_a_leader_header_broken_after_whose_leader_it_is(tmp_path):
+    """``县政府`` ⏎ ``责任领导`` is one header cell (people) of a cell-per-line table; a clause opening with 以
+    (``以农村、农贸市场等场所为重点``) names no subject."""
+    plan = _load(tmp_path, "leader.txt", "\n".join([
+        "2024年县《政府工作报告》目标任务责任分解表", "重点工作", "县政府", "责任领导", "牵头单位", "配合单位", "进展情况",
+        "16.新增规上工业企业20家以上。", "王明", "科工局", "市监局", "今年已办理个转企3户。",
+        "17.以农村、农贸市场等场所为重点，加大食品安全监督检查力度。", "李华", "市监局", "各乡(镇、场)", "已开展检查。",
+    ]) + "\n")
+    assert _pairs(plan) == [
+        ("新增规上工业", [("科工局", L), ("市监局", C)]),
+        ("以农村、农贸", [("市监局", L), ("各乡(镇、场)", C)]),
+    ]
