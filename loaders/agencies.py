@@ -79,6 +79,7 @@ _LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])
 EVERY_PLACE = re.compile(
     rf"(?:各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，](?:{_LEVEL}|场))*[）)])?{_LEVEL}*"  # also ``各县(市)区``, ``各乡(镇、场)``
     r"|各地(?:方|区)?"  # ``各地要…``: every locality, i.e. its government
+    r"|县区|区县|县市区|县[（(](?:市、区|市|区)[）)](?:区)?"  # ``县区每季度通报…``, ``县(市、区)要…``: every county's
 )
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(

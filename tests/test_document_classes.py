@@ -3187,3 +3187,12 @@ def test_a_leader_header_broken_after_whose_leader_it_is(tmp_path):
         ("新增规上工业", [("科工局", L), ("市监局", C)]),
         ("以农村、农贸", [("市监局", L), ("各乡(镇、场)", C)]),
     ]
+
+
+def test_bare_county_levels_as_subjects(tmp_path):
+    """``县区要…`` and ``县(市、区)要…`` name every county's (district's) government, as ``各县区`` does."""
+    plan = _load(tmp_path, "levels.txt", (
+        "临江市矛盾纠纷排查调处工作机制\n1.督查指导机制。县区要每季度通报一次排查调处工作情况。\n"
+        "2.分级调处机制。县(市、区)要建立矛盾纠纷调处中心。\n"
+    ))
+    assert _pairs(plan) == [("督查指导机制", [("县区", R)]), ("分级调处机制", [("县(市、区)", R)])]
