@@ -42,10 +42,13 @@ def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[in
             while at >= 0:
                 covered[at : at + len(piece)] = [True] * len(piece)
                 at = squeezed.find(piece, at + len(piece))
-        for clause in re.finditer(r"[^。；;，,：:\s|｜]+", squeezed):
-            word = clause.group()
-            if is_agency_list(word) or header_role(word) is not None or (TIME_CELL.search(word) and len(word) <= 12):
-                covered[clause.start() : clause.end()] = [True] * len(word)
+        # words as the line separates them (a tab or spaces between header cells too: ``序号⇥工作任务⇥牵头单位``)
+        for word in re.split(r"[。；;，,：:\s|｜]+", _MARKER.sub("", text)):
+            if word and (is_agency_list(word) or header_role(word) is not None or (TIME_CELL.search(word) and len(word) <= 12)):
+                at = squeezed.find(word)
+                while at >= 0:
+                    covered[at : at + len(word)] = [True] * len(word)
+                    at = squeezed.find(word, at + len(word))
         left = sum(1 for ch, done in zip(squeezed, covered) if not done and _WORD_CHAR.match(ch))
         if left > max(5, len(_WORD_CHAR.findall(squeezed)) // 5):
             out.append((number, text.strip()))

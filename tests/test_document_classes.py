@@ -3196,3 +3196,18 @@ def test_bare_county_levels_as_subjects(tmp_path):
         "2.分级调处机制。县(市、区)要建立矛盾纠纷调处中心。\n"
     ))
     assert _pairs(plan) == [("督查指导机制", [("县区", R)]), ("分级调处机制", [("县(市、区)", R)])]
+
+
+def test_inspect_counts_a_tabbed_header_as_explained(tmp_path):
+    """A header row whose cells tabs separate (``序号⇥工作任务⇥牵头单位``) is no unexplained line."""
+    from plankg.loaders.summary import inspect_file
+
+    path = tmp_path / "tabs.txt"
+    path.write_text(
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t完成农村改厕1200户\t县农业农村局\t各乡镇人民政府\t2023年10月\n"
+        "2\t新建污水管网8公里\t县住建局\t县财政局\t2023年12月\n",
+        encoding="utf-8",
+    )
+    _, _, unexplained = inspect_file(path)
+    assert unexplained == []
