@@ -195,8 +195,10 @@ def _assigned(plan: Plan) -> tuple[int, int]:
 
 def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
     """The plan in the document's own characters and glosses (``restorers``: see ``script``), with
-    the rules the document states about its own lists applied (``assignments.first_listed_leads``)
+    the rules the document states about its own lists applied (``assignments.first_listed_leads``),
+    one name for each body it names bare (``agencies.keep_own_names``)
     and its goals part told from its tasks (``table.mark_goals``)."""
+    from .agencies import keep_own_names
     from .assignments import first_listed_leads
     from .table import mark_goals
 
@@ -205,6 +207,7 @@ def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
             first = next((a for a in task.assignments if a.role == "responsible"), None)
             if first is not None and not any(a.role == "lead" for a in task.assignments):
                 task.assignments[task.assignments.index(first)] = replace(first, role="lead")
+    keep_own_names(plan.tasks)
     mark_goals(plan)
     for restorer in restorers:
         plan = restorer.restore(plan) if restorer else plan

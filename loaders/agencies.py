@@ -525,6 +525,37 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
     return list(zip(names, items))
 
 
+# the organs a place's prefix makes one body of its own (``各区党委、政府`` is 各区政府, whatever else the
+# document writes): no document names them bare for itself
+GOVERNING_ORGAN = re.compile(r"^(人民)?(政府|党委|党工委|人大|政协|法院|检察院|人民法院|人民检察院)$")
+
+
+def keep_own_names(tasks: list) -> None:
+    """Where the document names bodies bare on their own, a list's prefix lengthens none of them.
+
+    ``省发展改革委，住房城乡建设厅、财政厅`` lends 省 to the two after it, unless the document names such
+    bodies bare on their own elsewhere (``交通运输厅，…`` at the head of a list, ``公安厅`` alone in a
+    cell), two of them at least: then bare names are its style, ``财政厅`` is its name for that body
+    as written, and one body keeps one name across the plan (gold README, "Agency lists"; corpus
+    README: names as written, an expansion being a reading)."""
+    own = {
+        a.written for task in tasks for a in task.assignments
+        if a.agency == a.written and BARE_BODY.match(a.written) and not GOVERNING_ORGAN.match(a.written)
+        and not JURISDICTION_PREFIX.match(a.written)
+    }
+    if len(own) < 2:
+        return
+    for task in tasks:
+        for i, assignment in enumerate(task.assignments):
+            written, name = assignment.written, assignment.agency
+            if (
+                name != written and name.endswith(written) and BARE_BODY.match(written)
+                and not GOVERNING_ORGAN.match(written)
+                and JURISDICTION_PREFIX.fullmatch(name[: -len(written)])
+            ):
+                task.assignments[i] = Assignment(written, assignment.role, written, assignment.resolved)
+
+
 def _body_suffix_after_place(item: str) -> str | None:
     """``贵州双龙航空港经济区管委会`` -> ``管委会``: what follows the place part of an agency name."""
     m = re.search(r"(开发区|经济区|新区|园区|高新区|自贸区|片区|试验区|示范区)(管委会|管理委员会|工委|党工委(和管委会)?)$", item)

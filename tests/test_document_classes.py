@@ -3211,3 +3211,46 @@ def test_inspect_counts_a_tabbed_header_as_explained(tmp_path):
     )
     _, _, unexplained = inspect_file(path)
     assert unexplained == []
+
+
+def test_a_cell_stream_table_with_a_schedule_column(tmp_path):
+    """A table exported a cell per line, each cell closed by a pipe and no line between rows: ``时间进度``
+    is its deadline column, so the rows are counted by the header's width and each span's end year
+    is the task's deadline."""
+    plan = _load(tmp_path, "stream.txt", "\n".join([
+        "重点任务分工及进度安排表", "序号 |", "工 作 任 务 |", "负责部门 |", "时间进度 |",
+        "1 |", "推进城区公交站点建设 |", "省交通运输厅,省住房城乡建设厅 |", "2024-2026年滚动实施 |",
+        "2 |", "完善道路照明设施 |", "省住房城乡建设厅,省财政厅 |", "2024-2026年滚动实施 |",
+    ]) + "\n")
+    assert _pairs(plan) == [
+        ("推进城区公交", [("省交通运输厅", R), ("省住房城乡建设厅", R)]),
+        ("完善道路照明", [("省住房城乡建设厅", R), ("省财政厅", R)]),
+    ]
+    assert [t.deadline for t in plan.tasks] == ["2026", "2026"]
+
+
+def test_bare_names_are_the_document_s_own(tmp_path):
+    """Where a document names bodies bare on their own (``住房城乡建设厅，…``, ``公安厅，…``), a list's first
+    prefixed name lends its 省 to none of them: ``财政厅`` after ``省发展改革委`` stays as written, and
+    one body keeps one name across the plan."""
+    plan = _load(tmp_path, "bare.txt", "\n".join([
+        "序号 | 工作任务 | 负责部门", "1 | 加强市政桥梁安全检测 | 住房城乡建设厅,省发展改革委、财政厅",
+        "2 | 完善交通标志和信号灯 | 公安厅,交通运输厅", "3 | 推进停车场建设 | 省发展改革委,住房城乡建设厅、财政厅",
+    ]) + "\n")
+    assert _pairs(plan) == [
+        ("加强市政桥梁", [("住房城乡建设厅", R), ("省发展改革委", R), ("财政厅", R)]),
+        ("完善交通标志", [("公安厅", R), ("交通运输厅", R)]),
+        ("推进停车场建", [("省发展改革委", R), ("住房城乡建设厅", R), ("财政厅", R)]),
+    ]
+
+
+def test_a_prefix_is_shared_where_the_document_names_no_body_bare(tmp_path):
+    """``省农业厅、卫生厅`` in a document that names its bodies with their place gives ``省卫生厅`` (gold
+    README, "Agency lists")."""
+    plan = _load(tmp_path, "shared.txt", "\n".join([
+        "序号 | 工作任务 | 负责部门", "1 | 开展农产品质量抽检 | 省农业厅、卫生厅", "2 | 加强食品安全宣传 | 省卫生厅,省教育厅",
+    ]) + "\n")
+    assert _pairs(plan) == [
+        ("开展农产品质", [("省农业厅", R), ("省卫生厅", R)]),
+        ("加强食品安全", [("省卫生厅", R), ("省教育厅", R)]),
+    ]
