@@ -794,3 +794,23 @@ def opens_with_a_role(text: str) -> bool:
 def first_listed_leads(text: str) -> bool:
     """Whether the document states that the first unit listed leads (gold README, Roles)."""
     return bool(FIRST_LEADS.search(text))
+
+
+# a note standing for every later item (``以下均需各县(市、区)林业主管部门配合,不再列出``): a rule the document
+# states about its lists, as ``列第一位的为牵头单位`` is
+STANDING_NOTE = re.compile(
+    r"(?:以下|下列)(?:各项|所有)?(?:工作|任务|事项)?(?:均|都)?(?:需|须|由|要)"
+    r"(?P<who>[^，,。；;（）()]{2,40}?(?:[（(][^（）()]{1,8}[）)][^，,。；;（）()]{0,30}?)?)"
+    r"(?P<role>配合|协助|参与|落实|负责|牵头)[，,、]?\s*不再(?:一一)?列(?:出|举)"
+)
+
+
+def standing_notes(text: str) -> list[tuple[int, list[Assignment]]]:
+    """(line of the note, its assignments) for each note the document writes once for every item after
+    it, ``不再列出`` saying the lists below leave that agency out."""
+    notes = []
+    for m in STANDING_NOTE.finditer(text):
+        parsed = parse_agency_cell(m.group("who") + m.group("role"), "responsible").assignments
+        if parsed:
+            notes.append((text.count("\n", 0, m.start()) + 1, parsed))
+    return notes

@@ -1305,7 +1305,8 @@ def test_a_modal_and_a_verb_end_the_subject(tmp_path):
 
 def test_a_note_after_a_semicolon_in_a_bracket_names_no_agency(tmp_path):
     """``（X牵头，Y按职责分工负责；以下各项工作均需各区人民政府落实，不再列出）``: the assignment
-    before the ``；`` holds, the note after it names no agency; ``3万批次`` is a count of 万批次."""
+    before the ``；`` holds, and the note after it is a rule for the items below, whose lists leave
+    the districts out (they are responsible in each); ``3万批次`` is a count of 万批次."""
     plan = _load(tmp_path, "note-semicolon.txt", (
         "临江市2024年食品安全重点工作安排\n"
         "（一）完善食品安全责任体系。（市食安办牵头，市食安委各成员单位按职责分工负责；以下各项工作均需各区人民政府落实，不再列出）\n"
@@ -1313,7 +1314,7 @@ def test_a_note_after_a_semicolon_in_a_bracket_names_no_agency(tmp_path):
     ))
     assert _pairs(plan) == [
         ("完善食品安全", [("市食安办", L), ("市食安委各成员单位", R)]),
-        ("落实食品抽检", [("市市场监管局", R)]),
+        ("落实食品抽检", [("市市场监管局", R), ("各区人民政府", R)]),
     ]
     assert [(x.comparator, x.value, x.unit) for x in plan.tasks[1].targets] == [("=", Decimal("3"), "万批次")]
 
@@ -2549,15 +2550,16 @@ def test_a_bodys_own_duty_list_named_in_its_title(tmp_path):
 
 
 def test_a_stated_rule_and_a_note_inside_a_bracket(tmp_path):
-    """``（责任单位：A、B，C。以下均需C落实，不再列出。排在前位为牵头部门，下同。）``: the note names no body and
-    the rule makes the first listed lead."""
+    """``（责任单位：A、B，C。以下均需C落实，不再列出。排在前位为牵头部门，下同。）``: the note is no name of its own
+    but a rule for the items below (C responsible in each, though their lists leave it out), and the
+    rule makes the first listed lead."""
     plan = _load(tmp_path, "note.txt", (
         "青溪县土壤污染防治工作方案\n1.深入开展土壤环境质量调查。(责任单位:县环保局、县国土局,各乡镇。以下均需各乡镇落实,不再列出。排在前位为牵头部门,下同。)\n"
         "2.建立污染地块名录。(责任单位:县国土局、县环保局)\n"
     ))
     assert _pairs(plan) == [
         ("深入开展土壤", [("县环保局", L), ("县国土局", R), ("各乡镇", R)]),
-        ("建立污染地块", [("县国土局", L), ("县环保局", R)]),
+        ("建立污染地块", [("县国土局", L), ("县环保局", R), ("各乡镇", R)]),
     ]
 
 
@@ -3253,4 +3255,20 @@ def test_a_prefix_is_shared_where_the_document_names_no_body_bare(tmp_path):
     assert _pairs(plan) == [
         ("开展农产品质", [("省农业厅", R), ("省卫生厅", R)]),
         ("加强食品安全", [("省卫生厅", R), ("省教育厅", R)]),
+    ]
+
+
+def test_a_standing_note_adds_its_agency_to_every_later_item(tmp_path):
+    """``配合单位:X,Y(以下均需Y配合,不再列出)``: Y cooperates in every item below, whose lists leave it out."""
+    plan = _load(tmp_path, "standing.txt", "\n".join([
+        "临江市林业发展“十四五”规划目标责任分解",
+        "1.森林覆盖率达到46%。", "牵头责任单位:森林资源管理科,配合单位:局相关业务科室,各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)。",
+        "2.林地保有量稳定在120万公顷。", "责任单位:森林资源管理科。",
+        "3.湿地保护率达到55%。", "责任单位:自然保护地管理科。",
+    ]) + "\n")
+    county = "各县(市、区)林业主管部门"
+    assert _pairs(plan) == [
+        ("森林覆盖率达", [("森林资源管理科", L), ("局相关业务科室", C), (county, C)]),
+        ("林地保有量稳", [("森林资源管理科", R), (county, C)]),
+        ("湿地保护率达", [("自然保护地管理科", R), (county, C)]),
     ]
