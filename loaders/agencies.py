@@ -244,6 +244,12 @@ BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心])(联合
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
 
 
+# the village level named with its alternatives (``村(社居委)主要以…为主``): every village's committee
+VILLAGE_WITH_ALTERNATIVES = re.compile(r"(?:村|社区|村居)[（(][社居村][^（）()]{0,4}[）)]")
+# ``由其主管部门负责解决``: the competent department of the body just named, a collective of a kind
+OWN_SUPERIOR = re.compile(r"其(?:上级|行业|业务)?主管(?:部门|单位|机关)")
+
+
 def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item) or (len(item) == 1 and not PLACE_ONLY.fullmatch(item)):
@@ -254,6 +260,8 @@ def looks_like_agency(item: str) -> bool:
     item = item[described.end():] if described else item
     if re.search(r"[。；;！？:：《》?]", item) or DUTY_WORDS.search(item) or VERB_START.match(item) or ROLE_LABEL.match(item):
         return False
+    if VILLAGE_WITH_ALTERNATIVES.fullmatch(item) or OWN_SUPERIOR.fullmatch(item):
+        return True
     if "关于" in item or item.startswith("某") or re.match(r"其(?![他它])", item):
         # ``X局关于分解…全会``: an issuer and the title after it; ``某公司``: a party of an example;
         # ``其内部``: a pronoun's part, whoever 其 is (``其他部门`` is a collective)
@@ -644,4 +652,7 @@ def is_agency_list(text: str) -> bool:
         return True  # ``有危房改造任务的市州、县(市)``: the places so described, i.e. their governments
     # a run of places alone is not an agency list: its last item must name a body, or be the
     # collective of every place of a level (``各县（区）要…``: the governments of all counties)
-    return any(BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) or ZONE.fullmatch(x) for x in items)
+    return any(
+        BODY_SUFFIX.search(TRAILING_ALIAS.sub("", x)) or EVERY_PLACE.fullmatch(x) or ZONE.fullmatch(x)
+        or VILLAGE_WITH_ALTERNATIVES.fullmatch(x) for x in items
+    )

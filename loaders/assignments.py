@@ -441,6 +441,9 @@ def _by_subject(sentence: str, m: re.Match) -> Found | None:
     ):
         found.add(_SUBJECT_ROLE[more.group("word2")], more.group("helpers").strip())  # ``…主办，B承办，C协办，D参与``
         chained = more.end()
+    late = LATE_HELPERS.search(sentence, m.end(), stop.start() if stop else len(sentence)) if not helpers else None
+    if late and chained == m.end() and is_agency_list(late.group("helpers").strip()):
+        found.add("cooperating", late.group("helpers").strip())  # ``由X负责解决，Y积极配合；``
     joined = JOINED_BY.match(sentence, chained)
     if joined and not helpers and is_agency_list(joined.group("helpers").strip()):
         found.add("responsible", joined.group("helpers").strip())  # ``由X牵头，A、B等单位，组织开展…``
@@ -477,6 +480,10 @@ GUIDED_BY = re.compile(
 CHAINED_ROLE = re.compile(
     r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动|视情况予以|予以)?"
     r"(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
+)
+# the helpers a clause names after the work a ``由X负责`` gives (``由X负责解决，Y、Z积极配合；``)
+LATE_HELPERS = re.compile(
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:要|应|须)?(?:积极|密切|主动|全力|认真|共同|予以)?(?:配合|协助|协办|参与)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(
@@ -591,9 +598,15 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
-MODAL_DUTY = re.compile(r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体))")
+MODAL_DUTY = re.compile(
+    r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体)|"
+    r"主要以[^，,。；;]{2,30}?为主|"  # ``村(社居委)主要以摸底排查为主``: the level's share of the work
+    r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
+)
 LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
-LEAD_IN_CANDIDATE = re.compile(r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门))")
+LEAD_IN_CANDIDATE = re.compile(
+    r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门)|为主|每[^，,。；;]{2,8}次)"
+)
 
 
 def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:

@@ -125,6 +125,11 @@ FRACTION_CHANGE = re.compile(
 YEARS_INDICATOR = re.compile(r"(年限|寿命|年龄)$")
 # a small count in words, after a word that bounds it (每季度至少开展一次)
 WORD_COUNT = re.compile(r"(?P<pre>至少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{0,3}?)(?P<value>[一二两三四五六七八九十]{1,3})(?P<unit>次|个|项|名|所|家|批|场|期|轮)")
+# a count of events in words after how often they fall (每季度通报一次, 每半年召开两次): as ``每月召开1次`` is
+FREQUENT_WORD_COUNT = re.compile(
+    r"每(?:年|半年|季度|季|月|周|旬|学期)(?P<verb>(?!至少|不少于|不低于)[\u4e00-\u9fff]{1,4}?)"
+    r"(?P<value>[一二两三四五六七八九十])(?P<unit>次|轮)(?!性)"
+)
 # a count written in words that a building or doing verb governs (新建三所学校, 改造两个体育场); one
 # alone (建设一个平台, 一批) is no figure a plan is checked against
 CN_COUNT = re.compile(
@@ -286,6 +291,9 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
             continue  # not a numeral (十十), so no count
         indicator = _strip_noise(clause[start : m.start()]) + m.group("verb")
         out.append(_word_count(clause, m, start, ">=", count, indicator, deadline))
+    for m in FREQUENT_WORD_COUNT.finditer(clause):
+        indicator = _strip_noise(clause[start : m.start("value")])
+        out.append(_word_count(clause, m, start, "=", cn_value(m.group("value").replace("两", "二")), indicator, deadline))
     for m in CN_COUNT.finditer(clause):
         count = cn_value(m.group("value").replace("两", "二"))
         if count is None or count < 2 or SCOPE_WORD.search(m.group("noun")):

@@ -3272,3 +3272,23 @@ def test_a_standing_note_adds_its_agency_to_every_later_item(tmp_path):
         ("林地保有量稳", [("森林资源管理科", R), (county, C)]),
         ("湿地保护率达", [("自然保护地管理科", R), (county, C)]),
     ]
+
+
+def test_shares_of_the_work_by_level_and_helpers_after_the_work(tmp_path):
+    """``由X负责解决，Y、Z积极配合；`` makes Y and Z cooperate though the work stands between; ``其主管部门``
+    is a collective (the competent departments); ``村(社居委)主要以…为主`` and ``县区每季度通报一次…``, after a
+    lead-in clause, name each level as the doer of its share."""
+    plan = _load(tmp_path, "levels-share.txt", (
+        "临江市矛盾纠纷调处工作机制\n"
+        "1、联合调处机制。垂直管理单位的矛盾纠纷,由其主管部门负责解决,各区党委、政府积极配合;跨部门的矛盾纠纷,由市司法局负责协调。\n"
+        "2、分级调处机制。实行三级调解,村(社居委)主要以排查为主,做到不漏事;乡镇(街道)主要以化解为主。\n"
+        "3、通报机制。加强督查指导,县区每季度通报一次调处情况。\n"
+    ))
+    assert _pairs(plan) == [
+        ("联合调处机制", [("其主管部门", R), ("各区党委", C), ("各区政府", C)]),
+        ("跨部门的矛盾", [("市司法局", R)]),
+        ("分级调处机制", [("村(社居委)", R)]),
+        ("乡镇(街道)", [("乡镇(街道)", R)]),
+        ("通报机制。加", [("县区", R)]),
+    ]
+    assert _values(plan) == [("=", Decimal("1"))]
