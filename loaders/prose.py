@@ -210,6 +210,8 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     continuing: str | None = None  # the role of the label line just read: a bare list below goes on with it
     blocks_head = False  # the document's label blocks stand above the items they cover
     after_label = False
+    value_read = False  # the entry before was a label line or the agencies it waited for
+    loose: Node | None = None  # sentences of their own doers after a label's value (``二、责任单位`` ⏎ list ⏎ ``X负责…``)
     body = _without_signature(entries[first_item:])
     for at_entry, entry in enumerate(body):
         if ATTACHMENT.match(entry.text):
@@ -229,7 +231,9 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             stack[-1].children.append(current)
             stack.append(current)
         after_label = entry.labels is not None
+        was_read, value_read = value_read, True
         if entry.labels is not None:
+            loose = None
             current.labels.merge(entry.labels)
             current.label_texts.append(entry.raw)
             waiting = entry.waits_for
@@ -250,9 +254,15 @@ def read(paragraphs: list[Paragraph]) -> Prose:
             current.label_texts[-1] += "\n" + entry.raw
             continue
         waiting = continuing = None
+        value_read = False
         if entry.shape is None:
-            current.paragraphs.append((entry.line, entry.text))
+            if loose is None and was_read and current is not root and any(f.start == 0 for f in subject_clauses(entry.text)):
+                # the labels closed the item above: a sentence naming its own doer is a task of its own
+                loose = Node(None)
+                current.children.append(loose)
+            (loose or current).paragraphs.append((entry.line, entry.text))
             continue
+        loose = None
         level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].shape == entry.shape), None)
         if level is None and entry.shape in SHAPE_RANK:
             # ``六、`` after ``（八）``, ``（六）`` after ``5.`` (the ``五、``, ``（五）`` before the excerpt or

@@ -53,6 +53,8 @@ QUANTITY = re.compile(
 )
 FULL_COVERAGE = re.compile(r"全覆盖(?!的)")  # ``全覆盖的学习`` describes a manner, no commitment
 DYNAMIC_ZERO = re.compile(r"动态清零")
+# ``实现“零”上访``, ``安全生产零事故``, ``能耗零增长``: none of them, a count of 0 (not ``零售``, ``零容忍``)
+NAMED_ZERO = re.compile(r"(?<![\d〇一二三四五六七八九十百千万])[“\"]?零[”\"]?(?:上访|事故|伤亡|死亡|增长|投诉|发案|案件|差错|失误|污染|滞留|积压|欠薪|拖欠|发生)[”\"]?")
 WHOLLY_DONE = re.compile(r"百分之?百(?=达标|完成|覆盖|落实|到位)")  # ``百分百达标``: all of them, >= 100 %
 # ``不发生较大及以上火灾事故``: no such event, a count of 0
 NO_INCIDENT = re.compile(
@@ -152,7 +154,33 @@ def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
     targets: list[Target] = []
     for sentence in _SENTENCE_SPLIT.split(folded):
         targets += _sentence_targets(sentence, plan_year)
-    return [_as_written(t, text, folded) for t in targets]
+    return [_as_written(x, text, folded) for t in targets for x in _shared_by_list(t)]
+
+
+# a value a list shares (``A率、B率、C率全部达到100%``, ``省、市示范村各1个``): one target each, where the
+# items are measures or 各 gives each its own count (not ``猪、牛、羊定点屠宰率均达85%``, one rate of all three)
+SHARED_VALUE = re.compile(r"(?:各|均|全部|都|全都)$")
+JOINED_MEASURES = re.compile(r"以及|和|及|与")
+MEASURE_NOUN = re.compile(r"(率|量|数|额|比|比例|比重|占比|指数|面积|总量|人次|覆盖面)$")
+
+
+def _shared_by_list(target: Target) -> list[Target]:
+    """The target once for each thing listed before the value it shares; each keeps its own name
+    as the indicator where every item names a measure (``受理率``), else (``各``) the whole list."""
+    shared = SHARED_VALUE.search(target.indicator or "") if target.kind == "quantitative" else None
+    if not shared:
+        return [target]
+    head = target.indicator[: shared.start()]
+    items = []
+    for item in head.split("、"):
+        parts = JOINED_MEASURES.split(item)  # ``办结率和满意率``: two measures (not ``普及率``'s 及)
+        items += parts if len(parts) > 1 and all(len(p) >= 2 and MEASURE_NOUN.search(p) for p in parts) else [item]
+    if not 2 <= len(items) <= 6 or not all(items):
+        return [target]
+    named = all(MEASURE_NOUN.search(item) for item in items)
+    if not named and shared.group() != "各":
+        return [target]
+    return [_with(target, indicator=item if named else head) for item in items]
 
 
 def _as_written(target: Target, text: str, folded: str) -> Target:
@@ -307,7 +335,7 @@ def _quantities(clause: str, deadline: str | None) -> list[Target]:
         ))
     for pattern, value, unit in (
         (FULL_COVERAGE, Decimal(100), "%"), (WHOLLY_DONE, Decimal(100), "%"), (DYNAMIC_ZERO, Decimal(0), None),
-        (NO_INCIDENT, Decimal(0), None),
+        (NO_INCIDENT, Decimal(0), None), (NAMED_ZERO, Decimal(0), None),
     ):
         for m in pattern.finditer(clause):
             indicator_text = _strip_noise(clause[start : m.start()])

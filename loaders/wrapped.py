@@ -30,3 +30,29 @@ def join_broken_names(lines: list[str]) -> list[str]:
             out[i] = out[i].rstrip() + following
             out[i + 1] = ""
     return out
+
+
+# digits a mirror site writes where it cut the text into chunks, left at the end of a line broken
+# mid-word (``…认真审阅有1`` ⏎ ``关部门和单位…``): no number, for the next line opens with nothing a
+# number would count
+CHUNK_AT_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}\n(?=[\u4e00-\u9fff])")
+COUNTED_AFTER_A_NUMBER = frozenset("个项人名家所次批年月日天元万亿千百件条处座户场期轮台辆套吨亩公米平立倍岁分小周季例位艘只头株棵册本部号届级种类余多")
+
+
+def join_chunk_breaks(text: str) -> str:
+    """``text`` with each line a chunk number broke mid-word joined to the line that ends the word;
+    the joined line is left empty, so every line keeps its number."""
+    if not CHUNK_AT_BREAK.search(text):
+        return text
+    lines = text.split("\n")
+    for i in range(len(lines) - 1):
+        marker = re.search(r"(?<=[\u4e00-\u9fff])\d{1,2}$", lines[i])
+        following = lines[i + 1]
+        if (
+            marker and following[:1] and re.match(r"[\u4e00-\u9fff]", following)
+            and following[0] not in COUNTED_AFTER_A_NUMBER and not task_number(following)
+            and not re.search(r"[。；;：:！？!?，,、]\d{1,2}$", lines[i])
+        ):
+            lines[i] = lines[i][: marker.start()] + following
+            lines[i + 1] = ""
+    return "\n".join(lines)

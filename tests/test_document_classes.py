@@ -3292,3 +3292,26 @@ def test_shares_of_the_work_by_level_and_helpers_after_the_work(tmp_path):
         ("通报机制。加", [("县区", R)]),
     ]
     assert _values(plan) == [("=", Decimal("1"))]
+
+
+def test_subject_sentences_after_a_units_section_and_a_chunk_number(tmp_path):
+    """``二、责任单位`` ⏎ its list ⏎ ``X负责…`` ⏎ ``Y、单位负责…``: the list labels the goals above, and each
+    sentence naming its own doer after it is a task of its own; a mirror site's chunk number left at a
+    line break mid-word (``有1`` ⏎ ``关部门``) is no number and splits no name; measures listed before one
+    shared value are a target each, named by their measure."""
+    plan = _load(tmp_path, "units-section.txt", (
+        "青溪县信访工作长效机制\n一、工作目标\n认真处理群众来信来访,使信访受理率、按期办结率全部达到100%。\n"
+        "二、责任单位\n县信访局、各乡镇、各单位。\n县信访局负责全县来信来访登记工作。\n各乡镇、单位负责做好本辖区内的信访工作。\n"
+        "三、主要任务\n(一)县信访局:\n1、按期报结信访案件,并认真审阅有1\n关部门报送的结案材料。\n2、做好信访事项复查工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("工作目标\n认", [("县信访局", R), ("各乡镇", R), ("各单位", R)]),
+        ("县信访局负责", [("县信访局", R)]),
+        ("各乡镇、单位", [("各乡镇", R), ("各单位", R)]),
+        ("按期报结信访", [("县信访局", R)]),
+        ("做好信访事项", [("县信访局", R)]),
+    ]
+    assert "审阅有关部门报送" in plan.tasks[3].text
+    assert [(x.indicator, x.comparator, x.value) for x in plan.tasks[0].targets] == [
+        ("信访受理率", ">=", Decimal("100")), ("按期办结率", ">=", Decimal("100")),
+    ]
