@@ -66,7 +66,7 @@ ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|承办|协助)[ \t]*
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|(?<=[政省市县区州])府|会|室|中心|(?<=团)中央|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
-    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|幼儿园|媒体|运营商|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|军分区|警备区|"
+    r"单位|部门|党委|政府|企业|公司|集团|银行|机构|成员单位|委员单位|基地|学校|党校|[中小大]学|学院|幼儿园|媒体|运营商|(?<=[会联团党解])组织|医院|街道|乡镇|镇乡|镇街|镇区|军分区|警备区|"
     r"(?:指挥部|领导小组|委员会|联席会议)(?:其他|其它)?成员)$"  # ``市防火指挥部其他成员``: its member units
 )
 # Items that name a place but no body: they take the body suffix of the item that ends the run.
@@ -245,7 +245,7 @@ DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：
 
 
 # the village level named with its alternatives (``村(社居委)主要以…为主``): every village's committee
-VILLAGE_WITH_ALTERNATIVES = re.compile(r"(?:村|社区|村居)[（(][社居村][^（）()]{0,4}[）)]")
+VILLAGE_WITH_ALTERNATIVES = re.compile(r"(?:村|社区|村居)[（(][社居村][^（）()]{0,4}[）)]|村级")  # (``村级要…``: the same level)
 # ``由其主管部门负责解决``: the competent department of the body just named, a collective of a kind
 OWN_SUPERIOR = re.compile(r"其(?:上级|行业|业务)?主管(?:部门|单位|机关)")
 

@@ -69,7 +69,7 @@ CLAUSE_END = re.compile(r"[，,；;。：:]")
 # a county, city, district, town or township named by its place (``辉县市``, ``凤泉区``), not a kind of
 # area (``景区``, ``城区``, ``社区``), a city's own voice (``全市``, ``我市``) or a market (``超市``)
 NAMED_PLACE = re.compile(
-    r"(?![全我本该各其此])[\u4e00-\u9fff]{1,4}"
+    r"(?![全我本该各其此在于从向到对为])[\u4e00-\u9fff]{1,4}"  # (``在上冈镇建成…``: where, not who)
     r"(?:(?<![城市郊景园社小辖库灾牧矿校街片])区|(?<![城超集股夜门])市|县|旗|(?<![城])镇|(?<![城家下老])乡)"
 )
 LEVELS_ONLY = re.compile(r"[省市县区乡镇村旗州]+")  # ``市县``, ``县乡``: levels, no place

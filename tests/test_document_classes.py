@@ -3315,3 +3315,18 @@ def test_subject_sentences_after_a_units_section_and_a_chunk_number(tmp_path):
     assert [(x.indicator, x.comparator, x.value) for x in plan.tasks[0].targets] == [
         ("信访受理率", ">=", Decimal("100")), ("按期办结率", ">=", Decimal("100")),
     ]
+
+
+def test_levels_below_the_county_as_subjects_and_a_place_that_is_where(tmp_path):
+    """``村级要…`` and ``镇区、村居负责…`` name the levels' bodies as doers; ``在临溪镇建成…`` says where the work
+    is done, and names no doer."""
+    plan = _load(tmp_path, "levels-below.txt", (
+        "青溪县气象为农服务工作意见\n1、畅通预警渠道。乡镇要建立预警传递机制,村级要逐步建立通知到户的传递机制。\n"
+        "2、维护广播系统。镇区、村居负责修复和维护本辖区广播系统。\n3、建设服务示范点。在临溪镇建成现代农业气象服务示范点。\n"
+    ))
+    assert _pairs(plan) == [
+        ("畅通预警渠道", [("乡镇", R)]),
+        ("村级要逐步建", [("村级", R)]),
+        ("维护广播系统", [("镇区", R), ("村居", R)]),
+        ("建设服务示范", []),
+    ]
