@@ -3330,3 +3330,14 @@ def test_levels_below_the_county_as_subjects_and_a_place_that_is_where(tmp_path)
         ("维护广播系统", [("镇区", R), ("村居", R)]),
         ("建设服务示范", []),
     ]
+
+
+def test_a_chunk_number_opening_the_line_inside_a_figure(tmp_path):
+    """``(10`` ⏎ ``2、0分)``: a mirror site's chunk number at the start of a line, inside a figure the break
+    cut, is no item; the figure is whole and the item after it keeps its number and owner."""
+    plan = _load(tmp_path, "chunk-open.txt", (
+        "青溪县2023年度履行职能目标任务分解表(林业局)\n1.完成造林300亩。(10\n2、0分)\n2.建设防火林带20公里。(5分)\n"
+    ))
+    assert [(t.number, t.text) for t in plan.tasks] == [("1", "完成造林300亩。(100分)"), ("2", "建设防火林带20公里。(5分)")]
+    assert _pairs(plan) == [("完成造林300", [("林业局", R)]), ("建设防火林带", [("林业局", R)])]
+    assert _values(plan) == [("=", Decimal("300")), ("=", Decimal("20"))]
