@@ -3339,5 +3339,5 @@ def test_a_chunk_number_opening_the_line_inside_a_figure(tmp_path):
         "青溪县2023年度履行职能目标任务分解表(林业局)\n1.完成造林300亩。(10\n2、0分)\n2.建设防火林带20公里。(5分)\n"
     ))
     assert [(t.number, t.text) for t in plan.tasks] == [("1", "完成造林300亩。(100分)"), ("2", "建设防火林带20公里。(5分)")]
-    assert _pairs(plan) == [("完成造林300", [("林业局", R)]), ("建设防火林带", [("林业局", R)])]
+    assert _pairs(plan) == [("完成造林30", [("林业局", R)]), ("建设防火林带", [("林业局", R)])]
     assert _values(plan) == [("=", Decimal("300")), ("=", Decimal("20"))]
