@@ -316,6 +316,12 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
                 continue
             if row.line in pointed and BARE_VALUE.fullmatch(following) and not is_agency_list(text):
                 finish()  # the next indicator (its points follow), the row above with no unit of its own
+        if not has_sections and section_number(text) is not None and task_number(text) is None and _opens_rows(body, i):
+            # ``二、坚持…。`` ⏎ ``（二）加快…。`` ⏎ ``16.深入…``: headings between rows of a table with no
+            # section column (after a report cell too), not the text of a row or its report
+            finish()
+            pending_section = (text, line.number)
+            continue
         if PHONE.fullmatch(text):
             continue  # a contact number (``5555309``, ``0558-5555309``), never task text
         if "number" in roles and BARE_NUMBER.match(text) and not (
@@ -379,6 +385,13 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
         pending_number = None
     finish()
     return rows
+
+
+def _opens_rows(body: list[Line], at: int) -> bool:
+    """Whether the section-numbered lines from ``at`` on lead to a numbered row."""
+    while at < len(body) and section_number(body[at].text) is not None and task_number(body[at].text) is None:
+        at += 1
+    return at < len(body) and task_number(body[at].text) is not None
 
 
 BARE_VALUE = re.compile(r"\d+(\.\d+)?")

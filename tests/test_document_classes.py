@@ -3341,3 +3341,21 @@ def test_a_chunk_number_opening_the_line_inside_a_figure(tmp_path):
     assert [(t.number, t.text) for t in plan.tasks] == [("1", "完成造林300亩。(100分)"), ("2", "建设防火林带20公里。(5分)")]
     assert _pairs(plan) == [("完成造林30", [("林业局", R)]), ("建设防火林带", [("林业局", R)])]
     assert _values(plan) == [("=", Decimal("300")), ("=", Decimal("20"))]
+
+
+def test_section_headings_between_cell_per_line_rows(tmp_path):
+    """``二、…。`` ⏎ ``（二）…。`` before a numbered row of a cell-per-line table with no section column (after
+    a report cell too) are headings, not the row's text or its report."""
+    plan = _load(tmp_path, "sections-cells.txt", "\n".join([
+        "2024年县《政府工作报告》目标任务责任分解表", "重点工作", "县政府", "责任领导", "牵头单位", "配合单位", "进展情况",
+        "二、坚持创新驱动,增强发展动能。", "(二)加快企业培育。",
+        "16.新增规上工业企业20家以上,总数突破190家。", "王明", "科工局", "市监局", "今年已办理个转企3户。",
+        "八、坚持民生优先,提升幸福指数。", "(三)优化社会治理。",
+        "130.保持食品安全稳中向好态势。", "市监局", "各乡(镇、场)", "已开展检查。",
+    ]) + "\n")
+    assert [(t.number, t.section.label) for t in plan.tasks] == [("16", "(二)加快企业培育。"), ("130", "(三)优化社会治理。")]
+    assert _pairs(plan) == [
+        ("新增规上工业", [("科工局", L), ("市监局", C)]),
+        ("保持食品安全", [("市监局", L), ("各乡(镇、场)", C)]),
+    ]
+    assert _values(plan) == [(">=", Decimal("20")), (">", Decimal("190"))]
