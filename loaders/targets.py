@@ -154,7 +154,16 @@ def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
     targets: list[Target] = []
     for sentence in _SENTENCE_SPLIT.split(folded):
         targets += _sentence_targets(sentence, plan_year)
-    return [_as_written(x, text, folded) for t in targets for x in _shared_by_list(t)]
+    return [_as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) for x in _shared_by_list(t)]
+
+
+# an evaluation table's rule: a value that decides the points (``大于5万亩，小于10万亩的，得1.6分``), no figure to reach
+SCORING_AFTER = re.compile(r"(?:[^，,。；;]{0,20}?[，,])?[^，,。；;]{0,20}?的[，,]?\s*(?:得|扣|加|计|不得分|不扣分)(?:[\d.]+分|分)?")
+
+
+def _scoring_condition(target: Target, folded: str) -> bool:
+    at = folded.find(target.text) if target.text else -1
+    return at >= 0 and SCORING_AFTER.match(folded, at + len(target.text)) is not None
 
 
 # a value a list shares (``A率、B率、C率全部达到100%``, ``省、市示范村各1个``): one target each, where the
