@@ -615,7 +615,7 @@ def _named_owner(heading: str) -> Found | None:
 
 def _folded(node: Node, top: bool = True) -> list[tuple[int, str]]:
     """An item's paragraphs and, in document order, everything numbered under it (as written)."""
-    own = node.paragraphs if top else [(node.entry.line, node.entry.raw), *node.paragraphs[1:]]
+    own = node.paragraphs if top or node.entry is None else [(node.entry.line, node.entry.raw), *node.paragraphs[1:]]
     return own + [p for child in node.children for p in _folded(child, top=False)]
 
 
