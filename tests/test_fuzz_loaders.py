@@ -61,6 +61,28 @@ def table_text(draw) -> str:
     return "\n".join(lines)
 
 
+# lines in the shapes real documents take (tables a cell per line, labels, notes, site artefacts,
+# role sentences, targets), shuffled into documents no one wrote
+REAL_LINES = st.sampled_from([
+    "| 乡镇 | 改厕任务(户) | 污水治理(个) | 责任人 |", "| 青山镇 | 120 | 3 | 王明 |", "|", "| 市安监局", "第一组",
+    "序号\t工作任务\t责任单位\t\t完成时限", "\t\t牵头单位\t配合单位\t", "一、垃圾污水治理", "项 目", "分值", "监考单位", "186",
+    "区发改局区统计局", "临溪县确保古镇游客中心项目开工建设;", "（X牵头，有关部门按职责分工负责，年内持续推进）",
+    "由市科技局、市知识产权局,各县政府负责。", "县政府", "责任领导", "各乡(镇、场)", "[接上页]省水利厅:负责",
+    "X(以下均需X配合,不再列出)", "达到 27.30%", "0.26、0.67、1.5亿元", "│县(市)、区│目标任务水│", "├──┼──┤",
+    "序号 |", "工 作 任 务 |", "负责部门 |", "时间进度 |", "1 |", "省发展改革委,住房城乡建设厅、交通运输厅 |", "2014-2017年滚动实施 |",
+    "以下均需各乡镇落实,不再列出", "审阅有1", "关部门和单位", "(20", "2、23分)", "二、责任单位", "县信访局负责全县来信登记。",
+    "村(社居委)主要以排查为主,", "县区每季度通报一次", "由其主管部门负责解决,地方党委、政府积极配合;", "镇区、村居负责维护",
+    "受理率、办结率全部达到100%", "省级、市级示范点各2个", "“零”上访", "至少有1名", "大于5万亩,小于10万亩的,得1.6分",
+    "16.新增企业20家以上。", "(二)加快企业培育。", "", "牵头单位：", "配合单位:县财政局", "完成时限：2024年12月底前",
+])
+
+
+@st.composite
+def real_lines(draw) -> str:
+    """Lines of real documents' shapes in any order and number."""
+    return "\n".join(draw(st.lists(REAL_LINES, min_size=1, max_size=30)))
+
+
 def encoded(text: str, how: int) -> bytes:
     if how == 1:
         return text.encode("gb18030")
@@ -123,6 +145,13 @@ def _table_case(suffix):
     return run
 
 
+def _lines_case(suffix):
+    @given(text=real_lines(), how=st.integers(0, 3))
+    def run(text, how):
+        check(encoded(text, how), suffix)
+    return run
+
+
 SMALL_TABLE = (
     "贵阳市食品安全重点工作任务责任分解表",
     ["主要任务", "工作内容", "牵头单位", "责任单位"],
@@ -172,8 +201,8 @@ def _mutant_case(fmt):
 TEXT_SUFFIXES = [s for s in (".txt", ".csv", ".tsv", ".html") if s in SUFFIXES]
 MUTANT_FORMATS = [f for f in ("docx", "xlsx", "pdf") if f".{f}" in SUFFIXES]
 QUICK_CASES = ([("bytes", s) for s in SUFFIXES] + [("text", s) for s in TEXT_SUFFIXES]
-               + [("table", s) for s in TEXT_SUFFIXES] + [("mutant", f) for f in MUTANT_FORMATS])
-BUILDERS = {"bytes": _bytes_case, "text": _text_case, "table": _table_case, "mutant": _mutant_case}
+               + [("table", s) for s in TEXT_SUFFIXES] + [("mutant", f) for f in MUTANT_FORMATS] + [("lines", ".txt")])
+BUILDERS = {"bytes": _bytes_case, "text": _text_case, "table": _table_case, "mutant": _mutant_case, "lines": _lines_case}
 
 
 def _settings(kind: str, target: str, examples: int) -> settings:
