@@ -636,6 +636,9 @@ def _closing_doers(text: str, at: int, start: int, found: Found) -> bool:
     return bool(roles) and roles[0] != "cooperating" and "由" not in text[at:start] and _bare(text, found)
 
 
+# the body a subject helps, named as the one responsible (``X协助Y负责…``; ``X应当配合Y做好…`` names Y
+# inside X's duty only)
+HELPED_DOES = re.compile(r"(?:具体)?负责")
 WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")
 SCOPE_OF_RULES = re.compile(r"适用本(规定|办法|条例|制度|细则|意见|方案)|参照本(规定|办法|条例|制度|细则)执行")
 LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
@@ -746,6 +749,11 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             partners = agency_prefix(duty[word.end() :])
             if partners:
                 found.add("cooperating", strip_role_suffix(partners)[0])
+        if word and word.group(1) in ("协助", "配合"):
+            # ``X协助Y等有关部门负责对…查处``: Y does the work X helps with
+            helped_now = agency_prefix(duty[word.end() :])
+            if helped_now and HELPED_DOES.match(duty, word.end() + len(helped_now)):
+                found.add("responsible", strip_role_suffix(helped_now)[0])
         position += len(head)
         # ``X牵头，Y…等单位共同做好…``: a clause of agencies and a role word chains to the next subject
         chained = re.match(r"[，,]\s*", text[position:]) if named_as or (

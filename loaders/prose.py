@@ -746,7 +746,7 @@ def _joined(paragraphs: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int
     """Paragraph texts joined, with (offset, line) of each paragraph's start."""
     parts, starts, at = [], [], 0
     for line, text in paragraphs:
-        if parts and not re.search(r"[。；;：:！？!?，,、）)]$", parts[-1]):
+        if parts and not re.search(r"[。；;：:！？!?，,、]$|[。；;，,][）)]$", parts[-1]):
             parts.append("\n")  # a heading, or a line wrapped mid-sentence: ``_unwrapped`` decides
             at += 1
         starts.append((at, line))

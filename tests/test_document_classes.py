@@ -3359,3 +3359,20 @@ def test_section_headings_between_cell_per_line_rows(tmp_path):
         ("保持食品安全", [("市监局", L), ("各乡(镇、场)", C)]),
     ]
     assert _values(plan) == [(">=", Decimal("20")), (">", Decimal("190"))]
+
+
+def test_helpers_of_a_named_doer_and_subjects_under_a_stage_heading(tmp_path):
+    """``X协助Y等有关部门负责…``: Y responsible, X cooperating; ``X配合Y做好…`` is two bodies, not one name (X
+    cooperates); ``公安等部门负责…`` names the one field; under a stage heading closed by its bracket
+    (``宣传发动阶段(7月-8月)``) a sentence opens with its subject, and ``各区结合本区实际，…`` is one."""
+    plan = _load(tmp_path, "helpers.txt", (
+        "临江市整治丧葬陋俗工作方案\n(一)民宗部门协助城市管理等有关部门负责对封建迷信活动进行查处。\n"
+        "(二)县财政局配合县民政局做好资金保障。\n(三)公安等部门负责维护现场秩序。\n"
+        "(四)集中整治\n1、宣传发动阶段(7月-8月)\n各区结合本区实际,制定整治活动实施方案。\n"
+    ))
+    assert _pairs(plan) == [
+        ("民宗部门协助", [("城市管理", R), ("民宗部门", C)]),
+        ("县财政局配合", [("县财政局", C)]),
+        ("公安等部门负", [("公安", R)]),
+        ("宣传发动阶段", [("各区", R)]),
+    ]
