@@ -77,7 +77,7 @@ ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|�
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
 _LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
 EVERY_PLACE = re.compile(
-    rf"(?:各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，](?:{_LEVEL}|场))*[）)])?{_LEVEL}*"  # also ``各县(市)区``, ``各乡(镇、场)``
+    rf"(?:其他各|其它各|各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，](?:{_LEVEL}|场))*[）)])?{_LEVEL}*"  # also ``各县(市)区``, ``各乡(镇、场)``
     r"|各地(?:方|区)?"  # ``各地要…``: every locality, i.e. its government
     r"|县区|区县|县市区|县[（(](?:市、区|市|区)[）)](?:区)?"  # ``县区每季度通报…``, ``县(市、区)要…``: every county's
 )
@@ -250,6 +250,10 @@ VILLAGE_WITH_ALTERNATIVES = re.compile(r"(?:村|社区|村居)[（(][社居村][
 OWN_SUPERIOR = re.compile(r"其(?:上级|行业|业务)?主管(?:部门|单位|机关)")
 
 
+# words of manner no body's name holds
+PHRASE_IN_NAME = re.compile(r"按(?!摩)|根据|结合|实际情况|针对|围绕")
+
+
 def looks_like_agency(item: str) -> bool:
     """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
     if not item or len(item) > 40 or PEOPLE.search(item) or (len(item) == 1 and not PLACE_ONLY.fullmatch(item)):
@@ -277,6 +281,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``税务机关对有关部门和单位``, ``X局向Y``: a body and what it acts on, not one name
     if BODY_THEN_PARTNER.search(item):
         return False  # ``县体育局联合县教育局``: a body and the partner it works with, not one name
+    if PHRASE_IN_NAME.search(item):
+        return False  # ``各县(市)按当地实际情况科…``: a subject and the manner of its duty, not a name ending in 科
     if re.search(r"(?<!自)由", item[1:]):
         return False  # ``行政调解由各级人民政府``: a topic and who does it, not one name (自由贸易区 is one)
     if DATE_OR_COUNT.search(item):

@@ -421,6 +421,10 @@ def _by_doer(sentence: str, m: re.Match) -> Found | None:
     helpers = HELPERS_AFTER.match(sentence, m.end())
     if helpers and is_agency_list(helpers.group("helpers")):
         found.add("cooperating", helpers.group("helpers"))
+    next_by = sentence.find("由", m.end(), found.end)
+    later = LATER_DOER.search(sentence, m.end(), next_by if next_by > 0 else found.end)
+    if later and is_agency_list(later.group("who").strip()):
+        found.add("responsible", later.group("who").strip())
     return found
 
 
@@ -492,7 +496,9 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导)")
+SUBJECT_BY = re.compile(r"(?<![已均])由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好)")
+# a doer named in a clause after a ``由X…`` one (``由X协调实施时间，Y承担采血工作``): the same work's
+LATER_DOER = re.compile(r"[，,]\s*(?P<who>[^，,。；;：:由]{2,30}?)(?:具体)?(?:承担|负责)(?!人|同志)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
 HELPERS_AFTER = re.compile(r"(?:组织|会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")
 PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；;：:]{2,60}?(?:等(?:有关|相关)?(?:部门|单位))?)(?=对|进行|开展|共同|研究|做好|[，,])")

@@ -673,6 +673,11 @@ def _segment_rows(
         by_sentences = all(c.startswith("由") for g in found for c in g.cues)  # no bracket closes a sentence before
         closed = list(found)
         for f in subject_clauses(text):
+            named_at = max(text.rfind("，", f.start, f.subject_end), text.rfind(",", f.start, f.subject_end)) + 1
+            if named_at > f.start and any(f.start < g.start < named_at for g in closed):
+                # ``A由X做好…,由Y协调…,Z承担…``: the subject after a lead-in stands inside the 由 clause's
+                # sentence, which that clause has read; no task starts at the sentence's first word
+                continue
             if f.closes and (f.start >= last or by_sentences and not any(g.start <= f.start < g.end for g in closed)):
                 f.end = min([f.end, *[_sentence_start(text, f.start, g.start) for g in closed if g.start > f.start]])
                 found.append(f)

@@ -3376,3 +3376,18 @@ def test_helpers_of_a_named_doer_and_subjects_under_a_stage_heading(tmp_path):
         ("公安等部门负", [("公安", R)]),
         ("宣传发动阶段", [("各区", R)]),
     ]
+
+
+def test_doers_of_clauses_that_share_a_sentence_with_由(tmp_path):
+    """``A、B由X做好…,由Y协调…,Z承担…。``: X does the first clause, Y and Z the second, and no task starts
+    at the sentence's first word; ``各县(市)按当地实际情况科学安排…`` names 各县(市), not a body ending in 科;
+    ``其他各县(市)`` is a collective too."""
+    plan = _load(tmp_path, "by-clauses.txt", (
+        "临江市2024年度无偿献血工作安排\n(一)东山县、西山县由当地献血办做好预约工作,由市献血办协调实施时间,市中心血站承担采血工作。\n"
+        "(二)其他各县(市)按当地实际情况科学安排血液保障工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("东山县、西山", [("当地献血办", R)]),
+        ("由市献血办协", [("市献血办", R), ("市中心血站", R)]),
+        ("其他各县(市", [("其他各县(市)", R)]),
+    ]
