@@ -69,6 +69,9 @@ class Entry:
     number: str | None = None
     labels: Found | None = None
     waits_for: str | None = None  # a label whose agencies follow on the next line
+    # a numbered heading that reads as a label (``二、责任分工``): its shape, number and text, should no
+    # agencies follow it
+    as_heading: tuple[str, str, str] | None = None
 
 
 @dataclass
@@ -160,6 +163,8 @@ def classify(paragraph: Paragraph) -> Entry | None:
     labelled = label_line(entry.text)
     if labelled is not None:
         entry.labels, entry.waits_for = labelled
+        if heading and entry.waits_for and entry.shape:
+            entry.as_heading = (entry.shape, entry.number, entry.text)
         entry.shape = entry.number = None  # ``（一）承办单位。…`` is a label, not an item
     return entry
 
@@ -216,6 +221,10 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     for at_entry, entry in enumerate(body):
         if ATTACHMENT.match(entry.text):
             continue  # 附件 heads the plan a notice carries: what follows is read on
+        if entry.as_heading and (at_entry + 1 >= len(body) or not is_agency_list(body[at_entry + 1].text)):
+            # ``二、责任分工`` ⏎ ``1、县住建局：…``: a heading of the items below, no label waiting for agencies
+            shape, number, text = entry.as_heading
+            entry = Entry(entry.line, entry.raw, text, shape=shape, number=number)
         current = stack[-1]
         if (
             entry.labels is not None and not after_label and (current is root and not root.paragraphs or blocks_head)

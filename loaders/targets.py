@@ -43,7 +43,7 @@ _UNITS = (
     "(?:万|亿)?(?:m³|m3)|(?:万|亿)(?:斤|例|公顷|平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|万|亿"  # 达200万以上: 万 alone, the unit implied
+    "类|种|批|轮|床|辆次|单|本|部|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -74,7 +74,7 @@ COMMITMENT = re.compile(
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制|向[^，,。；;]{1,20}报告"  # 报告 the verb, not 工作报告
 )
 LEADING_NOISE = re.compile(r"^(、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
-ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
+ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当往])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
@@ -452,6 +452,8 @@ def _quantity(
         return None  # progress so far (``已完成55%``, ``目前已累计开展…73场次``), not a commitment
     if re.search(r"由[\u4e00-\u9fff]{0,6}$", before) and FROM_TO.match(clause, m.end()):
         return None  # ``由年人均280元提高到320元``: the level a measure starts from, not the one to reach
+    if re.match(r"(?:以上|以下|及以上|及以下)?(?:时|的时候)", clause[m.end() :]):
+        return None  # ``气温达到35℃以上时``, ``风力达到6级时``: when a measure applies, no figure to reach
     if PROHIBITION.search(before):
         return None  # ``禁止使用含硫量高于0.7%的煤炭``: the threshold of a ban, no figure to reach
     if not pre and (POLICY_TERM_BEFORE.search(before) or POLICY_TERM_AFTER.match(clause, m.end())):

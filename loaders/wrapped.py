@@ -11,7 +11,7 @@ import re
 
 from .agencies import is_agency_list, split_outside_brackets
 from .assignments import LABEL
-from .numbering import task_number
+from .numbering import section_number, task_number
 
 
 def join_broken_names(lines: list[str]) -> list[str]:
@@ -61,7 +61,7 @@ def join_chunk_breaks(text: str) -> str:
         marker = re.search(r"(?<=[\u4e00-\u9fff])\d{1,2}$", lines[i])
         if (
             marker and following[:1] and re.match(r"[\u4e00-\u9fff]", following)
-            and following[0] not in COUNTED_AFTER_A_NUMBER and not task_number(following)
+            and following[0] not in COUNTED_AFTER_A_NUMBER and not task_number(following) and section_number(following) is None
             and not re.search(r"[。；;：:！？!?，,、]\d{1,2}$", lines[i])
         ):
             lines[i] = lines[i][: marker.start()] + following

@@ -3391,3 +3391,16 @@ def test_doers_of_clauses_that_share_a_sentence_with_由(tmp_path):
         ("由市献血办协", [("市献血办", R), ("市中心血站", R)]),
         ("其他各县(市", [("其他各县(市)", R)]),
     ]
+
+
+def test_a_title_numbered_on_its_line_is_no_chunk_number(tmp_path):
+    """``…方案1`` ⏎ ``一、…``: a digit closing a title line before a numbered heading is the title's own, not
+    a site's chunk number, and the heading stays a heading; ``二、责任分工`` with numbered items below it (no
+    agencies) heads them, no label waiting for a value."""
+    plan = _load(tmp_path, "title-digit.txt", (
+        "冬季供暖保障措施方案1\n一、总体任务目标\n将供热温度由往年的18℃提升至20℃。\n二、责任分工\n1、县住建局:负责督促供热企业加强管理。\n"
+    ))
+    assert plan.title == "冬季供暖保障措施方案1"
+    assert _pairs(plan) == [("总体任务目标", []), ("县住建局:负", [("县住建局", R)])]
+    assert [t.section.label for t in plan.tasks] == ["一、总体任务目标", "二、责任分工"]
+    assert _values(plan) == [("=", Decimal("20"))]
