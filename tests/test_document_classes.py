@@ -3417,3 +3417,11 @@ def test_organisations_of_every_kind_as_a_subject(tmp_path):
         ("乡镇(街道)", [("乡镇(街道)", R), ("机关", R), ("团体", R), ("企事业单位", R), ("高校和高中阶段学校", R)]),
         ("乡镇(街道)", [("乡镇(街道)武装部", R)]),
     ]
+
+
+def test_a_verb_of_help_before_a_kind_of_body_names_no_body(tmp_path):
+    """``…,帮助企业协调,…``: 帮助 (help) opens a duty, so ``帮助企业`` is no body though it ends like one."""
+    plan = _load(tmp_path, "help.txt", (
+        "春运工作通知\n二、加强运力调配\n各镇(区)政府要加强返乡民工的组织管理,帮助企业协调,尽可能组织包车。\n"
+    ))
+    assert _pairs(plan) == [("加强运力调配", [("各镇(区)政府", R)])]
