@@ -43,7 +43,7 @@ _UNITS = (
     "(?:万|亿)?(?:m³|m3)|(?:万|亿)(?:斤|例|公顷|平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
+    "类|种|批|轮|床|辆次|单|本|部(?!门)|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -104,7 +104,7 @@ PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按(?![时期])[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")  # (not ``按时办结率``)
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件|例)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件|例|部)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期|天|日)|年内|全年")
@@ -117,7 +117,7 @@ TIME_TO_REACH = re.compile(r"内|通达|到达|抵达|到场|赶到|响应|办�
 # a score a survey gives (``满意度评分91分以上``), unlike the points of an evaluation table (``扣0.3分``)
 SURVEY_SCORE = re.compile(r"(评分|满意度|知晓度|知晓率|测评得分|综合得分)(?:达到|达|保持在|不低于|在)?$")
 # a bound written before what the value is a share of (``不超过耕地面积的1.5%``)
-BOUND_OF_WHOLE = re.compile(r"(不超过|不高于|不低于|不少于|低于|高于|超过|控制在|达到)[\u4e00-\u9fff]{1,10}的$")
+BOUND_OF_WHOLE = re.compile(r"(不超过|不高于|不低于|不少于|低于|高于|超过|控制在|达到)[\u4e00-\u9fff（）()]{1,14}的$")
 # a fall or rise by a part of the base (``减少一半``, ``下降1/6``, ``降低三分之一``)
 FRACTION_CHANGE = re.compile(
     r"(?:减少|压缩|下降|降低|缩短|压减|减|提高|增加|增长|提升)了?(?P<fraction>一半|(?P<num>[1-9])/(?P<den>[1-9]\d?)(?![\d%])|"
@@ -413,7 +413,7 @@ def _is_year(value: str, clause: str, end: int) -> bool:
 def _quantity(
     clause: str, m: re.Match, start: int, deadline: str | None, listed: bool = False, before_listed: Target | None = None
 ) -> Target | None:
-    before = clause[: m.start("value")]
+    before = clause[: m.start("value")].rstrip(" \u3000")  # (``开工建设 200部``: a space before the value)
     unit = m.group("unit")
     pre, suf = m.group("pre"), m.group("suf")
     whole = None if pre else BOUND_OF_WHOLE.search(before)
