@@ -197,10 +197,10 @@ def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
     """The plan in the document's own characters and glosses (``restorers``: see ``script``), with
     the rules the document states about its own lists applied (``assignments.first_listed_leads``),
     one name for each body it names bare (``agencies.keep_own_names``), an agency a note names for
-    every later item (``以下均需X配合,不再列出``) added to each of them (``assignments.standing_notes``)
+    every later item (``以下均需X配合,不再列出``) added to each of them (``assignments.apply_standing_notes``)
     and its goals part told from its tasks (``table.mark_goals``)."""
     from .agencies import keep_own_names
-    from .assignments import first_listed_leads, standing_notes
+    from .assignments import apply_standing_notes, first_listed_leads
     from .table import mark_goals
 
     if first_listed_leads(stated):
@@ -208,11 +208,7 @@ def _as_written(plan: Plan, restorers: tuple, stated: str) -> Plan:
             first = next((a for a in task.assignments if a.role == "responsible"), None)
             if first is not None and not any(a.role == "lead" for a in task.assignments):
                 task.assignments[task.assignments.index(first)] = replace(first, role="lead")
-    for line, noted in standing_notes(stated):
-        for task in plan.tasks:
-            if task.line > line:
-                named = {a.agency for a in task.assignments}
-                task.assignments.extend(a for a in noted if a.agency not in named)
+    apply_standing_notes(plan.tasks, stated)
     keep_own_names(plan.tasks)
     mark_goals(plan)
     for restorer in restorers:

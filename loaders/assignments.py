@@ -832,12 +832,13 @@ STANDING_NOTE = re.compile(
 )
 
 
-def standing_notes(text: str) -> list[tuple[int, list[Assignment]]]:
-    """(line of the note, its assignments) for each note the document writes once for every item after
-    it, ``不再列出`` saying the lists below leave that agency out."""
-    notes = []
+def apply_standing_notes(tasks: list, text: str) -> None:
+    """Add to each task below a note the document writes once for every item after it the agencies
+    the note names (``不再列出``: the lists below leave them out), where the task does not name them."""
     for m in STANDING_NOTE.finditer(text):
-        parsed = parse_agency_cell(m.group("who") + m.group("role"), "responsible").assignments
-        if parsed:
-            notes.append((text.count("\n", 0, m.start()) + 1, parsed))
-    return notes
+        noted = parse_agency_cell(m.group("who") + m.group("role"), "responsible").assignments
+        line = text.count("\n", 0, m.start()) + 1
+        for task in tasks:
+            if task.line > line:
+                named = {a.agency for a in task.assignments}
+                task.assignments.extend(a for a in noted if a.agency not in named)
