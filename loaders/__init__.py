@@ -17,7 +17,11 @@ LOADER_VERSION = "2"  # 2: DOCX/HTML/XLSX/CSV/PDF and the prose layouts; task-ta
 # what a folder load picks up; legacy .doc/.wps/.xls are included so that each is reported with
 # what to convert it to, rather than passed over in silence
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".xlsx", ".csv", ".tsv", ".pdf", ".doc", ".wps", ".xls", ".et")
-ISSUE_DATE = re.compile(r"(?m)^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+ISSUE_DATE = re.compile(
+    r"(?m)^\s*((?:19|20)\d{2}|[一二][〇○零oO九][〇○零oO一二三四五六七八九]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"  # also in words, as notices are signed (``二○一二年四月五日``)
+)
+_YEAR_DIGITS = str.maketrans("〇○零oO一二三四五六七八九", "0000012345678" + "9")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号")
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
@@ -243,6 +247,6 @@ def _issue_year(stated: str) -> int | None:
     (``〔2016〕13号``)."""
     signed = ISSUE_DATE.findall(stated)
     if signed:
-        return int(signed[-1])
+        return int(signed[-1].translate(_YEAR_DIGITS))
     numbered = DOCUMENT_NUMBER.findall(stated[:1500])
     return max(int(y) for y in numbered) if numbered else None

@@ -154,7 +154,7 @@ def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
 
 
 PREAMBLE_ITEM = re.compile(r"\s*([（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
-MODAL_AFTER = re.compile(r"\s*(?:也|还|都|均)?(?:要|应当|应|须|必须)(?!求)")
+MODAL_AFTER = re.compile(r"\s*[，,]?\s*(?:也|还|都|均)?(?:要|应当|应|须|必须)(?!求)")  # (``X组,要于…``: a comma may stand between)
 
 
 # a role word right after a preamble clause's subject: the clause assigns (``区委办公室负责…``)

@@ -710,8 +710,10 @@ def _milestone(clause: str, plan_year: int | None) -> Target | None:
         return None
     by = BY_DATE.match(clause, m.end())
     after = clause[by.end() if by else m.end() :]
-    dated = pattern is YEAR_DATE and (bool(by) or m.group().endswith("前"))
-    # ``2018年10月底前查明…``: a date (with its year) things are to be done by makes any deed a commitment
+    by_date = bool(by) or m.group().endswith("前")
+    dated = by_date and (pattern is YEAR_DATE or clause[: m.start()].endswith("于"))
+    # ``2018年10月底前查明…``: a date (with its year) things are to be done by makes any deed a commitment,
+    # and so does one 于 introduces (``要于4月20日前将…报市政府``: by then, whatever the deed)
     if not COMMITMENT.search(after) and not (dated and DEED.match(after)):
         return None
     start = m.start()

@@ -3425,3 +3425,21 @@ def test_a_verb_of_help_before_a_kind_of_body_names_no_body(tmp_path):
         "春运工作通知\n二、加强运力调配\n各镇(区)政府要加强返乡民工的组织管理,帮助企业协调,尽可能组织包车。\n"
     ))
     assert _pairs(plan) == [("加强运力调配", [("各镇(区)政府", R)])]
+
+
+def test_report_deadlines_and_counted_groups_above_a_table(tmp_path):
+    """Above a table, under a numbered heading: ``X要于4月20日前将…报市政府`` is a commitment by its date, in the year the notice is signed
+    (``二○一二年四月五日``, in words); ``市政府15个安全生产督查组,要于…`` names one collective, the count part of
+    its name, a comma before its modal."""
+    plan = _load(tmp_path, "report-dates.txt", "\n".join([
+        "临江市人民政府关于开展安全生产大检查的通知", "五、加强督查调度",
+        "各区县政府要于4月20日前将大检查贯彻落实情况以书面形式报市政府。",
+        "市政府15个安全生产督查组,要于4月25日前对各区县开展督促检查。",
+        "二○一二年四月五日", "附件", "督查组分组表", "分 组 | 督查组牵头单位 | 督查单位",
+        "第一组 | 市安监局 | 东城区", "第二组 | 市公安局 | 西城区",
+    ]) + "\n")
+    dated = [(t.text[:6], [a.agency for a in t.assignments], [x.deadline for x in t.targets]) for t in plan.tasks[:2]]
+    assert dated == [
+        ("各区县政府要", ["各区县政府"], ["2012-04-20"]),
+        ("市政府15个", ["市政府15个安全生产督查组"], ["2012-04-25"]),
+    ]
