@@ -3408,13 +3408,16 @@ def test_a_title_numbered_on_its_line_is_no_chunk_number(tmp_path):
 
 def test_organisations_of_every_kind_as_a_subject(tmp_path):
     """``乡镇(街道)、机关、团体、企事业单位、高校和高中阶段学校应当…``: 团体 is a kind of body like 机关, so the list
-    is the subject; ``X据此核对…`` names X as the doer."""
+    is the subject; ``X据此核对…`` names X as the doer, after a comma too (a task of its own)."""
     plan = _load(tmp_path, "organisations.txt", (
         "青溪县兵役登记办法\n第八条 乡镇(街道)、机关、团体、企事业单位、高校和高中阶段学校应当组织本单位适龄公民参加兵役登记。\n"
         "第九条 乡镇(街道)武装部据此核对本辖区内适龄公民兵役登记情况。\n"
+        "第十条 县兵役机关应当将基础数据分解至乡镇(街道)武装部,乡镇(街道)武装部据此核对兵役登记情况。\n"
     ))
     assert _pairs(plan) == [
         ("乡镇(街道)", [("乡镇(街道)", R), ("机关", R), ("团体", R), ("企事业单位", R), ("高校和高中阶段学校", R)]),
+        ("乡镇(街道)", [("乡镇(街道)武装部", R)]),
+        ("县兵役机关应", [("县兵役机关", R)]),
         ("乡镇(街道)", [("乡镇(街道)武装部", R)]),
     ]
 
