@@ -21,7 +21,7 @@ ISSUE_DATE = re.compile(
     r"(?m)^\s*((?:19|20)\d{2}|[一二][〇○零oO九][〇○零oO一二三四五六七八九]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"  # also in words, as notices are signed (``二○一二年四月五日``)
 )
-_YEAR_DIGITS = str.maketrans("〇○零oO一二三四五六七八九", "0000012345678" + "9")
+_YEAR_DIGITS = str.maketrans("〇○零oO一二三四五六七八九", "00000123456789")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号")
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 

@@ -546,6 +546,11 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
 GOVERNING_ORGAN = re.compile(r"^(人民)?(政府|党委|党工委|人大|政协|法院|检察院|人民法院|人民检察院)$")
 
 
+def _bare_body(name: str) -> bool:
+    """A body named without its place that a place's prefix does not make another body (not 政府)."""
+    return bool(BARE_BODY.match(name)) and not GOVERNING_ORGAN.match(name)
+
+
 def keep_own_names(tasks: list) -> None:
     """Where the document names bodies bare on their own, a list's prefix lengthens none of them.
 
@@ -556,8 +561,7 @@ def keep_own_names(tasks: list) -> None:
     README: names as written, an expansion being a reading)."""
     own = {
         a.written for task in tasks for a in task.assignments
-        if a.agency == a.written and BARE_BODY.match(a.written) and not GOVERNING_ORGAN.match(a.written)
-        and not JURISDICTION_PREFIX.match(a.written)
+        if a.agency == a.written and _bare_body(a.written) and not JURISDICTION_PREFIX.match(a.written)
     }
     if len(own) < 2:
         return
@@ -565,8 +569,7 @@ def keep_own_names(tasks: list) -> None:
         for i, assignment in enumerate(task.assignments):
             written, name = assignment.written, assignment.agency
             if (
-                name != written and name.endswith(written) and BARE_BODY.match(written)
-                and not GOVERNING_ORGAN.match(written)
+                name != written and name.endswith(written) and _bare_body(written)
                 and JURISDICTION_PREFIX.fullmatch(name[: -len(written)])
             ):
                 task.assignments[i] = Assignment(written, assignment.role, written, assignment.resolved)

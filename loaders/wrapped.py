@@ -35,20 +35,19 @@ def join_broken_names(lines: list[str]) -> list[str]:
 # digits a mirror site writes where it cut the text into chunks, left at the end of a line broken
 # mid-word (``…认真审阅有1`` ⏎ ``关部门和单位…``): no number, for the next line opens with nothing a
 # number would count
-CHUNK_AT_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}\n(?=[\u4e00-\u9fff])")
+CHUNK_AT_LINE_END = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")
 COUNTED_AFTER_A_NUMBER = frozenset("个项人名家所次批年月日天元万亿千百件条处座户场期轮台辆套吨亩公米平立倍岁分小周季例位艘只头株棵册本部号届级种类余多")
-
-
 # the same number written at the start of the next line, inside a figure the break cut (``…(20`` ⏎
 # ``2、23分)``): no item, for what follows it goes on with the figure
-CHUNK_OPENING_A_LINE = re.compile(r"(?<=[\d(（])\n\d{1,2}、(?=\d|[)）分%])")
 CHUNK_OPENING = re.compile(r"^\d{1,2}、(?=\d|[)）分%])")
+# either kind anywhere: the common case, a text with neither, is given back untouched
+ANY_CHUNK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}\n(?=[\u4e00-\u9fff])|(?<=[\d(（])\n\d{1,2}、(?=\d|[)）分%])")
 
 
 def join_chunk_breaks(text: str) -> str:
     """``text`` with each line a chunk number broke mid-word joined to the line that ends the word;
     the joined line is left empty, so every line keeps its number."""
-    if not CHUNK_AT_BREAK.search(text) and not CHUNK_OPENING_A_LINE.search(text):
+    if not ANY_CHUNK_BREAK.search(text):
         return text
     lines = text.split("\n")
     for i in range(len(lines) - 1):
@@ -58,11 +57,10 @@ def join_chunk_breaks(text: str) -> str:
             lines[i] = lines[i] + following[opening.end() :]
             lines[i + 1] = ""
             continue
-        marker = re.search(r"(?<=[\u4e00-\u9fff])\d{1,2}$", lines[i])
+        marker = CHUNK_AT_LINE_END.search(lines[i])
         if (
-            marker and following[:1] and re.match(r"[\u4e00-\u9fff]", following)
-            and following[0] not in COUNTED_AFTER_A_NUMBER and not task_number(following) and section_number(following) is None
-            and not re.search(r"[。；;：:！？!?，,、]\d{1,2}$", lines[i])
+            marker and re.match(r"[\u4e00-\u9fff]", following) and following[0] not in COUNTED_AFTER_A_NUMBER
+            and not task_number(following) and section_number(following) is None
         ):
             lines[i] = lines[i][: marker.start()] + following
             lines[i + 1] = ""
