@@ -22,7 +22,7 @@ TIME_PHRASE = re.compile(
 )
 NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|例如|下同|详见|见|参见|注|其中|试行|暂行|征求意见稿)")
 LABEL_WORDS = (
-    r"(?:主要|其他|其它)?(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
+    r"(?:主要|其他|其它)?(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|会办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
     r"(?:单位|部门|处室|科室|股室)|责任主体|牵头负责领导|"  # ``主要协作单位``, ``其他配合单位``: the role word decides
     r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
     r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
@@ -37,7 +37,7 @@ TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?(?:[，,][^，,。；;：:由]{2,40}?)?)(?:具体|分工|按职责分工|共同|分别|联合)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办|承担)(?!人|同志|的)"
     # (a comma may part the agencies themselves: ``由市科技局、市知识产权局,各市、区政府负责``)  # (``应由X承担的资金``: what X bears, no duty)
-    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|配合|协助|参与|参加|承办|牵头))?"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(
@@ -46,11 +46,11 @@ SUBJECT_WITH_PARTNERS = re.compile(
 )
 # the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
 FOLLOW_HELPERS = re.compile(
-    r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|配合|协助)"
+    r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|会办|配合|协助)"
     r"(?=[，,。；;]|$)"
 )
 _SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
-                 "协办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating",
+                 "协办": "cooperating", "会办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating",
                  "实施": "responsible", "承担": "responsible",
                  "组织": "responsible", "落实": "responsible", "指导监督": "responsible"}  # (``由A负责，B组织，C落实，D指导监督``)  # (``由X牵头，Y实施，Z共同参与``)
 
@@ -483,11 +483,11 @@ GUIDED_BY = re.compile(
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
     r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动|视情况予以|予以)?"
-    r"(?P<word2>协办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
+    r"(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
 )
 # the helpers a clause names after the work a ``由X负责`` gives (``由X负责解决，Y、Z积极配合；``)
 LATE_HELPERS = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:要|应|须)?(?:积极|密切|主动|全力|认真|共同|予以)?(?:配合|协助|协办|参与)(?=[，,。；;]|$)"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:要|应|须)?(?:积极|密切|主动|全力|认真|共同|予以)?(?:配合|协助|协办|会办|参与)(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(

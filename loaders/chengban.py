@@ -12,7 +12,7 @@ from .prose import Prose, rows as prose_rows
 from .table import Row
 
 NAME = "chengban"
-_WORDS = re.compile(r"承办|协办")
+_WORDS = re.compile(r"承办|协办|会办")
 
 
 def score(prose: Prose) -> int:

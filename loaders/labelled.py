@@ -18,7 +18,7 @@ def score(prose: Prose) -> int:
 
 
 def _chengban_label(raw: str) -> bool:
-    return "承办" in raw or "协办" in raw
+    return "承办" in raw or "协办" in raw or "会办" in raw
 
 
 def rows(prose: Prose) -> list[Row]:

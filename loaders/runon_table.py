@@ -21,7 +21,7 @@ from .table import AGENCY_ROLES, Row, goal_year, header_role
 HEADER_WORD = re.compile(
     r"序号|编号|(?:民生)?实事(?:内容|项目)|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
     r"任务|细化措施|具体措施|工作措施|主要内容|工作内容|建设内容|内容|措施|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
-    r"参与单位|协办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
+    r"参与单位|协办单位|主办单位|会办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
 )
 STRONG_START = re.compile(r"^(中共|[省市县区州旗乡镇各])")
 CHUNK_MARKER = re.compile(r"\n\s*\n?\s*\d{1,2}、")  # a site's ``2、`` between chunks of one stream
@@ -84,7 +84,7 @@ def _header(stream: str) -> Header | None:
 
 # a header cell a narrow column broke in two: a role's qualifier, then what it qualifies
 # (``牵头  领导``, ``主体          责任单位``)
-QUALIFIER = re.compile(r"^(牵头|主体|主要|配合|协办|协助|责任|具体|分管)$")
+QUALIFIER = re.compile(r"^(牵头|主体|主要|配合|协办|会办|协助|责任|具体|分管)$")
 QUALIFIED = re.compile(r"^(领导|责任单位|单位|部门|责任人|科室)$")
 
 

@@ -21,9 +21,9 @@ REPORT_WORDS = r"进展情况|完成情况|落实情况|推进情况|工作进�
 # header words -> column role, checked in this order (people before "责任", lead before "单位")
 HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"领导|责任人|联系人|负责人")),
-    ("cooperating", re.compile(r"配合|协办|协助|协同|协作|参与单位|参加单位|支持单位")),
+    ("cooperating", re.compile(r"配合|协办|会办|协助|协同|协作|参与单位|参加单位|支持单位")),
     ("lead", re.compile(r"牵头|承办|主办")),
-    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
+    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|承担单位|承担部门|执行单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$|^时间(进度|要求)$|^进度要求$")),
     # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
     # agency column means its agencies by 单位 (``column_roles``)
@@ -60,7 +60,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
-BOTH_ROLES = re.compile(r"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)(协同|配合|协办|参与)")
+BOTH_ROLES = re.compile(r"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)(协同|配合|协办|会办|参与)")
 NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 # a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
 AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"

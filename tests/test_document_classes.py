@@ -3446,3 +3446,33 @@ def test_report_deadlines_and_counted_groups_above_a_table(tmp_path):
         ("各区县政府要", ["各区县政府"], ["2012-04-20"]),
         ("市政府15个", ["市政府15个安全生产督查组"], ["2012-04-25"]),
     ]
+
+
+def test_huiban_the_partner_of_zhuban(tmp_path):
+    """主办 and 会办 are a pair of role words (主办 read like 承办, 会办 like 协办): in a table's header, a
+    bracket, a 由 sentence and labelled lines alike; ``市安委会办`` is the committee's office, no partner."""
+    table = _load(tmp_path, "huiban-table.txt", (
+        "临江市2024年重点工作任务分解表\n序号\t工作任务\t主办单位\t会办单位\t完成时限\n"
+        "1\t新建城市书房5个\t市文广旅局\t市财政局、市住建局\t2024年12月\n"
+    ))
+    assert _pairs(table) == [("新建城市书房", [("市文广旅局", L), ("市财政局", C), ("市住建局", C)])]
+    prose = _load(tmp_path, "huiban-prose.txt", (
+        "临江市2024年重点工作安排\n一、推进全民阅读。（市文广旅局主办，市财政局、市住建局会办）\n"
+        "二、加强青少年体育。由市体育局主办，市教育局会办。\n三、开展文明创建。\n主办单位：市文明办\n会办单位：市委宣传部、团市委\n"
+        "四、整治重点行业。（市安委会办牵头，市应急局配合）\n"
+    ))
+    assert _pairs(prose) == [
+        ("推进全民阅读", [("市文广旅局", L), ("市财政局", C), ("市住建局", C)]),
+        ("加强青少年体", [("市体育局", L), ("市教育局", C)]),
+        ("开展文明创建", [("市文明办", L), ("市委宣传部", C), ("团市委", C)]),
+        ("整治重点行业", [("市安委会办", L), ("市应急局", C)]),
+    ]
+
+
+@pytest.mark.parametrize("header", ["承担单位", "执行单位"])
+def test_undertaking_units_are_responsible(tmp_path, header):
+    """``承担单位`` and ``执行单位`` head the column of the bodies that carry the task out: responsible."""
+    plan = _load(tmp_path, "undertake.txt", (
+        f"青溪县2024年体育工作任务表\n序号\t工作任务\t{header}\n1\t建成社区健身中心3个\t县体育局、县教育局\n"
+    ))
+    assert _pairs(plan) == [("建成社区健身", [("县体育局", R), ("县教育局", R)])]
