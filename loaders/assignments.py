@@ -86,8 +86,11 @@ class Found:
         return any(self.cells.values())
 
 
-# brackets that can hold an assignment: round ones, the tortoise-shell 〔…〕 and square [责任单位:…] ones
-ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔[［", "）)〕]］"
+# brackets that can hold an assignment: round ones, the tortoise-shell 〔…〕, square [责任单位:…] and
+# lenticular 【X牵头，Y配合】 ones
+ASSIGNMENT_OPEN, ASSIGNMENT_CLOSE = "（(〔[［【", "）)〕]］】"
+# a role label in lenticular brackets, ``【牵头单位】X``: the label of the value after it, no bracket of an assignment
+LENTICULAR_LABEL = re.compile(rf"【\s*(?:{LABEL_WORDS})\s*】")
 
 
 def top_level_brackets(text: str) -> list[tuple[int, int]]:
@@ -265,7 +268,8 @@ def _leading_agencies(value: str) -> str:
 def trailing_labels(text: str) -> list[Found]:
     """Labels after a task's sentence on its own line (``…2024年底前完成。责任单位：A（牵头）、B``):
     each run of labels up to the end of its sentence is taken out of the text it assigns."""
-    inside = top_level_brackets(text)  # a label inside a bracket is the bracket finder's
+    # a label inside a bracket is the bracket finder's, while ``【牵头单位】`` is a label itself
+    inside = [(s, e) for s, e in top_level_brackets(text) if not LENTICULAR_LABEL.fullmatch(text[s:e])]
     marks = [m for m in LABEL.finditer(text) if m.group("sep") not in "。." and header_role(m.group("label")) in (*AGENCY_ROLES, "deadline", "people")
              and not any(s < m.start() < e for s, e in inside)]
     out: list[Found] = []

@@ -73,7 +73,8 @@ COMMITMENT = re.compile(
     r"建成|完成|实现|达到|建立|形成|覆盖|提升|出台|制定|印发|推广|启动|投入使用|通过|报送|上报|提交|验收|改造|取得|"
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制|向[^，,。；;]{1,20}报告"  # 报告 the verb, not 工作报告
 )
-LEADING_NOISE = re.compile(r"^(、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
+# (a topic in lenticular brackets before the sentence, ``【健身设施】建成…``, is no part of the indicator)
+LEADING_NOISE = re.compile(r"^(【[^【】]{1,16}】|、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当往])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope

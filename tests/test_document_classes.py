@@ -3476,3 +3476,21 @@ def test_undertaking_units_are_responsible(tmp_path, header):
         f"青溪县2024年体育工作任务表\n序号\t工作任务\t{header}\n1\t建成社区健身中心3个\t县体育局、县教育局\n"
     ))
     assert _pairs(plan) == [("建成社区健身", [("县体育局", R), ("县教育局", R)])]
+
+
+def test_an_assignment_in_lenticular_brackets(tmp_path):
+    """``【责任单位：X】`` and ``【X牵头，Y配合】`` close a task like round brackets; a bracketed topic
+    (``【健身设施】``) names no one, and ``【牵头单位】X`` stays a label."""
+    plan = _load(tmp_path, "lenticular-brackets.txt", (
+        "青溪县2024年全民健身工作要点\n1.【健身设施】建成健身步道10公里。【责任单位：县体育局】\n"
+        "2.开展全民健身赛事活动。【县体育局牵头，县教育局、团县委配合】\n"
+        "3.推进学校体育场馆开放。【牵头单位】县教育局【配合单位】县体育局\n"
+    ))
+    assert _pairs(plan) == [
+        ("【健身设施】", [("县体育局", R)]),
+        ("开展全民健身", [("县体育局", L), ("县教育局", C), ("团县委", C)]),
+        ("推进学校体育", [("县教育局", L), ("县体育局", C)]),
+    ]
+    assert [(x.indicator, x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [
+        ("建成健身步道", "=", Decimal("10"), "公里"),
+    ]
