@@ -118,7 +118,8 @@ VERB_START = re.compile(
     r"^(建立|健全|制定|制订|指导|监督|督促|组织|落实|推进|完善|实施|开展|加强|做好|研究|编制(?!部门|办)|提供|负责|协调(?!小组|办公室)|严格|依法(?!治[国省市县区])|及时|定期|"
     r"对|在|以(?!色列)|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|联系|争取|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
     r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|承办|"
-    r"进(?!出口)|组成|建成|迁建|新建|扩建|改建|新增|增加|启动|开工|完成|实现|打造|举办|争创|创成|力争|帮助|方便|满足)"
+    r"进(?!出口)|组成|建成|迁建|新建|扩建|改建|新增|增加|启动|开工|完成|实现|打造|举办|争创|创成|力争|帮助|方便|满足|"
+    r"抓紧|抓好|加大|积极|认真|切实|大力|继续(?!教育|医学)|不断|逐步|尽快|着力|努力|全力|深入|广泛)"
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
 DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
@@ -246,6 +247,10 @@ NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|�
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
 BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心])(联合|会同|协同|配合|协助)(?=[\u4e00-\u9fff]{2})")
+# a body's name then a deed it does (``县总工会召开职工代表大会``): a clause, never one name ending like a body (会)
+BODY_THEN_DEED = re.compile(
+    r"(?<=[局厅委办院府站所队会心])(召开|举办|举行|开展|制定|印发|出台|发布|修订|起草|建成|培育|排查|整治|查处|打击|推动|推广|普及|巩固|深化)"
+)
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
 
 
@@ -288,6 +293,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``税务机关对有关部门和单位``, ``X局向Y``: a body and what it acts on, not one name
     if BODY_THEN_PARTNER.search(item):
         return False  # ``县体育局联合县教育局``: a body and the partner it works with, not one name
+    if BODY_THEN_DEED.search(item):
+        return False  # ``县总工会召开职工代表大会``: a body and what it does, not one name
     if PHRASE_IN_NAME.search(item):
         return False  # ``各县(市)按当地实际情况科…``: a subject and the manner of its duty, not a name ending in 科
     if re.search(r"(?<!自)由", item[1:]):

@@ -37,7 +37,7 @@ TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?(?:[，,][^，,。；;：:由]{2,40}?)?)(?:具体|分工|按职责分工|共同|分别|联合)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办|承担)(?!人|同志|的)"
     # (a comma may part the agencies themselves: ``由市科技局、市知识产权局,各市、区政府负责``)  # (``应由X承担的资金``: what X bears, no duty)
-    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头))?"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头|负责))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(

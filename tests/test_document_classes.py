@@ -3494,3 +3494,21 @@ def test_an_assignment_in_lenticular_brackets(tmp_path):
     assert [(x.indicator, x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [
         ("建成健身步道", "=", Decimal("10"), "公里"),
     ]
+
+
+def test_subjects_before_deeds_and_a_second_doer_after_由(tmp_path):
+    """A body right before what it does (``县总工会召开…``, ``县教育局举办…``) is its subject, the deed never part
+    of its name; ``X联合Y举办`` makes Y cooperate; ``由X牵头，Y具体负责`` makes Y responsible; a duty opening
+    with ``抓紧``/``切实`` names no body, though it ends like one (``…平台``)."""
+    plan = _load(tmp_path, "deeds.txt", (
+        "青溪县2024年职工文体工作要点\n一、县总工会召开职工代表大会。\n二、县教育局举办学生运动会。\n"
+        "三、县体育局联合县总工会举办职工运动会。\n四、此项工作由县体育局牵头，县教育局具体负责。\n"
+        "五、抓紧完善县体育信息平台建设。\n"
+    ))
+    assert _pairs(plan) == [
+        ("县总工会召开", [("县总工会", R)]),
+        ("县教育局举办", [("县教育局", R)]),
+        ("县体育局联合", [("县体育局", L), ("县总工会", C)]),
+        ("此项工作由县", [("县体育局", L), ("县教育局", R)]),
+        ("抓紧完善县体", []),
+    ]
