@@ -42,7 +42,7 @@ _SUFFIX_COMPARATOR = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以
 _UNITS = (
     "(?:万|亿)?(?:m³|m3)|(?:万|亿)(?:斤|例|公顷|平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
-    "项|次|所|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
+    "项|次|所|场次|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
     "类|种|批|轮|床|辆次|单|本|部(?!门)|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
@@ -100,12 +100,16 @@ MEASURE_WORD = re.compile(
 )
 # who a value is per, with the verb of what is paid or given between (每人每年补助1000元, 每生发放200元)
 PER_HEAD_BEFORE = re.compile(r"(每人每年|每人每月|每生每年|每生每学年|每人|每生|每户|人均)[\u4e00-\u9fff]{1,4}$")
+# so many per so many people (``每千人拥有社会体育指导员2.3名``, ``每万人口配备…``): a rate, never a scope
+PER_POPULATION = re.compile(r"每(?:百|千|万|十万|百万)(?:人口?|户|名[\u4e00-\u9fff]{1,4})(?:拥有|配备|配置|建有|有)?[\u4e00-\u9fff]{0,14}$")
+# ``50%以上的乡镇实现…``: the share of the things named that are to do or be something (a verb of commitment follows)
+SHARE_OF_THINGS = re.compile(r"的[^，,。；;]{1,16}?(?:实现|建成|达到|完成|建立|开展|配备|覆盖|达标|通过|具备)")
 # a cap or a rate a policy grants (给予最高1000万元资助, 按投资额30%给予, 下调费率50%的政策): the terms of a
 # measure, not a figure the plan is to reach
 POLICY_TERM_BEFORE = re.compile(r"(最高|最多|最低|上限为?|按(?![时期])[\u4e00-\u9fff]{0,6}|不含|含|包括|包含)$")  # (not ``按时办结率``)
 POLICY_TERM_AFTER = re.compile(r"的(政策|优惠|补贴|补助|奖励|扶持)|(?<=[\u4e00-\u9fff])为(服务)?半径")
 SHARE_DONE = re.compile(r"(保障|覆盖|落实|办结|完成|实现|达标|到位|入学|安置)")
-COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件|例|部)")
+COUNT_UNIT = re.compile(r"(?:万|亿)?(?:批次|人次|场次|个|所|座|户|处|家|条|套|项|名|人|辆|台|场|批|间|栋|公里|千米|亩|平方米|张|床|支|美元|元|穴|株|位|只|盏|头|棵|片|块|幅|件|例|部)")
 SCOPE_WORD = re.compile(r"对|全[市县区省]|共有|所有|其中|已")
 # how often something is to happen: a count of events (次, 轮, 场) after one of these is a target
 FREQUENCY = re.compile(r"每(?:年|半年|季度|季|月|周|旬|学期|天|日)|年内|全年")
@@ -465,6 +469,7 @@ def _quantity(
         and re.match(r"(?:[（(][^（）()]*[）)])?[\u4e00-\u9fff]", clause[value_end:])  # 6亩以下（不含6亩）的
         # ``有1处以上固定场所``: at least one there; ``配置2块以上显示屏``: a count a verb right before it governs
         and (unit == "岁" or not re.search(rf"(完成|实现|覆盖|达到|确保|(?<![没沒共已现])有|拥有|建有|配有|{COUNT_VERB.pattern})$", before))
+        and not (unit == "%" and SHARE_OF_THINGS.match(clause, value_end))
     ):
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
     if not pre and suf in ("以上", "及以上", "以下", "及以下") and HARM.search(indicator) and not GROWTH_WORD.search(indicator):
@@ -480,7 +485,7 @@ def _quantity(
         measure = bool(MEASURE_WORD.search(indicator)) and not SCOPE_WORD.search(clause[start : m.start()])
         # ``100%保障入学``, ``90%办结``: a share of the whole that a verb of doing follows
         measure = measure or (unit == "%" and SHARE_DONE.match(clause, m.end()) is not None)
-        rate = rate or bool(PER_HEAD_BEFORE.search(before))  # 每人每年补助1000元: the rate a verb follows
+        rate = rate or bool(PER_HEAD_BEFORE.search(before) or PER_POPULATION.search(before))  # 每人每年补助1000元: the rate a verb follows
         if not (
             rate or listed or measure or unit == "年" or _governed_count(clause[: m.start()], unit)
             or unit in TIME_UNITS and before.endswith("提前")  # ``提前24小时发布``: how far ahead it is to come
@@ -503,6 +508,10 @@ def _quantity(
     else:
         comparator = "="
     value = Decimal(m.group("value").replace(",", ""))
+    share = SHARE_OF_THINGS.match(clause, value_end) if unit == "%" and not indicator else None
+    if share:  # ``80%以上的社区达到…``: the things and what they are to do follow the share
+        text_end = len(clause.rstrip("。；;，, "))
+        indicator, value_end = clause[share.start() + 1 : text_end], text_end
     return Target(
         kind="quantitative",
         text=_strip_noise(clause[start:value_end]),
