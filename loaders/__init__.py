@@ -60,9 +60,7 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     The format comes from the bytes (``sniff``); the layout is detected (``detect``) unless
     ``layout`` forces one of ``detect.LAYOUTS``.
     """
-    from . import (
-        blocks, cell_stream, detect, grid_table, pipe_grid, prose, reading, runon_table, script, sniff, spaced_table, table, text_table, wrapped,
-    )
+    from . import blocks, detect, grid_table, pipe_grid, prose, reading, script, sniff, table, wrapped
 
     where = where or name
     wanted = None
@@ -84,42 +82,15 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         text = wrapped.join_chunk_breaks(pipe_grid.unboxed(text))
         stated = text
         common["issued"] = _issue_year(stated)
-        piped = (
-            pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.leading_pipe_blocks(text)
-            or cell_stream.blocks(text)
-            or pipe_grid.word_blocks(text)
-            or spaced_table.blocks(text)
-        ) if wanted in (None, detect.TASK_TABLE) else None
-        tables = grid_table.parse(piped) if piped else None
-        paragraphs = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
-        if tables is not None:
-            title = tables.title or Path(name).stem
-            rows = tables.rows + _prose_after(tables.rows, paragraphs)
-            plan = table.assemble(rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
-            if _assigned(plan)[0]:
-                return _as_written(plan, restorers, stated)
-            unassigned_table = unassigned_table or (plan if plan.tasks else None)
-        parsed = text_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
-        if parsed is not None and parsed.rows:
-            plan = table.assemble(
-                parsed.rows + _prose_after(parsed.rows, paragraphs), title=parsed.title or Path(name).stem,
-                layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common,
-            )
-            if _assigned(plan)[0]:
-                return _as_written(plan, restorers, stated)
-            unassigned_table = unassigned_table or (plan if plan.tasks else None)
-        runon = runon_table.parse(text) if wanted in (None, detect.TASK_TABLE) else None
-        if runon:
-            title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
-            plan = table.assemble(
-                runon + _prose_after(runon, paragraphs), title=title or Path(name).stem, layout=detect.TASK_TABLE,
-                year=_plan_year(title), **common,
-            )
-            return _as_written(plan, restorers, stated)
+        if wanted in (None, detect.TASK_TABLE):
+            found, unassigned_table = _text_table(text, name, common)
+            if found is not None:
+                return _as_written(found, restorers, stated)
         lines = wrapped.join_broken_names(pipe_grid.record_lines(text).splitlines())
         document: list[blocks.Block] = [blocks.Paragraph(n, line) for n, line in enumerate(lines, 1)]
     else:
         document = blocks.map_text(_read(fmt, data, where), lambda text: script.role_words_unspun(_drop_unreadable(text)))
+        document = _chunk_breaks_joined(document)
         glosses = script.glosses_for("\n".join(p.text for p in blocks.paragraphs_of(document)))
         document = glosses.blocks(document) if glosses else document
         shadow = script.shadow_for("".join(p.text for p in blocks.paragraphs_of(document))[:200_000])
@@ -135,6 +106,12 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             if _assigned(plan)[0]:
                 return _as_written(plan, restorers, stated)
             unassigned_table = plan if plan.tasks else None
+        if wanted in (None, detect.TASK_TABLE):
+            # a table flattened into paragraphs (a web page's or a PDF's text, a cell or a row a line)
+            found, unassigned_text = _paragraphs_table(document, name, common)
+            if found is not None:
+                return _as_written(found, restorers, stated)
+            unassigned_table = unassigned_table or unassigned_text
     if wanted == detect.TASK_TABLE and unassigned_table is not None:
         return _as_written(unassigned_table, restorers, stated)
     if wanted == detect.TASK_TABLE:
@@ -155,6 +132,90 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
+
+
+def _text_table(text: str, name: str, common: dict) -> tuple[Plan | None, Plan | None]:
+    """A task table written as text — pipes, a cell per line, spaced columns, or rows run together —
+    as (a plan that assigns, None) or (None, the first table read that assigns nothing, if any)."""
+    from . import blocks, cell_stream, detect, grid_table, pipe_grid, prose, runon_table, spaced_table, table, text_table
+
+    unassigned: Plan | None = None
+    piped = (
+        pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.leading_pipe_blocks(text)
+        or cell_stream.blocks(text)
+        or pipe_grid.word_blocks(text)
+        or spaced_table.blocks(text)
+    )
+    tables = grid_table.parse(piped) if piped else None
+    paragraphs = [blocks.Paragraph(n, line) for n, line in enumerate(text.splitlines(), 1)]
+    if tables is not None:
+        title = tables.title or Path(name).stem
+        rows = tables.rows + _prose_after(tables.rows, paragraphs)
+        plan = table.assemble(rows, title=title, layout=detect.TASK_TABLE, year=_plan_year(title), **common)
+        if _assigned(plan)[0]:
+            return plan, None
+        unassigned = plan if plan.tasks else None
+    parsed = text_table.parse(text)
+    if parsed is not None and parsed.rows:
+        plan = table.assemble(
+            parsed.rows + _prose_after(parsed.rows, paragraphs), title=parsed.title or Path(name).stem,
+            layout=detect.TASK_TABLE, year=_plan_year(parsed.title), **common,
+        )
+        if _assigned(plan)[0]:
+            return plan, None
+        unassigned = unassigned or (plan if plan.tasks else None)
+    runon = runon_table.parse(text)
+    if runon:
+        title = prose.title_of([text_table.Line(n, t.strip()) for n, t in enumerate(text.splitlines()[:5], 1) if t.strip()])
+        plan = table.assemble(
+            runon + _prose_after(runon, paragraphs), title=title or Path(name).stem, layout=detect.TASK_TABLE,
+            year=_plan_year(title), **common,
+        )
+        return plan, None
+    return None, unassigned
+
+
+def _chunk_breaks_joined(document: list) -> list:
+    """The document with a mirror site's chunk number at a paragraph break inside a word dropped and the
+    word joined (``wrapped.join_chunk_breaks``, across each run of paragraphs), as a text file has it."""
+    from . import blocks, wrapped
+
+    out: list = []
+    run: list = []
+
+    def flush() -> None:
+        texts = wrapped.join_chunk_breaks("\n".join(p.text for p in run)).split("\n") if len(run) > 1 else [p.text for p in run]
+        out.extend(blocks.Paragraph(p.line, text) for p, text in zip(run, texts) if text.strip())
+        run.clear()
+
+    for block in document:
+        if isinstance(block, blocks.Paragraph) and "\n" not in block.text:
+            run.append(block)
+            continue
+        flush()
+        out.append(block)
+    flush()
+    return out
+
+
+def _paragraphs_table(document: list, name: str, common: dict) -> tuple[Plan | None, Plan | None]:
+    """``_text_table`` on the paragraphs of a document read by blocks (HTML, Word, PDF), a line each, its
+    tasks and sections numbered by the paragraphs they stand in as every other reading of it numbers them."""
+    from . import blocks, pipe_grid, wrapped
+
+    lines: list[str] = []
+    line_of: list[int] = []  # line of the joined text - 1 -> the paragraph's own number
+    for paragraph in blocks.paragraphs_of(document):
+        for piece in paragraph.text.split("\n"):
+            lines.append(piece)
+            line_of.append(paragraph.line)
+    if not lines:
+        return None, None
+    found, unassigned = _text_table(wrapped.join_chunk_breaks(pipe_grid.unboxed("\n".join(lines))), name, common)
+    for plan in (found, unassigned):
+        for item in [*(plan.tasks if plan else ()), *(plan.sections if plan else ())]:
+            item.line = line_of[min(max(item.line, 1), len(line_of)) - 1]
+    return found, unassigned
 
 
 def document_lines(data: bytes, *, name: str, where: str | None = None) -> list[tuple[int, str]]:

@@ -27,6 +27,8 @@ ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
 TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|目标任务|任务分解|工作计划|工作职责|目标责任书|责任状)")
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
+# a title naming a body's own duties (``X局工作职责``, ``X局主要职责``, ``X办职责``)
+DUTIES_TITLE = re.compile(r"(?<!成员单位)(?<!各单位)(?<!部门)职责$")
 COLLECTIVE_OWNER = re.compile(r"各|有关|相关|(部门|单位)$")  # ``市政府各部门…清单``: each part's list, no one owner
 # the field of a body's own list after its name (``X局生态环境保护责任清单``), not the lists of its parts or members
 OWN_LIST_AFTER = re.compile(r"(?![^清]*(各|有关|相关|部门|单位|成员))[\u4e00-\u9fff]{0,12}(责任清单|职责清单)")
@@ -174,6 +176,16 @@ def title_owner(title: str) -> str | None:
         ):
             return title[:end]
     return None
+
+
+def duties_title_owner(title: str) -> str | None:
+    """The body a title names as the owner of the duties listed under it (``青溪县信访局工作职责``,
+    ``X局主要职责``); weaker than a preamble that names the owner itself, so asked after it."""
+    title = re.sub(r"\s+", "", title)
+    if "关于印发" in title or "通知" in title or not DUTIES_TITLE.search(title):
+        return None
+    duties = heading_owner(title)
+    return duties[0] if duties and not COLLECTIVE_OWNER.search(duties[0]) else None
 
 
 def preamble_owner(sentence: str) -> str | None:

@@ -18,7 +18,7 @@ from .agencies import is_agency_list
 from .assignments import SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
-from .owners import describes_setup, duty_cells, heading_owner, preamble_owner, same_body, title_owner
+from .owners import describes_setup, duties_title_owner, duty_cells, heading_owner, preamble_owner, same_body, title_owner
 from .table import Row, header_role, stated_goal_rows
 from .text_table import ATTACHMENT, HAN, TIME_CELL, Line, clean, find_title, is_header_line, without_file_suffix
 
@@ -435,6 +435,8 @@ def _document_owner(title: str, preamble: list[Entry]) -> Found | None:
         name, cue = next((o for e in preamble if (o := preamble_owner(e.text))), None), "preamble owner"
     if not name:
         name, cue = next((o for e in preamble if (o := _bracketed_owners(e.text))), None), "preamble owner"
+    if not name:
+        name, cue = duties_title_owner(title), "title owner"
     if not name:
         return None
     found = Found(cues=[cue])

@@ -3512,3 +3512,12 @@ def test_subjects_before_deeds_and_a_second_doer_after_由(tmp_path):
         ("此项工作由县", [("县体育局", L), ("县教育局", R)]),
         ("抓紧完善县体", []),
     ]
+
+
+def test_a_title_naming_a_bodys_duties_owns_them(tmp_path):
+    """``青溪县信访局工作职责`` (or ``主要职责``, ``职责``) above numbered duties: the body owns each; a title
+    of members' duties (``…成员单位职责``) names no one owner."""
+    own = _load(tmp_path, "own-duties.txt", "青溪县信访局主要职责\n1、按期报结上级交办的信访案件。\n2、做好信访安全的复查复核工作。\n")
+    assert _pairs(own) == [("按期报结上级", [("青溪县信访局", R)]), ("做好信访安全", [("青溪县信访局", R)])]
+    members = _load(tmp_path, "members-duties.txt", "青溪县防汛指挥部成员单位职责\n1、做好汛情监测。\n2、做好抢险救灾。\n")
+    assert _pairs(members) == [("做好汛情监测", []), ("做好抢险救灾", [])]
