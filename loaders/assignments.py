@@ -336,7 +336,7 @@ def _all_values_named(text: str) -> bool:
 
 
 # ``有3项由X牵头，分别是：A；B；C。``: the tasks an assignment covers, listed after it
-ENUMERATION = re.compile(r"[，,]?\s*(?:分别是|分别为|具体是|具体为|主要是|主要有|包括|具体包括)?[：:]\s*")
+ENUMERATION = re.compile(r"[，,]?\s*(?:(?:分别是|分别为|具体是|具体为)[：:]?|(?:主要是|主要有|包括|具体包括)?[：:])\s*")  # (``分别是A；B`` needs no colon)
 
 
 def enumerated_items(text: str, at: int) -> list[tuple[int, int]]:

@@ -1118,7 +1118,7 @@ def test_a_subject_keeps_the_clauses_after_its_sentence_up_to_the_next_subject(t
 
 
 def test_tasks_listed_after_an_assignment_are_a_task_each(tmp_path):
-    """``有3项由X牵头，分别是：A；B；C。``: each listed item is a task with X's role."""
+    """``有3项由X牵头，分别是：A；B；C。``: each listed item is a task with X's role (``分别是A；B`` with no colon too)."""
     plan = _load(tmp_path, "listed.txt", (
         "临江市2024年医改重点工作分工\n"
         "一、深化医改重点工作共5项。其中有3项由市卫健委牵头，分别是：推进县域医共体建设；完善分级诊疗制度；"
@@ -1133,6 +1133,10 @@ def test_tasks_listed_after_an_assignment_are_a_task_each(tmp_path):
     ]
     colon = _load(tmp_path, "listed-colon.txt", "临江市2024年医改重点工作分工\n一、重点工作。其中由市卫健委牵头：推进县域医共体建设；完善分级诊疗制度。\n")
     assert _pairs(colon) == [("推进县域医共", [("市卫健委", L)]), ("完善分级诊疗", [("市卫健委", L)])]
+    bare = _load(tmp_path, "listed-bare.txt", (
+        "临江市2024年医改重点工作分工\n需要市卫健委参加的工作共计5项,有2项由市卫健委牵头,分别是推进县域医共体建设;完善分级诊疗制度。\n"
+    ))
+    assert _pairs(bare) == [("推进县域医共", [("市卫健委", L)]), ("完善分级诊疗", [("市卫健委", L)])]
 
 
 def test_会同_in_a_later_clause_names_a_cooperating_partner(tmp_path):
