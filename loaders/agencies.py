@@ -312,7 +312,7 @@ def looks_like_agency(item: str) -> bool:
 
 
 # a document's own rule for its lists: ``责任单位中位列第一位的单位为牵头单位``
-FIRST_LEADS = re.compile(r"(列|排)(名|在)?(第一|首|前)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
+FIRST_LEADS = re.compile(r"((列|排)(名|在)?(第一|首|前)|第一(?=位|个|名)|首位)(位|个|名)?(的|者)?(单位|部门)?(为|是)牵头(或|和|、)?(汇总|总牵头)?(单位|部门)")
 # the rule, ``下同`` or ``不再列出``, written inside a list (``（责任单位：A、B，列第一位的为牵头单位，下同）``): no agency
 STATED_RULE = re.compile(rf"[^，,；;。]*{FIRST_LEADS.pattern}[^，,；;。]*|(以下|下)同|不再(一一)?列(出|举)")
 # a note after a full stop inside a list (``各镇街区。以下均需各镇街区落实，不再列出。``): how the lists are

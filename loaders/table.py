@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from plankg.records import Plan, Section, Task
 
-from .agencies import SAME_AS, parse_agency_cell
+from .agencies import FIRST_LEADS, SAME_AS, parse_agency_cell
 from .numbering import section_number, task_number
 from .targets import deadline_of, find_targets, goal_targets
 
@@ -60,6 +60,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
+RULE_IN_HEADER = re.compile(rf"[（(][^（）()]*(?:{FIRST_LEADS.pattern})[^（）()]*[）)]")
 BOTH_ROLES = re.compile(r"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)(协同|配合|协办|会办|参与)")
 NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 # a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
@@ -104,6 +105,8 @@ def header_role(cell: str) -> str | None:
     """The role of a column from its header cell, or None when the words name none."""
     cell = re.sub(r"\s+", "", cell)
     cell = re.sub(rf"{AND_THEIR_PEOPLE}$", "", cell)  # ``责任单位及责任人``: the units
+    # ``责任单位（排名第一的为牵头单位）``: the rule in brackets is the document's (``first_listed_leads``), the column the words before it
+    cell = RULE_IN_HEADER.sub("", cell) if RULE_IN_HEADER.search(cell) and RULE_IN_HEADER.sub("", cell) else cell
     if len(cell) > 14 and "、" in cell:
         # ``执行措施、工作进展、取得成效``: a column headed by several words is a report if any says so
         parts = [header_role(part) for part in cell.split("、")]

@@ -3525,3 +3525,14 @@ def test_a_title_naming_a_bodys_duties_owns_them(tmp_path):
     assert _pairs(own) == [("按期报结上级", [("青溪县信访局", R)]), ("做好信访安全", [("青溪县信访局", R)])]
     members = _load(tmp_path, "members-duties.txt", "青溪县防汛指挥部成员单位职责\n1、做好汛情监测。\n2、做好抢险救灾。\n")
     assert _pairs(members) == [("做好汛情监测", []), ("做好抢险救灾", [])]
+
+
+@pytest.mark.parametrize("header", ["责任单位（排名第一的为牵头单位）", "责任单位(第一个为牵头单位)"])
+def test_a_rule_stated_in_the_agency_header(tmp_path, header):
+    """The rule in brackets after a column's header words (``责任单位（排名第一的为牵头单位）``) leaves the column
+    responsible and makes each cell's first unit the lead, as the same rule stated in a note does."""
+    plan = _load(tmp_path, "header-rule.txt", (
+        f"临江市2024年全民健身工作任务表\n序号\t工作任务\t{header}\n1\t建成社区健身中心10个\t市体育局\n"
+        "2\t开展全民健身活动\t市教育局、团市委\n"
+    ))
+    assert _pairs(plan) == [("建成社区健身", [("市体育局", L)]), ("开展全民健身", [("市教育局", L), ("团市委", R)])]
