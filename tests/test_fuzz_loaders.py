@@ -152,6 +152,20 @@ def _lines_case(suffix):
     return run
 
 
+def _paragraphs_case(suffix):
+    """The real lines' shapes as a web page's paragraphs (a line each, some closed by ``<br>``), the way a
+    table flattened into a page reaches the text-table readers."""
+    @given(text=real_lines(), breaks=st.lists(st.booleans(), max_size=40))
+    def run(text, breaks):
+        import html
+
+        lines = text.split("\n")
+        closes = [("<br>" if i < len(breaks) and breaks[i] else "</p><p>") for i in range(len(lines))]
+        page = "<html><body><p>" + "".join(html.escape(line) + close for line, close in zip(lines, closes)) + "</p></body></html>"
+        check(page.encode("utf-8"), suffix)
+    return run
+
+
 SMALL_TABLE = (
     "贵阳市食品安全重点工作任务责任分解表",
     ["主要任务", "工作内容", "牵头单位", "责任单位"],
@@ -201,8 +215,10 @@ def _mutant_case(fmt):
 TEXT_SUFFIXES = [s for s in (".txt", ".csv", ".tsv", ".html") if s in SUFFIXES]
 MUTANT_FORMATS = [f for f in ("docx", "xlsx", "pdf") if f".{f}" in SUFFIXES]
 QUICK_CASES = ([("bytes", s) for s in SUFFIXES] + [("text", s) for s in TEXT_SUFFIXES]
-               + [("table", s) for s in TEXT_SUFFIXES] + [("mutant", f) for f in MUTANT_FORMATS] + [("lines", ".txt")])
-BUILDERS = {"bytes": _bytes_case, "text": _text_case, "table": _table_case, "mutant": _mutant_case, "lines": _lines_case}
+               + [("table", s) for s in TEXT_SUFFIXES] + [("mutant", f) for f in MUTANT_FORMATS] + [("lines", ".txt")]
+               + ([("paragraphs", ".html")] if ".html" in SUFFIXES else []))
+BUILDERS = {"bytes": _bytes_case, "text": _text_case, "table": _table_case, "mutant": _mutant_case, "lines": _lines_case,
+            "paragraphs": _paragraphs_case}
 
 
 def _settings(kind: str, target: str, examples: int) -> settings:
