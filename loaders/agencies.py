@@ -196,15 +196,22 @@ def _without_closing_note(item: str) -> str:
     return item
 
 
+WHITESPACE = re.compile(r"\s+")
+PAGE_CONTINUED = re.compile(r"^[\[【]接上页[\]】]")
+LEADING_QUALIFIER = re.compile(r"^(等|每个|每一个|同级|本级)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])")
+
+
+@lru_cache(maxsize=65536)
 def clean_item(item: str) -> str:
-    """Strip whitespace, line breaks, chunk markers and stray brackets from one list item."""
-    item = re.sub(r"\s+", "", item)
-    item = re.sub(r"^[\[【]接上页[\]】]", "", item)  # a page break's continuation mark before the name
+    """Strip whitespace, line breaks, chunk markers and stray brackets from one list item; cached, as a
+    plan repeats its items from task to task."""
+    item = WHITESPACE.sub("", item)
+    item = PAGE_CONTINUED.sub("", item)  # a page break's continuation mark before the name
     item = drop_unbalanced_closers(item)
     item = CHUNK_MARKER.sub("", item)
     item = BODY_POST.sub("", item)  # ``盘龙区政府主要领导``: the body, less the post that answers for it
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
-    item = re.sub(r"^(等|每个|每一个|同级|本级)(?=[\u4e00-\u9fff][\u4e00-\u9fff（(])", "", item)  # (``同级公安``: the level's)
+    item = LEADING_QUALIFIER.sub("", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
     item = _without_closing_note(item)  # ``X部门(以下均需X部门配合,不再列出)``: the name, less the rule
     members = MEMBERS_NOTE.search(item)
@@ -266,8 +273,10 @@ COUNTED_GROUPS = re.compile(r"^[^\d]{0,8}\d{1,3}个[\u4e00-\u9fff]{0,10}(?:督�
 PHRASE_IN_NAME = re.compile(r"按(?!摩)|根据|结合|实际情况|针对|围绕")
 
 
+@lru_cache(maxsize=65536)
 def looks_like_agency(item: str) -> bool:
-    """Whether one cleaned list item can name a body (or a place awaiting a shared suffix)."""
+    """Whether one cleaned list item can name a body (or a place awaiting a shared suffix); cached, as every
+    reading asks it of the same items."""
     if not item or len(item) > 40 or PEOPLE.search(item) or (len(item) == 1 and not PLACE_ONLY.fullmatch(item)):
         return False  # ``组`` alone (``组`` ⏎ ``长：``, a post broken over lines) names no body; ``区`` awaits a suffix
     described = DESCRIBED.match(item)
@@ -421,14 +430,29 @@ def _run_together(item: str) -> list[str]:
     """The names of an item that runs several together, cut where each piece is a whole body's name of
     three characters or more ending like one; the item as it is when no such cut exists
     (``市发展和改革委员会``, ``县公安局交警大队``: a sub-unit after the cut ends like no body here)."""
-    if len(item) < RUN_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", item):
+    if len(item) < RUN_MIN or not CJK_ONLY.fullmatch(item):
         return [item]
+    return list(_run_cut(item))
+
+
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=8192)
+def _run_cut(item: str) -> tuple[str, ...]:
+    """``_run_together`` of an item of Chinese characters only; cached, as a plan repeats its items."""
     ends = sorted({m.end() for m in RUN_END.finditer(item)})
     if len(item) not in ends:
-        return [item]
+        return (item,)
+    tried: dict[int, list[str] | None] = {}  # each start is tried once, however many cuts lead to it
 
-    @lru_cache(maxsize=None)  # each start is tried once, however many cuts lead to it
     def pieces(start: int) -> list[str] | None:
+        if start in tried:
+            return tried[start]
+        tried[start] = found = _pieces_from(start)
+        return found
+
+    def _pieces_from(start: int) -> list[str] | None:
         for end in ends:
             if end <= start:
                 continue
@@ -446,7 +470,7 @@ def _run_together(item: str) -> list[str]:
         return None
 
     found = pieces(0)
-    return found if found and len(found) > 1 else [item]
+    return tuple(found) if found and len(found) > 1 else (item,)
 
 
 def list_items(body: str) -> list[str]:

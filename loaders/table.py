@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from plankg.records import Plan, Section, Task
 
@@ -101,8 +102,10 @@ def stated_goal_rows(paragraphs: list[tuple[int, str]], title: str) -> list[Row]
     ]
 
 
+@lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
-    """The role of a column from its header cell, or None when the words name none."""
+    """The role of a column from its header cell, or None when the words name none; cached, as every
+    reading asks it of the same cells and label words."""
     cell = re.sub(r"\s+", "", cell)
     cell = re.sub(rf"{AND_THEIR_PEOPLE}$", "", cell)  # ``责任单位及责任人``: the units
     # ``责任单位（排名第一的为牵头单位）``: the rule in brackets is the document's (``first_listed_leads``), the column the words before it

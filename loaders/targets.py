@@ -697,13 +697,15 @@ def _inside_title(text: str, pos: int) -> bool:
     return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
 
 
+LIST_DASH = re.compile(r"^[\s—－\-·•●◆■]+")  # a list dash (``——到2020年``) is not text
+DATE_ONLY = re.compile(
+    r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年((1[0-2]|[1-9])月(份)?)?(底前|底|末|前)?|年底前?|今年底前?|"
+    r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月([1-3]?\d日)?(底|末)?前?)"  # 第二季度：完成…
+)
+
+
 def _is_date_only(clause: str) -> bool:
-    clause = re.sub(r"^[\s—－\-·•●◆■]+", "", clause)  # a list dash (``——到2020年``) is not text
-    return bool(re.fullmatch(
-        r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年((1[0-2]|[1-9])月(份)?)?(底前|底|末|前)?|年底前?|今年底前?|"
-        r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月([1-3]?\d日)?(底|末)?前?)",  # 第二季度：完成…
-        clause.strip(),
-    ))
+    return bool(DATE_ONLY.fullmatch(LIST_DASH.sub("", clause).strip()))
 
 
 # the rest of a date ending in ``前`` (``2018年`` then ``10月底前``), and the deed that follows a deadline

@@ -29,15 +29,14 @@ from .vocab import decimal_literal
 
 def annotation_quads(plan: Plan, plan_node: NamedNode, graph: NamedNode) -> Iterator[Quad]:
     """Tokens, keywords, topics and indicator concepts of every task of an enriched ``plan``."""
+    token, keyword = v.pk("token"), v.pk("keyword")  # (a task has dozens of tokens: the predicates looked up once)
     for task in plan.tasks:
         t = task_iri(plan_node, task.order)
         words = task.annotations
-        for token in words.tokens:
-            yield Quad(t, v.pk("token"), Literal(token), graph)
+        yield from [Quad(t, token, Literal(word), graph) for word in words.tokens]
         if words.norm > 0:
             yield Quad(t, v.pk("vectorNorm"), decimal_literal(f"{words.norm:.9f}"), graph)
-        for word in words.keywords:
-            yield Quad(t, v.pk("keyword"), Literal(word), graph)
+        yield from [Quad(t, keyword, Literal(word), graph) for word in words.keywords]
         for tag in words.topics:
             topic = NamedNode(tag.topic)
             node = topic_iri(t, tag.topic)

@@ -193,9 +193,16 @@ def expand(words: list[str], skip: set[str] = frozenset()) -> list[str]:
         out.append(word)
         if len(word) < 3 or word in skip or word in lex.agency_terms:
             continue
-        parts = {word[i:j] for i in range(len(word)) for j in range(i + 3, len(word) + 1) if (i, j) != (0, len(word))}
-        out += sorted(p for p in parts if p in lex.domain_terms and p not in lex.agency_terms)
+        out += _domain_parts(word)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _domain_parts(word: str) -> tuple[str, ...]:
+    """The dictionary words of three or more characters inside ``word``, sorted; cached, as words recur."""
+    lex = lexicon()
+    parts = {word[i:j] for i in range(len(word)) for j in range(i + 3, len(word) + 1) if (i, j) != (0, len(word))}
+    return tuple(sorted(p for p in parts if p in lex.domain_terms and p not in lex.agency_terms))
 
 
 def search_words(words: list[str], skip: set[str] = frozenset()) -> list[str]:
@@ -205,18 +212,23 @@ def search_words(words: list[str], skip: set[str] = frozenset()) -> list[str]:
     counts at least ``SUBWORD_MIN_FREQ`` times: rare entries (化处 in 无害化处理) stay out.
     Agency names are not opened."""
     lex = lexicon()
-    freq = tokenizer().FREQ
     out = []
     for word in words:
         out.append(word)
         if len(word) < 3 or word in skip or word in lex.agency_terms:
             continue
-        for n in (2, 3):
-            for i in range(len(word) - n + 1):
-                part = word[i:i + n]
-                if part != word and freq.get(part, 0) >= SUBWORD_MIN_FREQ:
-                    out.append(part)
+        out += _common_parts(word)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _common_parts(word: str) -> tuple[str, ...]:
+    """The two- and three-character common words inside ``word``, in order; cached, as words recur."""
+    freq = tokenizer().FREQ
+    return tuple(
+        part for n in (2, 3) for i in range(len(word) - n + 1)
+        if (part := word[i:i + n]) != word and freq.get(part, 0) >= SUBWORD_MIN_FREQ
+    )
 
 
 def is_vector_term(word: str) -> bool:
