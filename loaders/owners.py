@@ -11,6 +11,7 @@ cooperating).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .agencies import is_agency_list, looks_like_agency
 from .table import header_role
@@ -49,8 +50,10 @@ AFTER_SUBJECT = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)
 def agency_prefix(text: str) -> str | None:
-    """The longest start of ``text`` that reads as a list of agencies (``省气象局、水利厅等单位``)."""
+    """The longest start of ``text`` that reads as a list of agencies (``省气象局、水利厅等单位``); cached, as
+    the readings of a document ask it of the same sentence starts."""
     stop = CLAUSE_END.search(_masked(text))
     text = text[: stop.start()] if stop else text
     line, wrapped, _ = text.partition("\n")
@@ -130,9 +133,10 @@ OUTLINE_TOPIC = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)
 def heading_owner(text: str) -> tuple[str, str] | None:
     """(agency list, role) a heading names for the duties under it: ``市教育局``, ``市教育局：``,
-    ``区科委工作职责：``, ``县发改局牵头工作（12项）``; None when it names no owner."""
+    ``区科委工作职责：``, ``县发改局牵头工作（12项）``; None when it names no owner (cached: every reading asks)."""
     text = re.sub(r"\s+", "", text).rstrip(":：。.")
     if not text or len(text) > 60 or (len(text) <= 6 and header_role(text) in LABEL_ROLES):
         return None  # ``责任单位：`` is a label, not an owner
