@@ -24,7 +24,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"领导|责任人|联系人|负责人")),
     ("cooperating", re.compile(r"配合|协办|会办|协助|协同|协作|参与单位|参加单位|支持单位")),
     ("lead", re.compile(r"牵头|承办|主办")),
-    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|承担单位|承担部门|执行单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
+    ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|承担单位|承担部门|执行单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|"
+                               r"^(抽查|检查|执法|执行|实施|监管)主体$|^(执行|检查|实施|承办)科室$|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$|^时间(进度|要求)$|^进度要求$")),
     # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
     # agency column means its agencies by 单位 (``column_roles``)
@@ -37,6 +38,9 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # who assesses an indicator (``指标 | 目标任务 | 监考单位``): the department answering for it where the
     # table names no other (``column_roles``), else no doer
     ("assessor", re.compile(r"^(监考|考核|责任考核|考评)(单位|部门)$")),
+    # how much of its field an inspection plan checks, and how often (``抽查比例 | 10%``, ``抽查频率 | 1次/年``):
+    # a figure to reach, named by its header
+    ("quota", re.compile(r"^(随机)?(抽查|检查|巡查)(比例|频率|频次|次数)$")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值|^预期(效果|目标|成效)$")),
     # whether an indicator binds (``指标属性`` | 约束性, 预期性): neither task text nor a target
@@ -55,7 +59,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # rows it names them all, as a section does
     ("name", re.compile(r"名称$|^(民生)?实事项目$|^(分组|组别)$")),  # (``分组 | 督查组牵头单位``: each group's label)  # ``项目名称``, ``专项整治行业名称`` (单位名称 names agencies, above)
     ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
-    ("text", re.compile(r"内容|措施|举措|实施计划|(工作|服务|建设|完成)标准$|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
+    ("text", re.compile(r"^(抽查|检查)(事项|对象)(名称)?$|内容|措施|举措|实施计划|(工作|服务|建设|完成)标准$|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
     # a project's money, place or stage (总投资(万元) | 资金来源 | 建设地点 | 2023年度计划): values of a
     # project table that are neither its task text nor an agency
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),

@@ -612,6 +612,8 @@ INDICATOR_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{0,8})[）)]\s*$")
 # a 单位 cell that names a unit (``万亩``, ``万元/人``, ``%``), not ``-`` or words
 UNIT_CELL = re.compile(r"[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
 GOAL_VALUE = re.compile(r"(?P<pre>≥|≤|>|<|＞|＜)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?")
+# how often, in a cell of its own (``1次/年``, ``每年2次``, ``2次／半年``)
+HOW_OFTEN = re.compile(r"(?:每(?P<per2>年|半年|季度|季|月))?(?P<value>\d+)次(?:[/／](?P<per>年|半年|季度|季|月))?")
 GOAL_COMPARATOR = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
 
 
@@ -626,6 +628,13 @@ def goal_targets(
     if not cell:
         return []
     found = GOAL_VALUE.fullmatch(cell)
+    often = None if found else HOW_OFTEN.fullmatch(cell)
+    if often:  # ``1次/年``, ``每年2次``: so many times a period, the value to keep to
+        return [Target(
+            kind="quantitative", text=indicator + cell if joined else cell, indicator=indicator or None, comparator="=",
+            value=Decimal(often.group("value")), unit=f"次/{per}" if (per := often.group("per") or often.group("per2")) else "次",
+            period="annual" if per == "年" else None,
+        )]
     counted = None if found else QUANTITY.fullmatch(re.sub(r"^各", "", cell))
     if counted and counted.group("unit"):
         # a figure with its unit and nothing else (``400项``, ``各80个``, ``100个左右``): the value to reach

@@ -3536,3 +3536,20 @@ def test_a_rule_stated_in_the_agency_header(tmp_path, header):
         "2\t开展全民健身活动\t市教育局、团市委\n"
     ))
     assert _pairs(plan) == [("建成社区健身", [("市体育局", L)]), ("开展全民健身", [("市教育局", L), ("团市委", R)])]
+
+
+def test_a_random_inspection_list(tmp_path):
+    """A 随机抽查事项清单: the 抽查主体 column names the body doing the checks (responsible), 抽查事项 and
+    抽查内容 are the task, and 抽查比例 / 抽查频率 set figures to keep to (``10%``, ``1次/年``); the
+    依据 and 方式 columns are neither."""
+    plan = _load(tmp_path, "inspection.txt", (
+        "青溪县市场监管局随机抽查事项清单\n"
+        "序号 | 抽查事项 | 抽查依据 | 抽查主体 | 抽查比例 | 抽查频率 | 抽查方式 | 抽查内容 |\n"
+        "1 | 食品生产企业监督检查 | 《食品安全法》 | 县市场监管局 | 5% | 1次/年 | 现场检查 | 生产环境、进货查验记录 |\n"
+        "2 | 特种设备使用单位检查 | 《特种设备安全法》 | 县市场监管局 | 不低于3% | 每年2次 | 现场检查 | 使用登记、定期检验 |\n"
+    ))
+    assert _pairs(plan) == [("食品生产企业", [("县市场监管局", R)]), ("特种设备使用", [("县市场监管局", R)])]
+    assert [(x.indicator, x.comparator, x.value, x.unit) for t in plan.tasks for x in t.targets] == [
+        ("抽查比例", "=", Decimal("5"), "%"), ("抽查频率", "=", Decimal("1"), "次/年"),
+        ("抽查比例", ">=", Decimal("3"), "%"), ("抽查频率", "=", Decimal("2"), "次/年"),
+    ]
