@@ -3553,3 +3553,15 @@ def test_a_random_inspection_list(tmp_path):
         ("抽查比例", "=", Decimal("5"), "%"), ("抽查频率", "=", Decimal("1"), "次/年"),
         ("抽查比例", ">=", Decimal("3"), "%"), ("抽查频率", "=", Decimal("2"), "次/年"),
     ]
+
+
+def test_state_farms_and_a_doer_going_on_after_由(tmp_path):
+    """``各区、镇、国营农场要…``: a state farm is a body like a town's government; ``由X继续开展…`` names X as
+    the doer; a farm built as a project (``建设美丽牧场``) names no body."""
+    plan = _load(tmp_path, "farms.txt", (
+        "临江市禁毒工作意见\n四、建立帮教体系。由社区职能部门继续开展矫正。各区、镇、国营农场要履行法定责任,配备禁毒专干。\n"
+        "五、建设美丽牧场,推进草原生态保护。\n"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
+        ("社区职能部门", R), ("各区", R), ("各镇", R), ("国营农场", R),
+    ]
