@@ -3565,3 +3565,12 @@ def test_state_farms_and_a_doer_going_on_after_由(tmp_path):
     assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
         ("社区职能部门", R), ("各区", R), ("各镇", R), ("国营农场", R),
     ]
+
+
+def test_a_request_after_an_opener_names_its_bodies_only(tmp_path):
+    """``按照要求,请各区发展改革委尽快组织…``: an opener then a request names the bodies asked, never the adverb and
+    deed after them (``…委尽快组织…`` is no name)."""
+    plan = _load(tmp_path, "request.txt", (
+        "关于下发2019年建设计划的通知\n按照要求,请各区发展改革委尽快组织和督促承建企业加快建设进度,确保10月底前完成。\n"
+    ))
+    assert _pairs(plan) == [("按照要求,请", [("各区发展改革委", R)])]
