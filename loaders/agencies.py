@@ -78,7 +78,7 @@ PLACE_ONLY = re.compile(r"(开发区|经济区|新区|园区|高新区|自贸区
 # (``经开区`` in an agency column), as a county's name stands for its government in a list.
 ZONE = re.compile(r"(?!建设|打造|创建|推进|发展|依托|加快|支持|申报|争创|设立)[\u4e00-\u9fff]{0,10}(?:经开区|高新区|开发区|保税区|自贸区|产业园区)")
 # ``各区``, ``各县区``, ``各县（市、区）``, ``各县(市)区``, ``各镇（街道）``: every place of a level, i.e. its government
-_LEVEL = r"(?:镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
+_LEVEL = r"(?:县级市|镇街|乡镇|街道|社区|特区|林区|[县区市镇乡旗村])"
 EVERY_PLACE = re.compile(
     rf"(?:其他各|其它各|各有关|各相关|各|有关|相关){_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，](?:{_LEVEL}|场))*[）)])?{_LEVEL}*"  # also ``各县(市)区``, ``各乡(镇、场)``
     r"|各地(?:方|区)?"  # ``各地要…``: every locality, i.e. its government
@@ -101,7 +101,7 @@ CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[—–-]{1,2}(?=[\u4e00-\u
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
     r"会同|负责|做好|加强|开展|举办|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|配合|协办|会办|协作|参与)(单位|部门)|"
-    r"以下|均需|均要|各项工作|应当|必须|"
+    r"以下|均需|均要|各项工作|应当|必须|自行|承担(?!单位|部门)|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
     # ``…行政区域内的下列单位`` names a scope; ``X要将…落实到学校``, ``X将…情况报Y``, ``…工作实行X``: clauses

@@ -45,7 +45,7 @@ AFTER_SUBJECT = re.compile(
     r"^($|[，,。；;：:]|[（(](以下)?简称|要|应(?!急)|须|必须|务必|需|将|可|负责(?!同志|人(?:作为|任|兼|为|是|要|应|[，,、。]))|牵头|会同|联合|配合|协助|参与|参加|共同|分别|分工|按|依|根据|做好|加强|开展|组织|督促|"
     r"指导|制定|建立|落实|推进|抓好|承担|切实|认真|积极|主动|全面|进一步|统一|对|在|于|为|把|从|向|与|和|及|等|主要|具体|协调|监督|"
     r"管理|研究|编制|提供|保障|及时|依法|定期|做|搞好|完善|实施|执行|履行|贯彻|核实|收集|安排|指挥|引导|宣传|确保|优先|严格|随时|立即|迅速|听候|服从|进行|完成|部署|主管|"
-    r"(19|20)\d{2}|年度|关于|的|无(?=[^，,。；;]{0,12}(?:事故|事件|案件)发生)|设立|成立|组建|设在|是(?!否)|引进|招商引资|实现|争取|新增|作为|[也还都均](?=要|应|须|需|将|可|负责)|逐步|尽快|不断|凡|受[^，,。；;]{1,30}委托|每(?=年|半年|季|月|周|旬)|结合|围绕|针对|立足|据此|"
+    r"(19|20)\d{2}|年度|关于|的|无(?=[^，,。；;]{0,12}(?:事故|事件|案件)发生)|设立|成立|组建|设在|是(?!否)|引进|招商引资|实现|争取|新增|作为|[也还都均](?=要|应|须|需|将|可|负责)|逐步|尽快|不断|凡|受[^，,。；;]{1,30}委托|每(?=年|半年|季|月|周|旬)|结合|围绕|针对|立足|据此|自行|"
     r"举办|举行|召开|开设|发布|出台|印发|修订|起草|建成|创建|培育|检查|排查|整治|查处|打击|推动|推广|普及|巩固|深化)"
 )
 
@@ -81,7 +81,8 @@ NAMED_PLACE = re.compile(
 LEVELS_ONLY = re.compile(r"[省市县区乡镇村旗州]+")  # ``市县``, ``县乡``: levels, no place
 # what a place's government is to do, right after the places named as the subject
 PLACE_DUTY = re.compile(
-    r"(?:(?:19|20)\d{2}年)?(?:要|必须|应当|应|须|确保|负责|力争|务必|编制|完成|启动|建成|开工|实施|推进|开展|做好|加快|抓好|落实|组织|积极|认真|切实|牵头)"
+    r"(?:(?:19|20)\d{2}年)?(?:要|必须|应当|应|须|确保|负责|力争|务必|编制|完成|启动|建成|开工|实施|推进|开展|做好|加快|抓好|落实|组织|积极|认真|切实|牵头|"
+    r"分别承担|承担|按照[^，,。；;]{1,30}?(?:分别)?承担)"  # (``平江、沧浪、金阊区按照市财政30%…分别承担…``)
 )
 
 
@@ -92,7 +93,12 @@ def place_prefix(text: str) -> str | None:
     head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", text)
     while head:
         names = head.group().split("、")
-        if all(NAMED_PLACE.fullmatch(n) and not LEVELS_ONLY.fullmatch(n) for n in names) and PLACE_DUTY.match(text, head.end()):
+        # (the places before the last may leave out the suffix it shares: ``平江、沧浪、金阊区``)
+        if (
+            all(NAMED_PLACE.fullmatch(n) and not LEVELS_ONLY.fullmatch(n) or i < len(names) - 1 and len(n) == 2 and names[-1][-1] in "区县市"
+                for i, n in enumerate(names))
+            and NAMED_PLACE.fullmatch(names[-1]) and PLACE_DUTY.match(text, head.end())
+        ):
             return head.group()
         shorter = head.group()[:-1]
         head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", shorter) if len(shorter) >= 2 else None

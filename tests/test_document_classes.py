@@ -3574,3 +3574,15 @@ def test_a_request_after_an_opener_names_its_bodies_only(tmp_path):
         "关于下发2019年建设计划的通知\n按照要求,请各区发展改革委尽快组织和督促承建企业加快建设进度,确保10月底前完成。\n"
     ))
     assert _pairs(plan) == [("按照要求,请", [("各区发展改革委", R)])]
+
+
+def test_county_level_cities_and_places_sharing_a_suffix(tmp_path):
+    """``各县级市(区)自行承担…``: every county-level city is a collective like 各县; ``平江、沧浪、金阊区要…``: places
+    before the last leave out the 区 they share, each its government (written as in the text); a name never
+    runs on into ``自行承担…``."""
+    plan = _load(tmp_path, "shared-suffix.txt", (
+        "临江市禁毒经费意见\n三、加强经费保障。平江、沧浪、金阊区要将禁毒经费列入年度预算。各县级市(区)自行承担禁毒社工经费以及禁毒办工作经费。\n"
+    ))
+    assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
+        ("平江", R), ("沧浪", R), ("金阊区", R), ("各县级市(区)", R),
+    ]
