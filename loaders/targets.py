@@ -431,7 +431,9 @@ def _quantity(
     after = clause[m.end() : m.end() + 1]
     if m.group("per_thousand") and unit == "批次":
         unit = "批次/千人"
-    if unit is None and after == "年" and (YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下"))):
+    if unit is None and after == "年" and not re.fullmatch(r"(19|20)\d{2}", m.group("value")) and (
+        YEARS_INDICATOR.search(indicator) or clause[m.end() + 1 :].startswith(("以上", "以下")) or pre in ("至少", "不少于", "不低于", "不超过", "不多于")
+    ):  # (``在统计岗位上工作至少3年``: a bounded count of years is a duration)
         unit = "年"  # 受教育年限14年: a duration
         suf = _bound_after(clause, m.end() + 1)
     elif unit is None and re.search(r"普及$", before) and re.match(r"年[\u4e00-\u9fff]{0,4}教育", clause[m.end() :]):
@@ -474,8 +476,8 @@ def _quantity(
         return None  # a size class naming what is in scope (年发运量5万吨以上车站, 65岁以上的老人)
     if not pre and suf in ("以上", "及以上", "以下", "及以下") and HARM.search(indicator) and not GROWTH_WORD.search(indicator):
         return None  # ``死亡200人以上``, ``直接经济损失100万元以下``: the size of an event a plan responds to
-    if pre == "超" and clause.startswith("的", value_end):
-        return None  # ``超100亿元的产业集群``: a size class, as 以上 before its noun
+    if pre in ("超", "超过", "大于", "多于", "高于") and clause.startswith("的", value_end) and unit not in ("%", "‰"):
+        return None  # ``超100亿元的产业集群``, ``企业数超过150家的镇``: a size class, as 以上 before its noun
     if not pre and not suf:
         # a bare value counts right after a rate (实施率100%), a growth word (增长6%) or a listed value,
         # and as a count a building or doing verb governs (新建2座)
