@@ -3586,3 +3586,11 @@ def test_county_level_cities_and_places_sharing_a_suffix(tmp_path):
     assert [(a.agency, a.role) for t in plan.tasks for a in t.assignments] == [
         ("平江", R), ("沧浪", R), ("金阊区", R), ("各县级市(区)", R),
     ]
+
+
+def test_a_body_that_decides_after_由(tmp_path):
+    """``其抽查事项由省普查领导小组办公室确定``: the body that decides (确定, 审定) is the doer."""
+    plan = _load(tmp_path, "decides.txt", (
+        "青溪县统计执法检查办法\n第六条 重大国情国力普查,其随机抽查事项由县普查领导小组办公室确定。\n"
+    ))
+    assert _pairs(plan) == [("重大国情国力", [("县普查领导小组办公室", R)])]
