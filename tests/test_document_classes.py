@@ -3589,8 +3589,11 @@ def test_county_level_cities_and_places_sharing_a_suffix(tmp_path):
 
 
 def test_a_body_that_decides_after_由(tmp_path):
-    """``其抽查事项由省普查领导小组办公室确定``: the body that decides (确定, 审定) is the doer."""
+    """``其抽查事项由省普查领导小组办公室确定``: the body that decides (确定, 审定) is the doer, and so is one
+    acting within a time (``由X在五日内公示``); ``由市场在…中起作用`` names no body."""
     plan = _load(tmp_path, "decides.txt", (
         "青溪县统计执法检查办法\n第六条 重大国情国力普查,其随机抽查事项由县普查领导小组办公室确定。\n"
     ))
     assert _pairs(plan) == [("重大国情国力", [("县普查领导小组办公室", R)])]
+    timed = _load(tmp_path, "within.txt", "青溪县检查计划\n一、检查结果由行政检查科室在五日内公示。\n二、由市场在资源配置中起决定性作用。\n")
+    assert _pairs(timed) == [("检查结果由行", [("行政检查科室", R)]), ("由市场在资源", [])]
