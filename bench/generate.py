@@ -406,22 +406,11 @@ def _bracket(task: TaskRecord, rng: random.Random) -> str:
 
 
 def _write_prose(lines: list[str], fmt: str) -> bytes:
-    if fmt == "txt":
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if fmt == "html":
-        body = "\n".join(f"<p>{_html.escape(line)}</p>" for line in lines)
-        return (f'<html><head><meta charset="utf-8"><title>{_html.escape(lines[0])}</title></head>'
-                f'<body><div class="article">{body}</div></body></html>').encode("utf-8")
-    if fmt == "docx":
-        import docx
+    from fixtures_gen import paragraphs
 
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
-    raise ValueError(f"a prose layout is written as {', '.join(PROSE_FORMATS)}, not {fmt}")
+    if fmt not in PROSE_FORMATS:
+        raise ValueError(f"a prose layout is written as {', '.join(PROSE_FORMATS)}, not {fmt}")
+    return paragraphs(lines, fmt)
 
 
 def _write_table(p: PlanRecord, fmt: str, rng: random.Random) -> bytes:

@@ -180,3 +180,37 @@ def _pdf(table: SeedTable, path: Path) -> None:
     grid.setStyle(TableStyle(commands))
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30)
     doc.build([Paragraph(html.escape(table.title), ParagraphStyle("t", fontName=font, fontSize=12, leading=16)), grid])
+
+
+PARAGRAPH_FORMATS = ("txt", "html", "docx", "pdf")
+
+
+def paragraphs(lines: list[str], fmt: str) -> bytes:
+    """``lines`` as a document of plain paragraphs, one a line, with no grid: a text file, a web page of
+    ``<p>``, a Word file, or a PDF (reportlab, CJK font; a line wider than the page wraps)."""
+    if fmt == "txt":
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt == "html":
+        body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        return (f'<html><head><meta charset="utf-8"><title>{html.escape(lines[0])}</title></head>'
+                f'<body><div class="article">{body}</div></body></html>').encode("utf-8")
+    out = io.BytesIO()
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(out)
+        return out.getvalue()
+    if fmt == "pdf":
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+        style = ParagraphStyle("zh", fontName=pdf_font(), fontSize=9, leading=12, wordWrap="CJK")
+        SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30).build(
+            [Paragraph(html.escape(line), style) for line in lines]
+        )
+        return out.getvalue()
+    raise ValueError(f"paragraphs are written as {', '.join(PARAGRAPH_FORMATS)}, not {fmt}")

@@ -3,12 +3,11 @@ line, no grid) read as they read in a text file: the same tasks, agencies, roles
 line numbers that are the document's own paragraphs."""
 from __future__ import annotations
 
-import html
 import io
 
 import pytest
 
-from fixtures_gen import pdf_font
+from fixtures_gen import paragraphs, pdf_font
 from plankg.loaders import parse_bytes
 
 # a table exported a cell per line, then a pipe table, as mirror sites print them (our own wording)
@@ -35,35 +34,6 @@ def _records(plan):
             for t in plan.tasks]
 
 
-def _html(lines: list[str]) -> bytes:
-    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
-    return f"<html><head><meta charset='utf-8'><title>表</title></head><body>{body}</body></html>".encode()
-
-
-def _docx(lines: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _pdf(lines: list[str]) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    style = ParagraphStyle("zh", fontName=pdf_font(), fontSize=9, leading=12, wordWrap="CJK")
-    out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30).build(
-        [Paragraph(html.escape(line), style) for line in lines]
-    )
-    return out.getvalue()
-
-
 def _as_text(lines: list[str]):
     return parse_bytes("\n".join(lines).encode(), name="t.txt", key="t")
 
@@ -74,7 +44,7 @@ def test_a_flattened_table_reads_as_in_a_text_file(fmt, lines):
     """The same records from paragraphs as from the text file, and the table's rows are tasks."""
     if fmt == "pdf" and pdf_font() is None:
         pytest.skip("reportlab (with its CID font STSong-Light) is not installed: no CJK PDF can be written")
-    data = {"html": _html, "docx": _docx, "pdf": _pdf}[fmt](lines)
+    data = paragraphs(lines, fmt)
     plan = parse_bytes(data, name=f"t.{fmt}", key="t")
     assert plan.layout == "task-table"
     assert _records(plan) == _records(_as_text(lines))
@@ -83,7 +53,7 @@ def test_a_flattened_table_reads_as_in_a_text_file(fmt, lines):
 
 def test_the_cell_per_line_table_records():
     """The records of the cell-per-line table themselves, so the comparison above compares something right."""
-    plan = parse_bytes(_html(CELL_LINES), name="t.html", key="t")
+    plan = parse_bytes(paragraphs(CELL_LINES, "html"), name="t.html", key="t")
     assert _records(plan) == [
         ("新建社区健身中心10个", [("市体育局", "lead"), ("市财政局", "cooperating"), ("市住建局", "cooperating")], [("=", "10", "个")]),
         ("经常参加体育锻炼人数比例达到42%以上", [("市体育局", "lead"), ("市教育局", "cooperating")], [(">=", "42", "%")]),
@@ -109,9 +79,9 @@ def test_task_lines_are_the_documents_paragraphs():
 
 def test_a_chunk_number_at_a_paragraph_break_inside_a_word():
     """A mirror page's chunk number left at a paragraph break inside a word is dropped and the word joined, as in text."""
-    plan = parse_bytes(_html([
+    plan = parse_bytes(paragraphs([
         "青溪县信访局工作职责", "1、按期报结上级交办的信访案件,并认真审阅有1", "关部门和单位报送的结案材料。",
         "2、做好信访安全的复查复核工作。",
-    ]), name="t.html", key="t")
+    ], "html"), name="t.html", key="t")
     assert [t.text for t in plan.tasks][0] == "按期报结上级交办的信访案件,并认真审阅有关部门和单位报送的结案材料。"
     assert [a.agency for t in plan.tasks for a in t.assignments] == ["青溪县信访局", "青溪县信访局"]
