@@ -673,7 +673,7 @@ def _bare(text: str, found: Found) -> bool:
 # a clause inside a sentence that names new agencies and their role (``…,相关金融机构负责…``)
 LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
 # (or a modal: ``X要牵头抓总，…，Y、Z要发挥职能优势``: a later subject with a duty of its own)
-LATER_MODAL = re.compile(r"(?:也|还|都|均)?(?:要|应当|必须)(?!求)|据此")  # (``，Y据此核对…``: Y acts on what the clause before gives it)
+LATER_MODAL = re.compile(r"(?:也|还|都|均)?(?:要|应当|必须)(?!求)|据此|在(?=[^，,。；;]{2,30}(?:的同时|过程中)[，,])")  # (``，Y据此核对…``: Y acts on what the clause before gives it; ``，Y在做好A的同时，…``)
 # a clause that adds doers to the task before it (``，各县（区）人民政府具体实施``, ``，Y积极配合``)
 JOINING_ROLE = re.compile(
     r"(要|应|须)?(?:具体|共同|积极|认真|主动|密切)*(?P<word>组织实施|实施|抓好落实|落实|配合|协助|参与|参加)"

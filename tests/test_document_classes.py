@@ -3569,11 +3569,16 @@ def test_state_farms_and_a_doer_going_on_after_由(tmp_path):
 
 def test_a_request_after_an_opener_names_its_bodies_only(tmp_path):
     """``按照要求,请各区发展改革委尽快组织…``: an opener then a request names the bodies asked, never the adverb and
-    deed after them (``…委尽快组织…`` is no name)."""
+    deed after them (``…委尽快组织…`` is no name); a later subject doing one thing 的同时 another
+    (``，Y在做好A的同时，…``) starts a task of its own."""
     plan = _load(tmp_path, "request.txt", (
         "关于下发2019年建设计划的通知\n按照要求,请各区发展改革委尽快组织和督促承建企业加快建设进度,确保10月底前完成。\n"
     ))
     assert _pairs(plan) == [("按照要求,请", [("各区发展改革委", R)])]
+    later = _load(tmp_path, "while.txt", (
+        "临江市建设计划\n二、各承建单位要按照规范完成建设任务,各级电力企业在做好充电设施建设的同时,积极服务好报装需求。\n"
+    ))
+    assert _pairs(later) == [("各承建单位要", [("各承建单位", R)]), ("各级电力企业", [("各级电力企业", R)])]
 
 
 def test_county_level_cities_and_places_sharing_a_suffix(tmp_path):
