@@ -178,7 +178,8 @@ def _before_a_note(content: str, bare_ok: bool, stops: str) -> Found | None:
 def _at_sentence_end(text: str, start: int, end: int) -> bool:
     """A bracket with no role word counts only after a closed sentence (``…。（市发改委）``) or a quoted
     item (``“新增AED”（市红十字会）``): right after a name (``报市经贸局（市中小企业局）``) it is an alias."""
-    return text[start - 1 : start] in ("", "。", "；", ";", ".", "\n", "”", "」")  # also after a quoted item
+    before = text[:start].rstrip(" \t\u3000")  # (``…8%左右。 (工资处、就管中心)``: a space before the bracket)
+    return before[-1:] in ("", "。", "；", ";", ".", "\n", "”", "」")  # also after a quoted item
 
 
 def parse_assignment_clause(content: str, *, bare_ok: bool = False) -> Found | None:

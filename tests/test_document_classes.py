@@ -3602,3 +3602,13 @@ def test_a_body_that_decides_after_由(tmp_path):
     assert _pairs(plan) == [("重大国情国力", [("县普查领导小组办公室", R)])]
     timed = _load(tmp_path, "within.txt", "青溪县检查计划\n一、检查结果由行政检查科室在五日内公示。\n二、由市场在资源配置中起决定性作用。\n")
     assert _pairs(timed) == [("检查结果由行", [("行政检查科室", R)]), ("由市场在资源", [])]
+
+
+def test_a_bracket_of_bodies_after_a_space(tmp_path):
+    """``…增长8%左右。 (工资处、就管中心)``: a space between a sentence's full stop and a bracket of bodies with no
+    role word does not make the bracket an alias: the bodies are responsible."""
+    plan = _load(tmp_path, "spaced-bracket.txt", (
+        "临江市劳动保障目标任务分解方案\n一、目标分解\n5.城镇居民人均可支配收入增长9%。 (工资处、就管中心)\n"
+        "7.城镇登记失业率控制在4%以内。 (就业处、就管中心)\n"
+    ))
+    assert _pairs(plan) == [("城镇居民人均", [("工资处", R), ("就管中心", R)]), ("城镇登记失业", [("就业处", R), ("就管中心", R)])]
