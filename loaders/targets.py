@@ -510,6 +510,9 @@ def _quantity(
     else:
         comparator = "="
     value = Decimal(m.group("value").replace(",", ""))
+    if unit in PEOPLE_SERVED_UNITS and SERVED.fullmatch(indicator or "为"):
+        indicator = clause[value_end:].strip("，,。；; ")  # ``为全县3万名0-6岁儿童开展筛查``: whom and what the count is of
+        value_end = len(clause.rstrip("。；;，, "))
     share = SHARE_OF_THINGS.match(clause, value_end) if unit == "%" and not indicator else None
     if share:  # ``80%以上的社区达到…``: the things and what they are to do follow the share
         text_end = len(clause.rstrip("。；;，, "))
@@ -546,8 +549,17 @@ def _works_after(clause: str, m: re.Match, unit: str) -> bool:
     counts all there are (对全县23条河道进行整治 says what is in scope)."""
     inside = clause[: m.start("value")].endswith("在") and WORKS_INSIDE.match(clause, m.end())
     done = DONE_AFTER.match(clause, m.end())  # ``40个项目开工``: the things to be finished, counted
+    if unit in PEOPLE_SERVED_UNITS and SERVED.search(clause[: m.start("value")]) and SERVICE_AFTER.match(clause, m.end()):
+        # ``为全县3万名0-6岁儿童开展孤独症筛查``: the people a service is to reach, all of them counted, a commitment
+        return not re.search(r"已|共有|其中", clause[: m.start()])
     return bool(COUNT_UNIT.fullmatch(unit) and (WORKS_AFTER.match(clause, m.end()) or inside or done)
                 and not WHOLE_SCOPE.search(clause[: m.start()]))
+
+
+# the people a service is to reach (``为全县3万名…开展筛查``, ``对3.3万名妇女进行…``), counted after 为, 对 or 向
+PEOPLE_SERVED_UNITS = frozenset({"名", "人", "人次", "户", "万名", "万人", "万人次", "万户"})
+SERVED = re.compile(r"(?:为|对|向)(?:全[市县区省镇乡])?[^，,；;。为对向]{0,4}$")
+SERVICE_AFTER = re.compile(r"[^，,；;。]{0,30}?(?:开展|进行|提供|实施)")
 
 
 def _frequency(before: str, unit: str) -> bool:
