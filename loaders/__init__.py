@@ -201,7 +201,7 @@ def _chunk_breaks_joined(document: list) -> list:
 def _paragraphs_table(document: list, name: str, common: dict) -> tuple[Plan | None, Plan | None]:
     """``_text_table`` on the paragraphs of a document read by blocks (HTML, Word, PDF), a line each, its
     tasks and sections numbered by the paragraphs they stand in as every other reading of it numbers them."""
-    from . import blocks, pipe_grid, wrapped
+    from . import blocks, pipe_grid
 
     lines: list[str] = []
     line_of: list[int] = []  # line of the joined text - 1 -> the paragraph's own number
@@ -211,9 +211,10 @@ def _paragraphs_table(document: list, name: str, common: dict) -> tuple[Plan | N
             line_of.append(paragraph.line)
     if not lines:
         return None, None
-    found, unassigned = _text_table(wrapped.join_chunk_breaks(pipe_grid.unboxed("\n".join(lines))), name, common)
-    for plan in (found, unassigned):
-        for item in [*(plan.tasks if plan else ()), *(plan.sections if plan else ())]:
+    # (a chunk number at a paragraph break is joined already: ``_chunk_breaks_joined``)
+    found, unassigned = _text_table(pipe_grid.unboxed("\n".join(lines)), name, common)
+    for plan in (p for p in (found, unassigned) if p is not None):
+        for item in (*plan.tasks, *plan.sections):
             item.line = line_of[min(max(item.line, 1), len(line_of)) - 1]
     return found, unassigned
 

@@ -119,7 +119,7 @@ VERB_START = re.compile(
     r"对|在|以(?!色列)|按照|根据|依照|配合|协助|协同|参与|会同|确保|需要|联系|争取|推动|支持|鼓励|引导|规范|深化|强化|提高|提升|加快|扩大|创建|构建|培育|"
     r"实行|贯彻|监测|检查|查处|核实|收集|汇总|承担|履行|明确|设置|设立|将|把|向|由|从|使|让|通过|利用|结合|围绕|坚持|全面|重点|通报|按月|按季|联合|承办|"
     r"进(?!出口)|组成|建成|迁建|新建|扩建|改建|新增|增加|启动|开工|完成|实现|打造|举办|争创|创成|力争|帮助|方便|满足|"
-    r"抓紧|抓好|加大|积极|认真|切实|大力|继续(?!教育|医学)|不断|逐步|尽快|着力|努力|全力|深入|广泛)"
+    r"抓紧|抓好|加大|大力|继续(?!教育|医学)|不断|逐步|尽快|着力|努力|全力|深入|广泛)"  # (积极, 认真, 切实: DUTY_WORDS, anywhere)
 )
 # a date or a count inside an item: no body's name holds one (市12345热线 and 110 hold no unit)
 DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|座|户|家|批次|人次|%|％)")
@@ -257,7 +257,7 @@ BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心])(联合
 # a body's name then a deed it does (``县总工会召开职工代表大会``): a clause, never one name ending like a body (会)
 BODY_THEN_DEED = re.compile(
     r"(?<=[局厅委办院府站所队会心])(召开|举办|举行|开展|制定|印发|出台|发布|修订|起草|建成|培育|排查|整治|查处|打击|推动|推广|普及|巩固|深化|"
-    r"尽快|抓紧|加快|及时|积极|认真|切实|立即|迅速)"  # (and the adverb of a deed: ``各区发展改革委尽快组织…``)
+    r"尽快|抓紧|加快|及时|立即|迅速)"  # (and the adverb of a deed: ``各区发展改革委尽快组织…``; 积极, 切实: DUTY_WORDS)
 )
 DESCRIBED = re.compile(r"^(?:有|具有|负有|承担|担负)[^，,。；;、：:]{1,16}?(?:职能|职责|任务|责任|义务)的(?=[\u4e00-\u9fff])")
 
@@ -451,15 +451,9 @@ def _run_cut(item: str) -> tuple[str, ...]:
     ends = sorted({m.end() for m in RUN_END.finditer(item)})
     if len(item) not in ends:
         return (item,)
-    tried: dict[int, list[str] | None] = {}  # each start is tried once, however many cuts lead to it
 
+    @lru_cache(maxsize=None)  # each start is tried once, however many cuts lead to it
     def pieces(start: int) -> list[str] | None:
-        if start in tried:
-            return tried[start]
-        tried[start] = found = _pieces_from(start)
-        return found
-
-    def _pieces_from(start: int) -> list[str] | None:
         for end in ends:
             if end <= start:
                 continue

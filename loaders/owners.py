@@ -92,17 +92,22 @@ def place_prefix(text: str) -> str | None:
     stands for its government, as a county's name does in an agency list."""
     head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", text)
     while head:
-        names = head.group().split("、")
-        # (the places before the last may leave out the suffix it shares: ``平江、沧浪、金阊区``)
-        if (
-            all(NAMED_PLACE.fullmatch(n) and not LEVELS_ONLY.fullmatch(n) or i < len(names) - 1 and len(n) == 2 and names[-1][-1] in "区县市"
-                for i, n in enumerate(names))
-            and NAMED_PLACE.fullmatch(names[-1]) and PLACE_DUTY.match(text, head.end())
-        ):
+        if _places(head.group().split("、")) and PLACE_DUTY.match(text, head.end()):
             return head.group()
         shorter = head.group()[:-1]
         head = re.match(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){0,11}", shorter) if len(shorter) >= 2 else None
     return None
+
+
+def _places(names: list[str]) -> bool:
+    """Whether every name is a place by its own suffix, or, before the last, a bare two-character place
+    sharing the last one's suffix (``平江、沧浪、金阊区``)."""
+    last = names[-1]
+
+    def named(name: str) -> bool:
+        return bool(NAMED_PLACE.fullmatch(name)) and not LEVELS_ONLY.fullmatch(name)
+
+    return named(last) and all(named(n) or (len(n) == 2 and last[-1] in "区县市") for n in names[:-1])
 
 
 def _masked(text: str) -> str:

@@ -113,7 +113,7 @@ def header_role(cell: str) -> str | None:
     cell = re.sub(r"\s+", "", cell)
     cell = re.sub(rf"{AND_THEIR_PEOPLE}$", "", cell)  # ``责任单位及责任人``: the units
     # ``责任单位（排名第一的为牵头单位）``: the rule in brackets is the document's (``first_listed_leads``), the column the words before it
-    cell = RULE_IN_HEADER.sub("", cell) if RULE_IN_HEADER.search(cell) and RULE_IN_HEADER.sub("", cell) else cell
+    cell = RULE_IN_HEADER.sub("", cell) or cell
     if len(cell) > 14 and "、" in cell:
         # ``执行措施、工作进展、取得成效``: a column headed by several words is a report if any says so
         parts = [header_role(part) for part in cell.split("、")]

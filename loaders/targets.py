@@ -510,13 +510,14 @@ def _quantity(
     else:
         comparator = "="
     value = Decimal(m.group("value").replace(",", ""))
-    if unit in PEOPLE_SERVED_UNITS and SERVED.fullmatch(indicator or "为"):
-        indicator = clause[value_end:].strip("，,。；; ")  # ``为全县3万名0-6岁儿童开展筛查``: whom and what the count is of
+    # what the figure counts follows it, to the clause's end: whom a service reaches and what it is
+    # (``为全县3万名0-6岁儿童开展筛查``), or the things a share names and what they are to do (``80%以上的社区达到…``)
+    follows = value_end if unit in PEOPLE_SERVED_UNITS and SERVED.fullmatch(indicator or "为") else None
+    share = SHARE_OF_THINGS.match(clause, value_end) if follows is None and unit == "%" and not indicator else None
+    follows = share.start() + 1 if share else follows
+    if follows is not None:
         value_end = len(clause.rstrip("。；;，, "))
-    share = SHARE_OF_THINGS.match(clause, value_end) if unit == "%" and not indicator else None
-    if share:  # ``80%以上的社区达到…``: the things and what they are to do follow the share
-        text_end = len(clause.rstrip("。；;，, "))
-        indicator, value_end = clause[share.start() + 1 : text_end], text_end
+        indicator = clause[follows:value_end].strip("，,。；; ")
     return Target(
         kind="quantitative",
         text=_strip_noise(clause[start:value_end]),
