@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from plankg.records import Assignment
 
+from .role_words import HELPING, JOINING, LABEL_STEMS, LEADING, ROLE_OF_WORD, WORKING_WITH, either
+
 OPEN_BRACKETS = "（(〔[【《<"
 CLOSE_BRACKETS = "）)〕]】》>"
 LIST_SEPARATORS = "、，,；;"
@@ -29,9 +31,9 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("分别负责", "responsible", False),
     # ``X为牵头单位，Y为配合单位``: a unit named as a role's
     # (also ``X是第一责任单位``)
-    *((f"{verb}{word}{unit}", role, False) for word, role in (("牵头", "lead"), ("主办", "lead"), ("承办", "lead"), ("第一责任", "responsible"),
-                                                               ("责任", "responsible"), ("配合", "cooperating"), ("协办", "cooperating"), ("会办", "cooperating"),
-                                                               ("协同", "cooperating"))
+    *((f"{verb}{word}{unit}", role, False)
+      for word, role in (*((w, "lead") for w in LEADING), ("第一责任", "responsible"), ("责任", "responsible"),
+                         *((w, "cooperating") for w in HELPING + WORKING_WITH))
       for verb in ("为", "是") for unit in ("单位", "部门")),
     ("牵头负责", "lead", False),
     # a role word with the kind of work it leads (``X牵头指导，Y负责落实``)
@@ -46,16 +48,10 @@ ROLE_SUFFIXES: list[tuple[str, str, bool]] = [
     ("组织实施", "responsible", False),
     ("落实", "responsible", False),
     ("牵头抓总", "lead", False),
-    ("牵头", "lead", False),
-    ("承办", "lead", False),
-    ("主办", "lead", False),  # read like 承办 (gold README, Additions)
-    ("配合", "cooperating", False),
-    ("协办", "cooperating", False),
-    ("会办", "cooperating", False),  # the partner of 主办 (``X主办，Y会办``); not ``安委会办`` (``COMMITTEE_OFFICE``)
-    ("协助", "cooperating", False),
-    ("协作", "cooperating", False),
-    ("参与", "cooperating", False),
-    ("参加", "cooperating", False),
+    *((word, "lead", False) for word in LEADING),
+    # (``会办``, not ``安委会办``: ``COMMITTEE_OFFICE``; ``协同`` closes no clause, it is an adverb before one:
+    # ``协同配合``, ``ROLE_ADVERB``)
+    *((word, "cooperating", False) for word in HELPING + ("协作",) + JOINING),
 ]
 
 _SUFFIX_ENDS = frozenset(word[-1] for word, _, _ in ROLE_SUFFIXES)
@@ -65,7 +61,7 @@ ROLE_ADVERB = re.compile(r"(分别|共同|积极|具体|主动|密切|认真|全
 BY_DUTIES = re.compile(r"(按照?|根据)(各自)?(职责|职能)(分工)?$")
 LEAGUE = re.compile(r"^团[省市县区]委$")  # 团省委: the Youth League's committee names its level inside
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,30}[）)]$")
-ROLE_THEN_BREAK = re.compile(r"(牵头|负责|配合|协办|会办|承办|协助)[ \t]*\n(?=\s*\S)")
+ROLE_THEN_BREAK = re.compile(rf"({either(LEADING, '负责', HELPING)})[ \t]*\n(?=\s*\S)")
 # Words that end the name of a body (an agency); a list item ending so is an agency by itself.
 BODY_SUFFIX = re.compile(
     r"(局|厅|委|办|院|部|(?<=[政省市县区州])府|会|室|中心|(?<=团)中央|所|(?<!网)站|队|司|(?<![入参持配炒控])股|(?:农发|人|工|农|建|中|交|农商|商|邮储|招|兴)行|机关|海关|处|科|社|团|协|联|署|银行|分行|支行|馆|台|组|"
@@ -100,7 +96,8 @@ PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``
 CHUNK_MARKER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[—–-]{1,2}(?=[\u4e00-\u9fff]))\s*")  # a site's chunk marker, or the dash before ``——X牵头``
 # words of a duty, never inside a body's name: ``市商务局会同市发改委`` is a clause, not a name
 DUTY_WORDS = re.compile(
-    r"会同|负责|做好|加强|开展|举办|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|配合|协办|会办|协作|参与)(单位|部门)|"
+    r"会同|负责|做好|加强|开展|举办|确保|要求|进一步|切实|认真|积极|咨询电话|电话|(?<!相关)(?<!有关)(牵头|责任|"
+    rf"{either(HELPING)}|协作|参与)(单位|部门)|"
     r"以下|均需|均要|各项工作|应当|必须|自行|承担(?!单位|部门)|"
     r"(要|应|须|需)(指导|督促|组织|落实|推进|建立|完善|配合|协助|按照|依法|牵头|抓好|强化|提高|加大|做到|成立|协调|统筹|会同)|"  # ``X要指导学校…``
     r"成立|设立|设在|原则|(?<![总])是(?!否)|"  # ``X是…主管机关``, ``X成立…指挥部``: a clause about a body, never its name
@@ -334,8 +331,8 @@ NOTE_AFTER_STOP = re.compile(r"。[^。]*?(以下|下同|不再|均需|均由|�
 PRIMARY = re.compile(r"^\s*以(.{2,40}?)为主\s*$")
 # a role written before its agencies inside a cell (``牵头：市发改委；配合：市财政局``): the same
 # clause as ``市发改委牵头``
-_LABEL_SUFFIX = {"牵头": "牵头", "主责": "负责", "主办": "牵头", "承办": "承办", "负责": "负责", "责任": "负责",
-                 "配合": "配合", "协办": "协办", "会办": "会办", "协同": "配合", "协助": "协助", "参与": "参与"}
+_LABEL_SUFFIX = {**{word: word for word in LEADING + HELPING + JOINING}, "主责": "负责", "负责": "负责", "责任": "负责",
+                 **dict.fromkeys(WORKING_WITH, "配合")}
 SHORT_LABEL = re.compile(rf"^\s*(?P<word>{'|'.join(_LABEL_SUFFIX)})(?:单位|部门)?\s*[:：]\s*")
 SHORT_LABEL_AFTER_SPACE = re.compile(rf"\s+((?:{'|'.join(_LABEL_SUFFIX)})(?:单位|部门)?\s*[:：])")
 
@@ -351,7 +348,7 @@ def _role_after(clause: str) -> str:
 SAME_AS = re.compile(r"^\s*(?:同上|同上一项|同上项|同上栏|同前|同前项|(?:同第|同)(?P<number>\d{1,3})项?)\s*$")
 
 
-ROLE_THEN_LIST_MARK = re.compile(r"(牵头|负责|主办|承办|配合|协办|会办|协助)、(?=[\u4e00-\u9fff])")
+ROLE_THEN_LIST_MARK = re.compile(rf"({either(LEADING, '负责', HELPING)})、(?=[\u4e00-\u9fff])")
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -630,12 +627,10 @@ def _jurisdiction_prefix(item: str) -> str | None:
 
 # a label naming a role (``责任单位``, ``牵头部门``) is no body, though it ends like one; the collectives
 # ``有关部门`` and ``相关单位`` are bodies
-ROLE_LABEL = re.compile(r"^(牵头|责任|配合|协办|会办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)(单位|部门|处室|科室)$")
+ROLE_LABEL = re.compile(rf"^({either(LABEL_STEMS)})(单位|部门|处室|科室)$")
 # a role written in brackets after one name of a list (``市城管局（牵头）、市公安局``)
-ROLE_MARK = re.compile(r"^(?P<name>.+?)[（(](?P<word>牵头单位|牵头部门|牵头|主办|主责|负责|配合单位|配合|协办|会办|协助|参与)[）)]$")
-MARK_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主办": "lead", "主责": "lead", "负责": "responsible",
-              "配合单位": "cooperating", "配合": "cooperating", "协办": "cooperating", "会办": "cooperating", "协助": "cooperating",
-              "参与": "cooperating"}
+MARK_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "配合单位": "cooperating", "主责": "lead", **ROLE_OF_WORD}
+ROLE_MARK = re.compile(rf"^(?P<name>.+?)[（(](?P<word>{'|'.join(MARK_ROLES)})[）)]$")
 # a role mark closing one name with the next name right after it (``市发改委（牵头）市财政局``)
 MARK_THEN_NAME = re.compile(rf"([（(](?:{'|'.join(MARK_ROLES)})[）)])(?=[\u4e00-\u9fff])")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .role_words import HELPING, JOINING, LABEL_STEMS, LEADING, ROLE_OF_WORD, either
 from .agencies import (
     DUTY_WORDS, FIRST_LEADS, SAME_AS, SHORT_LABEL, is_agency_list, parse_agency_cell, split_outside_brackets, strip_role_suffix,
 )
@@ -22,7 +23,7 @@ TIME_PHRASE = re.compile(
 )
 NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|例如|下同|详见|见|参见|注|其中|试行|暂行|征求意见稿)")
 LABEL_WORDS = (
-    r"(?:主要|其他|其它)?(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|牵头|责任|配合|协办|会办|承办|主办|主责|参与|参加|支持|协助|协同|协作|实施|落实|负责)"
+    rf"(?:主要|其他|其它)?(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|{either(LABEL_STEMS)})"
     r"(?:单位|部门|处室|科室|股室)|责任主体|牵头负责领导|"  # ``主要协作单位``, ``其他配合单位``: the role word decides
     r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
     r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
@@ -37,7 +38,8 @@ TRAILING_NUMBER = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}
 SUBJECT = re.compile(
     r"由(?P<who>[^，,。；;：:由]{2,80}?(?:[，,][^，,。；;：:由]{2,40}?)?)(?:具体|分工|按职责分工|共同|分别|联合)?(?P<word>牵头负责|牵头|承办|负总责|负责|主办|承担)(?!人|同志|的)"
     # (a comma may part the agencies themselves: ``由市科技局、市知识产权局,各市、区政府负责``)  # (``应由X承担的资金``: what X bears, no duty)
-    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头|负责))?"
+    r"(?:[，,]\s*(?P<helpers>[^，,。；;：:]{2,160}?)(?:具体|共同|积极|做好)?(?P<word2>"
+    rf"{either(HELPING, JOINING, LEADING, '负责')}))?"
 )
 # ``由X会同Y等部门研究提出…``, ``由X会同Y负责落实``: X leads, Y cooperates (gold README, Roles: 会同)
 SUBJECT_WITH_PARTNERS = re.compile(
@@ -46,12 +48,11 @@ SUBJECT_WITH_PARTNERS = re.compile(
 )
 # the sentence right after one: ``X、Y要认真配合，…`` — the helpers of the same task
 FOLLOW_HELPERS = re.compile(
-    r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>协办|会办|配合|协助)"
+    r"\s*(?P<helpers>[^，,。；;：:]{2,120}?)(?:要|应|须|需)?(?:认真|积极|密切|全力|主动|共同|做好)?(?P<word2>"
+    rf"{either(HELPING)})"
     r"(?=[，,。；;]|$)"
 )
-_SUBJECT_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible", "负总责": "responsible",
-                 "协办": "cooperating", "会办": "cooperating", "配合": "cooperating", "协助": "cooperating", "参与": "cooperating", "参加": "cooperating",
-                 "实施": "responsible", "承担": "responsible",
+_SUBJECT_ROLE = {**ROLE_OF_WORD, "牵头负责": "lead", "负总责": "responsible", "实施": "responsible", "承担": "responsible",
                  "组织": "responsible", "落实": "responsible", "指导监督": "responsible"}  # (``由A负责，B组织，C落实，D指导监督``)  # (``由X牵头，Y实施，Z共同参与``)
 
 
@@ -488,11 +489,12 @@ GUIDED_BY = re.compile(
 # one more clause of doers and their role after a ``由X主办，Y承办`` (``，Z协办``, ``，W广泛参与``)
 CHAINED_ROLE = re.compile(
     r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:具体|共同|积极|做好|广泛|密切|主动|视情况予以|予以)?"
-    r"(?P<word2>协办|会办|配合|协助|参与|参加|承办|牵头|主办|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
+    rf"(?P<word2>{either(HELPING, JOINING, LEADING)}|实施|组织|落实|指导监督)(?=[，,。；;]|$)"
 )
 # the helpers a clause names after the work a ``由X负责`` gives (``由X负责解决，Y、Z积极配合；``)
 LATE_HELPERS = re.compile(
-    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:要|应|须)?(?:积极|密切|主动|全力|认真|共同|予以)?(?:配合|协助|协办|会办|参与)(?=[，,。；;]|$)"
+    r"[，,]\s*(?P<helpers>[^，,。；;：:由]{2,60}?)(?:要|应|须)?(?:积极|密切|主动|全力|认真|共同|予以)?"
+    rf"(?:{either(HELPING, '参与')})(?=[，,。；;]|$)"
 )
 # the bodies listed after ``由X牵头`` that carry the work out with it (``，A、B及各乡镇等单位，组织开展…``)
 JOINED_BY = re.compile(
@@ -542,8 +544,7 @@ NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安�
 NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的")  # (``学校及其他教育机构的设立``, ``X的主要负责人``: the body is no doer)
 INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求|责任制|制度)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
-_WORD_ROLE = {"牵头": "lead", "会同": "lead", "联合": "lead", "配合": "cooperating", "协助": "cooperating",
-              "参与": "cooperating", "参加": "cooperating", "协同": "cooperating"}
+_WORD_ROLE = {**ROLE_OF_WORD, "会同": "lead", "联合": "lead"}
 
 
 def subject_clauses(text: str) -> list[Found]:
@@ -677,7 +678,8 @@ LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
 LATER_MODAL = re.compile(r"(?:也|还|都|均)?(?:要|应当|必须)(?!求)|据此|在(?=[^，,。；;]{2,30}(?:的同时|过程中)[，,])")  # (``，Y据此核对…``: Y acts on what the clause before gives it; ``，Y在做好A的同时，…``)
 # a clause that adds doers to the task before it (``，各县（区）人民政府具体实施``, ``，Y积极配合``)
 JOINING_ROLE = re.compile(
-    r"(要|应|须)?(?:具体|共同|积极|认真|主动|密切)*(?P<word>组织实施|实施|抓好落实|落实|配合|协助|参与|参加)"
+    r"(要|应|须)?(?:具体|共同|积极|认真|主动|密切)*(?P<word>组织实施|实施|抓好落实|落实|"
+    rf"{either(HELPING, JOINING)})"
     r"(?:(?:相关|有关|各项|具体)?工作(?:任务)?)?(?=[，,。；;]|$)|"  # ``，Y具体实施相关工作任务``
     r"(要|应|须)?(加强|做好|负责)?(?P<guide>指导|督促|监督|统筹|协调)(?=[，,。；;]|$)"  # ``，市城管局加强指导``
 )
@@ -701,7 +703,7 @@ def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Fou
         joining = JOINING_ROLE.match(text, at + len(head))
         if joining and not LATER_SUBJECT_ROLE.match(text, at + len(head)):
             # ``X负责，各县（区）人民政府具体实施``: more doers of the same task
-            out[-1].add("cooperating" if joining.group("word") in ("配合", "协助", "参与", "参加") else "responsible", head)
+            out[-1].add(ROLE_OF_WORD.get(joining.group("word"), "responsible"), head)
             continue
         if not LATER_SUBJECT_ROLE.match(text, at + len(head)) and not LATER_MODAL.match(text, at + len(head)):
             continue
@@ -740,7 +742,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         word = None if named_as else re.match(
             rf"(?:{SCOPE_PHRASE}|受[^，,。；;]{{1,30}}委托[，,]?)?"
             r"[，,]?(?:要|应当|应|必须|须|需|将)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(?:支持(?:和|与|并|、))?"
-            r"(牵头|会同|联合|配合|协助|参与|参加|协同)", duty)
+            rf"(牵头|会同|联合|{either(HELPING, JOINING)}|协同)", duty)
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role
         stop = _sentence_stop(text, position + len(head))
         joins = None if word or role else LATER_HELPING.search(text, position + len(head), stop)

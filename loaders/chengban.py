@@ -9,10 +9,11 @@ import re
 
 from .assignments import bracket_assignments, subject_assignments
 from .prose import Prose, rows as prose_rows
+from .role_words import BLOCK_WORDS, either
 from .table import Row
 
 NAME = "chengban"
-_WORDS = re.compile(r"承办|协办|会办")
+_WORDS = re.compile(either(BLOCK_WORDS))
 
 
 def score(prose: Prose) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .assignments import bracket_assignments, trailing_labels
 from .prose import Prose, rows as prose_rows
+from .role_words import BLOCK_WORDS
 from .table import Row
 
 NAME = "labelled"
@@ -18,7 +19,7 @@ def score(prose: Prose) -> int:
 
 
 def _chengban_label(raw: str) -> bool:
-    return "承办" in raw or "协办" in raw or "会办" in raw
+    return any(word in raw for word in BLOCK_WORDS)
 
 
 def rows(prose: Prose) -> list[Row]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .agencies import is_agency_list
 from .owners import agency_prefix
+from .role_words import HELPING, either
 from .table import AGENCY_ROLES, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
@@ -84,7 +85,7 @@ def _header(stream: str) -> Header | None:
 
 # a header cell a narrow column broke in two: a role's qualifier, then what it qualifies
 # (``牵头  领导``, ``主体          责任单位``)
-QUALIFIER = re.compile(r"^(牵头|主体|主要|配合|协办|会办|协助|责任|具体|分管)$")
+QUALIFIER = re.compile(rf"^(牵头|主体|主要|{either(HELPING)}|责任|具体|分管)$")
 QUALIFIED = re.compile(r"^(领导|责任单位|单位|部门|责任人|科室)$")
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from plankg.records import Plan, Section, Task
 
 from .agencies import FIRST_LEADS, SAME_AS, parse_agency_cell
+from .role_words import HELPING, JOINING, LEADING, WORKING_WITH, either
 from .numbering import section_number, task_number
 from .targets import deadline_of, find_targets, goal_targets
 
@@ -22,8 +23,8 @@ REPORT_WORDS = r"进展情况|完成情况|落实情况|推进情况|工作进�
 # header words -> column role, checked in this order (people before "责任", lead before "单位")
 HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("people", re.compile(r"领导|责任人|联系人|负责人")),
-    ("cooperating", re.compile(r"配合|协办|会办|协助|协同|协作|参与单位|参加单位|支持单位")),
-    ("lead", re.compile(r"牵头|承办|主办")),
+    ("cooperating", re.compile(rf"{either(HELPING, WORKING_WITH)}|{either(*(w + '单位' for w in JOINING + ('支持',)))}")),
+    ("lead", re.compile(either(LEADING))),
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|承担单位|承担部门|执行单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|"
                                r"^(抽查|检查|执法|执行|实施|监管)主体$|^(执行|检查|实施|承办)科室$|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
     ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$|^时间(进度|要求)$|^进度要求$")),
@@ -66,7 +67,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
 ]
 AGENCY_ROLES = ("lead", "responsible", "cooperating")
 RULE_IN_HEADER = re.compile(rf"[（(][^（）()]*(?:{FIRST_LEADS.pattern})[^（）()]*[）)]")
-BOTH_ROLES = re.compile(r"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)(协同|配合|协办|会办|参与)")
+BOTH_ROLES = re.compile(rf"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)({either(WORKING_WITH, HELPING, JOINING)})")
 NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 # a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
 AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
