@@ -553,10 +553,14 @@ def remove_bulk_marker(path: Path) -> None:
 
 
 def bulk_write(store: Store, nquads: bytes) -> None:
-    """Hand a chunk of N-Quads to Oxigraph's bulk loader (not atomic: see ``recover_bulk``)."""
+    """Hand a chunk of N-Quads to Oxigraph's bulk loader (not atomic: see ``recover_bulk``).
+
+    The chunks are only ever pyoxigraph's own serialization of terms it built (``plankg.bulk``;
+    a user's ``.nq`` file goes the transactional way), so the loader's IRI checks are skipped
+    (``lenient``): they would only re-check what the terms' constructors checked."""
     from pyoxigraph import RdfFormat
 
-    store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+    store.bulk_load(nquads, format=RdfFormat.N_QUADS, lenient=True)
 
 
 def recover_bulk(path: str | os.PathLike, store: Store) -> list[str]:
