@@ -15,6 +15,7 @@ from .agencies import is_agency_list
 from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER
+from .owners import form_owner
 from .prose import title_of
 from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, quota_roles
 from .text_table import TIME_CELL, Line, clean, preamble_rows
@@ -45,6 +46,12 @@ def parse(blocks: list[Block]) -> GridTables | None:
             before.append(Line(block.line, clean(block.text)))
             continue
         header = _header(block)
+        owner = None
+        if header is None and roles is None:
+            # a form of one unit's tasks: no agency column, its unit named in a field above the table
+            header = _owned_header(block)
+            owner = form_owner([l.text for l in before if l.text]) if header else None
+            header = header if owner else None
         if header is not None:
             at, roles = header
             headers = block.rows[at].texts()
@@ -52,7 +59,11 @@ def parse(blocks: list[Block]) -> GridTables | None:
             if title_lines is None:
                 preamble = [l for l in before if l.text]
                 title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
-            rows += _rows(block, at + 1, roles, year, headers)
+            found = _rows(block, at + 1, roles, year, headers)
+            for row in found if owner else []:
+                if not row.agencies:
+                    row.agencies, row.cue = {"responsible": [owner]}, "form owner"
+            rows += found
         elif roles is not None and block.width == len(roles):
             rows += _rows(block, 0, roles, year, headers)  # the table goes on after a page break
         else:
@@ -90,6 +101,15 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
             roles = [b or r for b, r in zip(below, roles)]
             i += 1
         return i, _spanned(roles, grid.rows[i].texts())
+    return None
+
+
+def _owned_header(grid: Grid) -> tuple[int, list[str | None]] | None:
+    """A header of numbered tasks with no agency column (序号 | 工作任务 | 责任人 | 完成时限)."""
+    for i, row in enumerate(grid.rows[:HEADER_SCAN]):
+        roles = column_roles(row.texts())
+        if sum(1 for r in roles if r) >= 3 and "text" in roles and "number" in roles:
+            return i, roles
     return None
 
 

@@ -193,6 +193,20 @@ def title_owner(title: str) -> str | None:
     return None
 
 
+# a form's field naming the unit it is filled in for, above its table (``单位(盖章):区总工会``,
+# ``填报单位：县农业农村局``): the unit whose list the table is
+FORM_OWNER = re.compile(r"^(?:填报|报送|申报|责任|承诺)?单位(?:名称)?\s*(?:[（(](?:盖章|公章|章)[）)])?\s*[:：]\s*(?P<owner>[^:：]{2,40}?)\s*$")
+
+
+def form_owner(lines: list[str]) -> str | None:
+    """The unit a form's field above a table names (the nearest such field), or None."""
+    for text in reversed(lines):
+        found = FORM_OWNER.match(text)
+        if found and is_agency_list(found.group("owner")) and not COLLECTIVE_OWNER.search(found.group("owner")):
+            return found.group("owner")
+    return None
+
+
 def duties_title_owner(title: str) -> str | None:
     """The body a title names as the owner of the duties listed under it (``青溪县信访局工作职责``,
     ``X局主要职责``); weaker than a preamble that names the owner itself, so asked after it."""

@@ -73,6 +73,8 @@ NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
 
 
+# a note in brackets closing a long header cell (``(含阶段性重点工作)``): what the column holds besides
+NOTE_AFTER_HEADER = re.compile(r"(?<=[\u4e00-\u9fff]{2})[（(][^（）()]{1,12}[）)]$")
 SCORED_GOAL = re.compile(r"^((19|20)\d{2}年)?(年度)?目标(任务)?$")
 GOAL_BESIDE_UNIT = re.compile(r"^((19|20)\d{2}年)?(年度|全年|本年)?目标$")
 # the heading of the part that states a plan's goals (``一、主要目标``, ``（二）工作目标：``, ``目标要求``)
@@ -123,6 +125,9 @@ def header_role(cell: str) -> str | None:
         if parts[0] == "progress" and re.search(r"(措施|打算|计划|问题)$", cell):
             return "progress"  # ``目前完成情况、存在问题及下一步工作措施``: a report and its next steps
         return None
+    noted = NOTE_AFTER_HEADER.search(cell)
+    if noted and header_role(cell[: noted.start()]) is not None:
+        return header_role(cell[: noted.start()])  # ``工作措施(含阶段性重点工作)``: the words before the note
     if not cell or len(cell) > 14:
         return None
     if BOTH_ROLES.search(cell):

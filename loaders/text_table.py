@@ -14,6 +14,7 @@ from .agencies import is_agency_list
 from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
+from .owners import form_owner
 from .pipe_grid import ROW_BREAK
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
@@ -66,14 +67,17 @@ def _cells(raw: str) -> list[str]:
     return [c for c in PIPE.split(raw) if c.strip()] or [""]
 
 
-def find_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
-    """Where the header starts, how many lines it takes and the roles of its cells."""
+def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[str | None]] | None:
+    """Where the header starts, how many lines it takes and the roles of its cells; ``owned``: a
+    table of numbered tasks with no agency column counts too (a form its owner fills in)."""
     for i, line in enumerate(lines):
         run: list[str] = []
         j = i
         while j < len(lines):
             cell, taken = _header_cell(lines, j) if run else (lines[j].text, 1)
-            if LABELLED_VALUE.match(cell) or (header_role(cell) is None and not _task_column_name(cell, run)):
+            if LABELLED_VALUE.match(cell) or (
+                header_role(cell) is None and not _task_column_name(cell, run) and not (owned and _between_header_cells(lines, j, run))
+            ):
                 break
             run.append(cell)
             j += taken
@@ -81,10 +85,12 @@ def find_header(lines: list[Line]) -> tuple[int, int, list[str | None]] | None:
         roles = ["text" if r is None else r for r in roles] if "text" not in roles else roles
         if len(run) >= 2 and is_task_table(roles):
             return i, j - i, roles
+        if owned and len(run) >= 3 and "text" in roles and "number" in roles:
+            return i, j - i, roles
     return None
 
 
-UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
+UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
 # a label and its value on one line (``牵头单位:县委宣传部``, ``活动地点:客家文化城``): an activity's
 # particulars written out, never a header cell, even when the label is a header word
 LABELLED_VALUE = re.compile(r"^[^:：()（）]{2,8}[:：]\s*\S")
@@ -121,6 +127,22 @@ def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
             unit = lines[j + taken].text if j + taken < len(lines) else ""
             return (joined + unit, taken + 1) if UNIT_BRACKET.match(unit) else (joined, taken)
     return text, 1
+
+
+def _between_header_cells(lines: list[Line], j: int, run: list[str]) -> bool:
+    """A header cell of no known word (``对标对象``, ``对标项目``) between header cells that name their
+    columns: a short phrase, the cells before it opened with 序号 and the next known one follows within two lines."""
+    if not run or header_role(run[0]) != "number" or not SHORT_HEADER.fullmatch(lines[j].text):
+        return False
+    for k in (j + 1, j + 2):
+        if k >= len(lines) or not SHORT_HEADER.fullmatch(lines[k].text):
+            return False
+        if header_role(lines[k].text) not in (None, "number"):
+            return True
+    return False
+
+
+SHORT_HEADER = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
 def _task_column_name(text: str, run: list[str]) -> bool:
@@ -185,8 +207,13 @@ def parse(text: str) -> TextTable | None:
     lines = [Line(n, clean(cell)) for n, raw in enumerate(text.splitlines(), 1) for cell in _cells(raw)]
     lines = [piece for l in lines if l.text for piece in _spaced_header(l)]
     found = find_header(lines) or _headerless(text, lines)
+    owner = None
     if found is None:
-        return None
+        # a form of one unit's tasks: no agency column, its unit named in a field above the table
+        found = find_header(lines, owned=True)
+        owner = form_owner([l.text for l in lines[: found[0]]]) if found else None
+        if owner is None:
+            return None
     start, header_lines, roles = found
     title = find_title(lines, start)
     numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number
@@ -197,6 +224,9 @@ def parse(text: str) -> TextTable | None:
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
     rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
+    for row in rows if owner else []:
+        if not row.agencies:
+            row.agencies, row.cue = {"responsible": [owner]}, "form owner"
     return TextTable(title=title, roles=roles, rows=rows)
 
 
