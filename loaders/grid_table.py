@@ -49,9 +49,9 @@ def parse(blocks: list[Block]) -> GridTables | None:
         owner = None
         if header is None and roles is None:
             # a form of one unit's tasks: no agency column, its unit named in a field above the table
+            # (or of nobody's: its tasks load unassigned, kept if prose does no better)
             header = _owned_header(block)
             owner = form_owner([l.text for l in before if l.text]) if header else None
-            header = header if owner else None
         if header is not None:
             at, roles = header
             headers = block.rows[at].texts()

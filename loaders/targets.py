@@ -454,6 +454,8 @@ def _quantity(
         suf = "以内"  # 3个工作日内完成, 2小时通达: within, as 以内
     if not pre and before and (before[-1].isascii() and before[-1].isalnum() or before.endswith(("第", "〔", "[", "."))):
         return None
+    if not pre and ORDINAL_LIST.search(before):
+        return None  # ``第34、36条``: the later numbers of a list of articles are ordinals too
     done = re.search(r"已(经)?[^，。；;]{0,6}$", before) or re.search(r"((目前|现)已|已(经)?(累计|完成))[^，。；;]{0,14}$", before)
     if done and not re.search(r"新增|新建|力争|再", done.group()):
         return None  # progress so far (``已完成55%``, ``目前已累计开展…73场次``), not a commitment
@@ -578,6 +580,7 @@ def _period(before_value: str) -> str | None:
     return "annual" if ANNUAL.search(re.sub(r"(19|20)\d{2}年", "", before_value)) else None
 
 
+ORDINAL_LIST = re.compile(r"第\d{1,4}(?:[、,，和及]\d{1,4})*[、,，和及]$")
 # a part of the year as a deadline (上半年完成, 一季度末前, 2024年第三季度): its last day
 PART_OF_YEAR = re.compile(r"(?P<part>上半年|下半年|第?[一二三四1-4]季度)")
 _PART_END_MONTH = {"上半年": 6, "下半年": 12, "一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}

@@ -83,9 +83,10 @@ def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[
             j += taken
         roles = column_roles(run)
         roles = ["text" if r is None else r for r in roles] if "text" not in roles else roles
-        if len(run) >= 2 and is_task_table(roles):
-            return i, j - i, roles
-        if owned and len(run) >= 3 and "text" in roles and "number" in roles:
+        if owned:  # (an agency column among cells of no known word: a table too loose to read)
+            if len(run) >= 3 and "text" in roles and "number" in roles and not any(r in AGENCY_ROLES for r in roles):
+                return i, j - i, roles
+        elif len(run) >= 2 and is_task_table(roles):
             return i, j - i, roles
     return None
 
@@ -210,10 +211,11 @@ def parse(text: str) -> TextTable | None:
     owner = None
     if found is None:
         # a form of one unit's tasks: no agency column, its unit named in a field above the table
+        # (or of nobody's: its tasks load unassigned, kept if prose does no better)
         found = find_header(lines, owned=True)
-        owner = form_owner([l.text for l in lines[: found[0]]]) if found else None
-        if owner is None:
+        if found is None:
             return None
+        owner = form_owner([l.text for l in lines[: found[0]]])
     start, header_lines, roles = found
     title = find_title(lines, start)
     numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number

@@ -88,3 +88,20 @@ def test_a_measure_unit_field_names_no_owner():
     lines = [*FORM[:2], "单位:万元", *FORM[2:]]
     plan = parse_bytes("\n".join(lines).encode("utf-8"), name="form.txt", key="form")
     assert [a for a, _, _ in _records(plan)] == [[("县统计局", R)], [("县统计局", R)]]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_a_form_of_nobody_loads_its_tasks_unassigned(fmt):
+    """With no field naming its unit, a table of numbered tasks loads its tasks and targets and
+    assigns nothing (a document with tasks is never refused)."""
+    if fmt == "txt":
+        data = "\n".join([FORM[0], *FORM[2:]]).encode("utf-8")
+    else:
+        data = _grid(fmt, "2024年度", ["序号", "工作任务", "责任人", "完成时限"], [
+            ["1", "完成经济普查入户登记8000户。", "王明", "2024年9月"],
+            ["2", "统计执法检查不少于12次。", "李华", "2024年12月"],
+        ])
+    plan = parse_bytes(data, name=f"form.{fmt}", key="form")
+    assert [(a, t) for a, _, t in _records(plan)] == [
+        ([], [("=", Decimal("8000"), "户")]), ([], [(">=", Decimal("12"), "次")]),
+    ]
