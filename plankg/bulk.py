@@ -104,7 +104,10 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
                 chunk.append(prepared.nquads)
                 chunk.append(serialize(record_quads(prepared.result.key, ingest.load_info(prepared)), format=RdfFormat.N_QUADS))
                 size += prepared.result.quads
-                if size >= CHUNK_QUADS:
+                # near the end, smaller chunks: what is left to write once the parsing is over is
+                # written with nothing beside it, so the last chunk is kept short
+                tail = len(files) - len(results) < WINDOW
+                if size >= (CHUNK_QUADS // 4 if tail else CHUNK_QUADS):
                     write(chunk)
                     chunk, size = [], 0
             if chunk:
