@@ -30,6 +30,11 @@ def _records(plan):
             for t in plan.tasks]
 
 
+def _grid_records(fmt: str, field: str, header: list[str], rows: list[list[str]]):
+    """The records of a Word or web-page table of ``header`` and ``rows`` under the title and ``field``."""
+    return _records(parse_bytes(_grid(fmt, field, header, rows), name=f"form.{fmt}", key="form"))
+
+
 def _grid(fmt: str, field: str, header: list[str], rows: list[list[str]]) -> bytes:
     if fmt == "docx":
         document = docx.Document()
@@ -59,12 +64,10 @@ def test_cell_per_line_form_is_its_units(tmp_path):
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_grid_form_is_its_units(fmt):
     """The same form as a Word table or a web page's table: ``填报单位（盖章）：X`` above it."""
-    data = _grid(fmt, "填报单位（盖章）：县农业农村局", ["序号", "工作任务", "责任人", "完成时限"], [
+    assert _grid_records(fmt, "填报单位（盖章）：县农业农村局", ["序号", "工作任务", "责任人", "完成时限"], [
         ["1", "新建高标准农田2万亩。", "王明", "2024年12月"],
         ["2", "完成农村户厕改造500户。", "李华", "2024年10月"],
-    ])
-    plan = parse_bytes(data, name=f"form.{fmt}", key="form")
-    assert _records(plan) == [
+    ]) == [
         ([("县农业农村局", R)], "2024-12-31", [("=", Decimal("2"), "万亩")]),
         ([("县农业农村局", R)], "2024-10-31", [("=", Decimal("500"), "户")]),
     ]
@@ -73,12 +76,10 @@ def test_grid_form_is_its_units(fmt):
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_agency_column_wins_over_the_field(fmt):
     """A table with its own agency column is read by it: the form's field assigns nothing more."""
-    data = _grid(fmt, "填报单位：县农业农村局", ["序号", "工作任务", "责任单位", "配合单位"], [
+    assert [a for a, _, _ in _grid_records(fmt, "填报单位：县农业农村局", ["序号", "工作任务", "责任单位", "配合单位"], [
         ["1", "新建高标准农田2万亩。", "县农业农村局", "县财政局"],
         ["2", "完成农村户厕改造500户。", "县卫生健康局", "各乡镇"],
-    ])
-    plan = parse_bytes(data, name=f"form.{fmt}", key="form")
-    assert [a for a, _, _ in _records(plan)] == [
+    ])] == [
         [("县农业农村局", R), ("县财政局", C)], [("县卫生健康局", R), ("各乡镇", C)],
     ]
 
@@ -95,13 +96,12 @@ def test_a_form_of_nobody_loads_its_tasks_unassigned(fmt):
     """With no field naming its unit, a table of numbered tasks loads its tasks and targets and
     assigns nothing (a document with tasks is never refused)."""
     if fmt == "txt":
-        data = "\n".join([FORM[0], *FORM[2:]]).encode("utf-8")
+        records = _records(parse_bytes("\n".join([FORM[0], *FORM[2:]]).encode("utf-8"), name="form.txt", key="form"))
     else:
-        data = _grid(fmt, "2024年度", ["序号", "工作任务", "责任人", "完成时限"], [
+        records = _grid_records(fmt, "2024年度", ["序号", "工作任务", "责任人", "完成时限"], [
             ["1", "完成经济普查入户登记8000户。", "王明", "2024年9月"],
             ["2", "统计执法检查不少于12次。", "李华", "2024年12月"],
         ])
-    plan = parse_bytes(data, name=f"form.{fmt}", key="form")
-    assert [(a, t) for a, _, t in _records(plan)] == [
+    assert [(a, t) for a, _, t in records] == [
         ([], [("=", Decimal("8000"), "户")]), ([], [(">=", Decimal("12"), "次")]),
     ]
