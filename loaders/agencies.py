@@ -496,7 +496,15 @@ def _spaced_names(part: str) -> list[str]:
     # a town among them (``市文联 塘镇``) is its government, named by its place
     if any(bodies) and all(b or TOWN.fullmatch(w) for b, w in zip(bodies, words)):
         return words
+    # a body and the person answering for it (``市民政局 伍泽国``, under ``牵头单位及主要负责人``): the body
+    people = [not b and i > 0 and bodies[i - 1] and PERSON_NAME.fullmatch(w) is not None and not TOWN.fullmatch(w)
+              for i, (b, w) in enumerate(zip(bodies, words))]
+    if any(people) and all(b or p for b, p in zip(bodies, people)):
+        return [w for w, b in zip(words, bodies) if b]
     return [part]
+
+
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")  # a person's name as a cell writes it beside the body
 
 
 def _unmarked(name: str) -> str:

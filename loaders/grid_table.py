@@ -232,7 +232,8 @@ def _merged_first_cell_restored(row: GridRow, roles: list[str | None]) -> GridRo
     category = roles[0] in ("section", "number", "name") or roles[0] == "text" and "text" in roles[1:]
     if len(roles) < 3 or not category or texts[-1]:
         return row  # (a first text column before another one: ``任务内容 | 标准 | 工作内容``, the category)
-    if not ITEM_START.match(texts[0]) and not _agencies_fall_in_place(texts, roles):
+    numbered = roles[1] == "number" and BARE_NUMBER.fullmatch(texts[0].strip()) is not None  # ``2 | 特困…``
+    if not ITEM_START.match(texts[0]) and not numbered and not _agencies_fall_in_place(texts, roles):
         return row
     return GridRow(row.line, [Cell("", (row.cells[0].origin[0], 0))] + [
         Cell(c.text, (c.origin[0], c.origin[1] + 1)) for c in row.cells[:-1]

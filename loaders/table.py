@@ -59,7 +59,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # a row's own name (项目名称 | 建设内容): the title its task text starts with; merged over several
     # rows it names them all, as a section does
     ("name", re.compile(r"名称$|^(民生)?实事项目$|^(分组|组别)$")),  # (``分组 | 督查组牵头单位``: each group's label)  # ``项目名称``, ``专项整治行业名称`` (单位名称 names agencies, above)
-    ("section", re.compile(r"一级标题|类别|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
+    ("section", re.compile(r"一级标题|类别|^(大类|分类)$|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
     ("text", re.compile(r"^(抽查|检查)(事项|对象)(名称)?$|内容|措施|举措|实施计划|(工作|服务|建设|完成)标准$|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
     # a project's money, place or stage (总投资(万元) | 资金来源 | 建设地点 | 2023年度计划): values of a
     # project table that are neither its task text nor an agency
@@ -70,7 +70,7 @@ RULE_IN_HEADER = re.compile(rf"[（(][^（）()]*(?:{FIRST_LEADS.pattern})[^（�
 BOTH_ROLES = re.compile(rf"(责任|实施|主责)(单位|主体|部门)(与|和|及|、)({either(WORKING_WITH, HELPING, JOINING)})")
 NO_ONE = re.compile(r"其他|其它|无|暂无|/|-|—|——|－|略|待定")
 # a unit label that also names the people answering for the units (``责任单位及责任人``): a unit label
-AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:责任人|负责人|联系人)"
+AND_THEIR_PEOPLE = r"(?<=[位门室])(?:及|和|、)(?:主要)?(?:责任人|负责人|联系人)"
 
 
 # a note in brackets closing a long header cell (``(含阶段性重点工作)``): what the column holds besides

@@ -43,7 +43,7 @@ _UNITS = (
     "(?:万|亿)?(?:m³|m3)|(?:万|亿)(?:斤|例|公顷|平方米|立方米|千瓦|人次|人|名|个|户|美元|元|亩|吨|套|家|辆|册|批次|次|座|盏|条|所|处|台|张|株|棵|栋|间|头|只)|立方米|"
     "批次/千人|/10万|/十万|/万人|个百分点|百分点|个工作日|工作日|%|‰|学时|人次|家次|户次|批次|个|家|人|户|条|套|"
     "项|次|所|场次|场|期|件|篇|万元|亿元|美元|元|幅|公斤|千克|吨|天|小时|分钟|平方米|公里|台|辆|座|处|支|名|份|张|亩|公顷|"
-    "类|种|批|轮|床|辆次|单|本|部(?!门)|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
+    "类|种|批|轮|床|辆次|单|本|部(?!门)|门|例|课时|微克/立方米|毫克/升|岁|穴|株|位|只|盏|间|栋|头|棵|片|块|倍|℃|°C|万|亿"  # 达200万以上: 万 alone, the unit implied
 )
 # who or when a value is counted per may stand between the comparator and the value (提高到每人每年120元)
 QUANTITY = re.compile(
@@ -276,6 +276,8 @@ BARE_COUNT_CLAUSE = re.compile(rf"[\u4e00-\u9fff“”][\u4e00-\u9fff“”、]{
 
 # the change from a starting level after its value (``由280元提高到320元``)
 FROM_TO = re.compile(r"(?:提高|增加|提升|上调|降低|下降|下调|调整|增长|扩大|缩减|压缩)(?:到|至|为)")
+# the rest of a list of starting levels, then the change (``、271元分别提高到``)
+BASELINE_THEN_TO = re.compile(rf"(?:[、和及]\s*\d+(?:\.\d+)?[\u4e00-\u9fff/%％]{{0,4}})*\s*(?:分别|均|都)?{FROM_TO.pattern}")
 # the rest of a list of bare values whose unit is written once, after the last (``0.26、0.67、1.5亿元``)
 SHARED_UNIT_AFTER = re.compile(rf"(?:、\d+(?:\.\d+)?)*、\d+(?:\.\d+)?(?P<unit>{_UNITS})")
 # the thing counted by the value before, then the separator before the next value of the list
@@ -459,8 +461,10 @@ def _quantity(
     done = re.search(r"已(经)?[^，。；;]{0,6}$", before) or re.search(r"((目前|现)已|已(经)?(累计|完成))[^，。；;]{0,14}$", before)
     if done and not re.search(r"新增|新建|力争|再", done.group()):
         return None  # progress so far (``已完成55%``, ``目前已累计开展…73场次``), not a commitment
-    if re.search(r"由[\u4e00-\u9fff]{0,6}$", before) and FROM_TO.match(clause, m.end()):
-        return None  # ``由年人均280元提高到320元``: the level a measure starts from, not the one to reach
+    if re.search(r"(由|从)[^，,。；;到至由从]{0,16}$", before) and BASELINE_THEN_TO.match(clause, m.end()):
+        # ``由年人均280元提高到320元``, ``从每人每月574元、271元分别提高到…``: the levels a measure starts
+        # from, not the ones to reach
+        return None
     if re.match(r"(?:以上|以下|及以上|及以下)?(?:时|的时候)", clause[m.end() :]):
         return None  # ``气温达到35℃以上时``, ``风力达到6级时``: when a measure applies, no figure to reach
     if PROHIBITION.search(before):

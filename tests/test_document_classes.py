@@ -3612,3 +3612,19 @@ def test_a_bracket_of_bodies_after_a_space(tmp_path):
         "7.城镇登记失业率控制在4%以内。 (就业处、就管中心)\n"
     ))
     assert _pairs(plan) == [("城镇居民人均", [("工资处", R), ("就管中心", R)]), ("城镇登记失业", [("就业处", R), ("就管中心", R)])]
+
+
+def test_pipe_table_with_a_merged_category_and_people_beside_units(tmp_path):
+    """A pipe table whose 大类 cell stands on its first row only (the rows below start at 序号) and whose
+    ``牵头单位及主要负责人`` cells hold a unit and its official (``县民政局 赵明``): the rows stay in their
+    columns, the official is no agency, and ``从A、B分别提高到C、D`` keeps C and D only."""
+    plan = _load(tmp_path, "pipes.txt", (
+        "大类 | 序号 | 工作任务 | 分管 县领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+        "一、兜牢民生底线 | 1 | 将城乡低保补差水平从每人每月500元、260元分别提高到每人每月560元、290元。 | 王刚 | 县民政局 赵明 | 已完成。 |\n"
+        "2 | 特困人员供养标准不低于当地低保标准的1.5倍。 | 王刚 | 县民政局 赵明 | 已完成。 |\n"
+        "3 | 新建村级互助养老站12个。 | 李强 | 县民政局 赵明 | 已建成10个。 |\n"
+    ))
+    assert _pairs(plan) == [
+        ("将城乡低保补", [("县民政局", L)]), ("特困人员供养", [("县民政局", L)]), ("新建村级互助", [("县民政局", L)]),
+    ]
+    assert _values(plan) == [("=", Decimal("560")), ("=", Decimal("290")), (">=", Decimal("1.5")), ("=", Decimal("12"))]
