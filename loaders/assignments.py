@@ -520,7 +520,8 @@ OPENER = re.compile(
     r"(?:19|20)\d{2}年(?:底前|内|底)?|今年|年内|"  # ``2009年，外经贸局、建委引进…``
     # ``9月30日前，各乡镇进行…``, ``11月21日至11月23日，各乡镇…``: a date of a schedule before its doer
     r"\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月?\d{1,2}日)?(?:前|底前|以前|中旬|上旬|下旬|底)?|"
-    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调))[，,：:]\s*|"
+    r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调)|"
+    r"(根据|依照|依据|按照)《[^》]{1,30}》(的)?(规定)?)[，,：:]\s*|"  # ``根据《X管理办法》，Y是…主管部门，负责…``
     r"(设立|成立|组建)(?=[^，,。；;]{4,40}[，,](负责|统筹|承担))|"  # ``设立X领导小组，统筹…``: the body set up does it
     r"[^，,。；;]{2,20}?下设(?=[^，,。；;]{2,20}[，,](负责|承担))"  # ``指挥部下设办公室，负责…``: the office does it
 )
@@ -537,6 +538,9 @@ SETS_UP_TO_DO = re.compile(
 OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:具体)?(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{0,6}责任)|责任主体|(?:行政|工作)主体)")
+CITED_RULE = re.compile(r"(?:根据|依照|依据|按照)《[^》]{1,30}》(?:的)?(?:规定)?[，,]\s*")
+# ``…履行以下职责：``: a list of duties below, each with its own doer
+LIST_INTRODUCED = re.compile(r"(?:履行|承担|负责|做好|落实)?(?:以下|下列|如下)[\u4e00-\u9fff]{0,6}[：:]")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty
 NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安机关。把…``: any duty after the title
 # what follows a name that issues or receives the document rather than doing a task, or whose people
@@ -729,6 +733,8 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
             return None  # ``X局`` ⏎ ``关于…的通知`` issues a title; ``各单位：为了…`` addresses a notice; a name alone on its line heads
         if position == at and after.startswith("是") and not IS_THEN_DUTY.match(after):
             return None  # ``X是…机关。``: what the body is, no duty
+        if position == at and LIST_INTRODUCED.match(after) and re.search(r"各|有关|相关|其他|其它", head):
+            return None  # ``其他相关部门和单位履行以下职责：``: the bodies named below do the duties, not the collective
         if position == at and SETS_UP.match(after) and not SETS_UP_TO_DO.match(after):
             return None  # ``县政府成立…领导小组（名单附后）``: how work is organised, no duty of the body's own
         titled = position == at and not role and NAME_THEN_DUTY.match(after) is not None
@@ -812,15 +818,21 @@ def opens_with_a_role(text: str) -> bool:
     it stands, even on the first line, never a title."""
     from .owners import agency_prefix
 
+    cited = CITED_RULE.match(text)  # (``根据《X办法》，Y是…``: the rule the duty stands in, before its doer)
+    text = text[cited.end() :] if cited else text
     head = agency_prefix(text[:80])
     if not head:
         return False
     role = strip_role_suffix(head)[1]
     after = text[len(head) :]
+    if role is None and after.startswith("是") and IS_THEN_DUTY.match(after) and re.search(r"[。；;]", after):
+        return True  # ``X是本市…的主管部门，负责…。``: what the body is, then its duty
     if role is None and NOT_A_DOER_AFTER.match(after):
         return False  # an issuer before a title, an addressee before the notice's sentence
     if role is not None and re.match(r"\s*[，,]", after):
         return True
+    if head.endswith(("负责", "牵头")) and re.search(r"[。；;]", after):
+        return True  # ``机构编制部门负责为…。``: the role word read with the name, the duty after it
     if re.match(r"\s*(要|应当|须)", after) and not re.match(r"(各|有关|相关|全[市县区])", head):
         return re.search(r"[。；;]", after) is not None  # ``局政秘科要…``: a named body's duty (not ``各部门要…``)
     return re.match(r"\s*([:：]|负责|牵头)", after) is not None and re.search(r"[。；;]", after) is not None

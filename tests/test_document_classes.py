@@ -3628,3 +3628,32 @@ def test_pipe_table_with_a_merged_category_and_people_beside_units(tmp_path):
         ("将城乡低保补", [("县民政局", L)]), ("特困人员供养", [("县民政局", L)]), ("新建村级互助", [("县民政局", L)]),
     ]
     assert _values(plan) == [("=", Decimal("560")), ("=", Decimal("290")), (">=", Decimal("1.5")), ("=", Decimal("12"))]
+
+
+def test_duty_lines_right_below_the_title(tmp_path):
+    """A list of ``X部门负责…`` lines right under the title is all body: the first lines too, where the
+    role word is read with the name (``机构编制部门负责为…``)."""
+    plan = _load(tmp_path, "duties.txt", (
+        "青溪县托育服务发展部门职责分工\n"
+        "机构编制部门负责为事业单位性质的托育机构提供登记服务。\n"
+        "发改部门负责将托育服务纳入经济社会发展规划。\n"
+        "教育部门负责鼓励幼儿园开设托班。\n"
+    ))
+    assert _pairs(plan) == [
+        ("机构编制部门", [("机构编制部门", R)]), ("发改部门负责", [("发改部门", R)]), ("教育部门负责", [("教育部门", R)]),
+    ]
+
+
+def test_answer_naming_the_competent_department_and_the_others(tmp_path):
+    """A Q&A answer: ``根据《…办法》，X是…主管部门，负责…`` gives X the duty; ``其他相关部门和单位履行以下
+    职责：`` introduces the bodies below, no doer itself."""
+    plan = _load(tmp_path, "answer.txt", (
+        "问:青溪县各部门在垃圾分类中分别承担哪些职责?\n"
+        "答:根据《青溪县生活垃圾分类管理办法》,城市管理部门是本县生活垃圾分类的主管部门,负责拟定分类管理目标。\n"
+        "其他相关部门和单位履行以下职责:\n"
+        "发展和改革部门负责将垃圾分类纳入循环经济规划;\n"
+        "生态环境部门负责污染防治的监督管理。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("城市管理部门", R)], [("发展和改革部门", R)], [("生态环境部门", R)],
+    ]
