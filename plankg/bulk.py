@@ -68,6 +68,7 @@ def load_bulk(graph, files: list[Path], key: str | None, on_result, *, force: bo
 
 CHUNK_QUADS = 250_000  # quads handed to one bulk_load call: parsing goes on while Oxigraph writes a chunk
 WINDOW = 64  # parsed plans that may wait for the loader (bounded memory: about 1 MB of N-Quads each)
+TAIL_PLANS = 16  # the last plans of a load, written in quarter-size chunks
 
 
 def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jobs: int) -> list:
@@ -104,9 +105,9 @@ def _bulk(graph, files: list[Path], key: str | None, *, layout, jurisdiction, jo
                 chunk.append(prepared.nquads)
                 chunk.append(serialize(record_quads(prepared.result.key, ingest.load_info(prepared)), format=RdfFormat.N_QUADS))
                 size += prepared.result.quads
-                # near the end, smaller chunks: what is left to write once the parsing is over is
+                # at the very end, smaller chunks: what is left to write once the parsing is over is
                 # written with nothing beside it, so the last chunk is kept short
-                tail = len(files) - len(results) < WINDOW
+                tail = len(files) - len(results) < TAIL_PLANS
                 if size >= (CHUNK_QUADS // 4 if tail else CHUNK_QUADS):
                     write(chunk)
                     chunk, size = [], 0
