@@ -197,6 +197,8 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             deadline=" ".join(cells.get("deadline", [])) or None,
             goal=" ".join(cells.get("goal", [])) or None, goal_year=year, unit=" ".join(cells.get("unit", [])) or None,
             quotas=quotas,
+            year_goals=[(int(h.strip()[:4]), c.text.strip()) for h, role, c in zip(headers or [], roles, grid_row.cells)
+                        if role == "year goal" and c.text.strip()],
         )
         _add_agencies(row, cells)
         if merged_agency and not row.agencies and out and out[-1].agencies:

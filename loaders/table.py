@@ -44,6 +44,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("quota", re.compile(r"^(随机)?(抽查|检查|巡查)(比例|频率|频次|次数)$")),
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值|^预期(效果|目标|成效)$")),
+    # one year's value of a row's indicator (``指标名称 | 2024年 | 2025年 | 2026年``): a target due that year
+    ("year goal", re.compile(r"^(19|20)\d{2}年(目标|目标值|预期值)?$")),
     # whether an indicator binds (``指标属性`` | 约束性, 预期性): neither task text nor a target
     ("attribute", re.compile(r"^指标(属性|性质|类型|类别)$")),
     # a report column (what has been done so far): its cells are not the task and not targets
@@ -222,6 +224,7 @@ class Row:
     goal_year: int | None = None  # the year its header names (2022年目标值), else the plan's
     unit: str | None = None  # the row's 单位 cell, the unit of its goal when the goal states none
     quotas: list[tuple[str, str]] = field(default_factory=list)  # (quota column's header, the row's figure)
+    year_goals: list[tuple[int, str]] = field(default_factory=list)  # (a year column's year, the row's value for it)
     duty: str | None = None  # its number among the numbered duties one cell held (1.… 2.… 3.…)
     cue: str | None = None  # what assigned the row; a table's agency columns unless a layout says otherwise
 
@@ -268,6 +271,8 @@ def assemble(
             task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
         for header, cell in row.quotas:
             task.targets += goal_targets(header, cell, row.goal_year or year)
+        for due, cell in row.year_goals:
+            task.targets += goal_targets(text, cell, due)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
             if DEED_BY_DATE.search(row.deadline):

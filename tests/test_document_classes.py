@@ -3657,3 +3657,22 @@ def test_answer_naming_the_competent_department_and_the_others(tmp_path):
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("城市管理部门", R)], [("发展和改革部门", R)], [("生态环境部门", R)],
     ]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_indicator_table_with_a_column_per_year(tmp_path, sep):
+    """``指标名称 | 2024年 | 2025年 | 2026年 | 牵头部门 | 协作部门``: each year's value is a target due that
+    year, its unit from the indicator's bracket."""
+    rows = [
+        ["序号", "指标名称", "2024年", "2025年", "2026年", "牵头部门", "协作部门"],
+        ["1", "居民健康素养水平(%)", "25", "27", "≥30", "县卫健局", "县教育局"],
+        ["2", "经常参加体育锻炼人数比例(%)", "38", "40", "42", "县文体局", "县教育局"],
+    ]
+    plan = _load(tmp_path, "indicators.txt", "青溪县健康城市建设行动计划工作指标\n" + "".join(sep.join(r) + "\n" for r in rows))
+    assert _pairs(plan) == [
+        ("居民健康素养", [("县卫健局", L), ("县教育局", C)]), ("经常参加体育", [("县文体局", L), ("县教育局", C)]),
+    ]
+    assert [(x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        ("=", Decimal("25"), "%", "2024"), ("=", Decimal("27"), "%", "2025"), (">=", Decimal("30"), "%", "2026"),
+        ("=", Decimal("38"), "%", "2024"), ("=", Decimal("40"), "%", "2025"), ("=", Decimal("42"), "%", "2026"),
+    ]
