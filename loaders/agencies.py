@@ -82,7 +82,9 @@ EVERY_PLACE = re.compile(
 )
 # Jurisdiction prefixes that a bare body name (``政府``, ``卫生厅``) lacks.
 JURISDICTION_PREFIX = re.compile(
-    r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|各[区县市镇乡州]|各级|"
+    r"^(各[区县市镇乡州旗][（(][^（）()]{1,8}[）)]|"
+    r"(?:各|相关|有关)(?:县市区|县区|区县)(?=党委|政府|人民政府|党政)|"  # ``各县区党委、政府``: every county's and district's
+    r"各[区县市镇乡州]|各级|"
     r"中共[\u4e00-\u9fff]{1,6}?[省市县区]委|"
     # common nouns that end in a level word are no place (城市管理局 is the city-management bureau)
     r"(?![省市县区]?(?:城市|都市|超市|社区|小区|街区|景区|辖区|城区)(?!(?:人民)?政府))"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .agencies import is_agency_list
 from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
-from .numbering import BARE_NUMBER
+from .numbering import BARE_NUMBER, section_number
 from .owners import form_owner
 from .prose import title_of
 from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, quota_roles
@@ -137,7 +137,9 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
     out: list[Row] = []
     for r, grid_row in enumerate(grid.rows[start:], start):
         merged_agency = False
+        category = None
         if grid.merges_lost:
+            category, grid_row = _category_cell_split(grid_row, headers)
             grid_row = _merged_first_cell_restored(grid_row, roles)
             restored = _merged_agency_cell_restored(grid_row, roles)
             merged_agency, grid_row = restored is not None, restored or grid_row
@@ -164,6 +166,9 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         if len({c.origin for c in grid_row.cells}) == 1 and len(roles) > 2 and texts[0]:
             out.append(Row(line=grid_row.line, text="", section=join_wrapped(texts[0]), section_line=grid_row.line))
             continue  # a heading row merged across the whole table
+        if "number" not in roles and len(cells.get("text", [])) > 1 and BARE_NUMBER.fullmatch(cells["text"][0]):
+            # (``工作任务 | 具体要求`` over ``2 | 围绕…``: a header cell merged over the number column too)
+            cells["number"], cells["text"], starts["text"] = [cells["text"][0]], cells["text"][1:], starts["text"][1:]
         text = join_wrapped("\n".join(cells.get("text", [])))
         quotas = [(h, c.text.strip()) for h, role, c in zip(headers or [], roles, grid_row.cells) if role == "quota" and c.text.strip()]
         if "quota" in roles and not text and quotas:
@@ -186,7 +191,7 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         named = [n for n, first in zip(cells.get("name", []), starts.get("name", [])) if first]
         if named and text:
             text = join_wrapped("\n".join(named)) + "\n" + text  # the row's name, then what it is to do
-        section = join_wrapped("\n".join(s for s, first in zip(cells.get("section", []), starts.get("section", [])) if first))
+        section = join_wrapped("\n".join(s for s, first in zip(cells.get("section", []), starts.get("section", [])) if first)) or category
         if number and _CN_NUMBER.match(number) and not any(cells.get(role) for role in AGENCY_ROLES):
             heading = text or section  # 一 | 加强组织领导 : a section row numbered in its own column
             out.append(Row(line=grid_row.line, text="", section=f"{number.rstrip('、.．')}、{heading}", section_line=grid_row.line))
@@ -205,6 +210,21 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             row.agencies = {role: list(names) for role, names in out[-1].agencies.items()}
         out.append(row)
     return out
+
+
+def _category_cell_split(row: GridRow, headers: list[str] | None) -> tuple[str | None, GridRow]:
+    """A text-exported row one cell wider than its header's named cells, opening with a heading and a
+    row number (``一、助力优化营商环境 | 1 | 全面… | 办公室 | … | 持续推进 |`` under ``工作任务 | 具体要求 |
+    牵头部门 | … | |``: the header's first cell was merged over the category and number columns): the
+    heading apart, the cells moved back under their header."""
+    texts = row.texts()
+    if (
+        not headers or len(texts) < 3 or len(headers) != len(texts) or headers[-1].strip() or not texts[-1].strip()
+        or section_number(texts[0]) is None or not BARE_NUMBER.fullmatch(texts[1])
+    ):
+        return None, row
+    cells = [Cell(c.text, (c.origin[0], c.origin[1] - 1)) for c in row.cells[1:]]
+    return join_wrapped(texts[0]), GridRow(row.line, cells + [Cell("", (row.cells[-1].origin[0], len(row.cells) - 1))])
 
 
 def _merged_agency_cell_restored(row: GridRow, roles: list[str | None]) -> GridRow | None:

@@ -3676,3 +3676,36 @@ def test_indicator_table_with_a_column_per_year(tmp_path, sep):
         ("=", Decimal("25"), "%", "2024"), ("=", Decimal("27"), "%", "2025"), (">=", Decimal("30"), "%", "2026"),
         ("=", Decimal("38"), "%", "2024"), ("=", Decimal("40"), "%", "2025"), ("=", Decimal("42"), "%", "2026"),
     ]
+
+
+def test_pipe_table_whose_first_header_cell_spans_category_and_number(tmp_path):
+    """``工作任务 | 具体要求 | 牵头部门 | 配合部门 | 时限要求 | |``: the first header cell was merged over the
+    category and number columns, so the first row of each category is one cell wider (``一、… | 1 | …``);
+    the category is a heading, the number no task text, and every row's units stay in their columns."""
+    plan = _load(tmp_path, "spans.txt", (
+        "青溪县文化旅游局2024年政务公开重点工作任务分工\n"
+        "工作任务 | 具体要求 | 牵头部门 | 配合部门 | 时限要求 | |\n"
+        "一、助力优化营商环境 | 1 | 及时发布行业规范性文件和政策举措。 | 办公室、政策法规科 | 机关各科室 | 持续推进 |\n"
+        "2 | 及时回应企业关切和解决问题。 | 办公室 | 机关各科室、直属各单位 | 持续推进 | |\n"
+        "二、助推扩大内需 | 3 | 强化优秀文艺作品的信息公开。 | 艺术科 | 办公室 | 持续推进 |\n"
+    ))
+    assert _pairs(plan) == [
+        ("及时发布行业", [("办公室", L), ("政策法规科", L), ("机关各科室", C)]),
+        ("及时回应企业", [("办公室", L), ("机关各科室", C), ("直属各单位", C)]),
+        ("强化优秀文艺", [("艺术科", L), ("办公室", C)]),
+    ]
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+
+
+def test_every_county_and_district_named_once_for_two_bodies(tmp_path):
+    """``各县区党委、政府``: the shared place ``各县区`` goes to the second body too (``各县区政府``)."""
+    plan = _load(tmp_path, "counties.txt", (
+        "临江市2024年文化旅游工作要点\n"
+        "1.推进全域旅游示范区创建。\n"
+        "责任单位:市文旅局,各县区党委、政府\n"
+        "2.办好乡村旅游节。\n"
+        "责任单位:相关县区党委、政府,市文旅局\n"
+    ))
+    assert [[a.agency for a in t.assignments] for t in plan.tasks] == [
+        ["市文旅局", "各县区党委", "各县区政府"], ["相关县区党委", "相关县区政府", "市文旅局"],
+    ]
