@@ -16,6 +16,8 @@ from .numbering import BARE_NUMBER
 from .table import column_roles, header_role, is_task_table
 
 PIPE = re.compile(r"[|｜]")
+# a cell the excerpt cut off: no note under the table (``注：…``), no sentence closed by its stop
+CUT_OFF = re.compile(r"(?!注|说明|备注|附)[^。；;！!]*[^。；;！!.\s]")
 MIN_WIDTH = 3
 MIN_ROWS = 2
 
@@ -40,6 +42,12 @@ def blocks(text: str) -> list[Block] | None:
     if header is None:
         return None
     at, width = header
+    rest = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
+    if len(rest) == 1 and (len(cells) - at) % width == width - 1 and CUT_OFF.fullmatch(lines[rest[0]].strip()):
+        # the document ends inside the last row's last cell, its pipe never written (an excerpt cut
+        # it off: ``市旅游局 |`` ⏎ ``2016年6月底前出``): the row's last cell all the same
+        cells.append((rest[0] + 1, lines[rest[0]].strip()))
+        last = rest[0]
     rows = [GridRow(cells[at][0], [Cell(t, (0, i)) for i, (_, t) in enumerate(cells[at : at + width])])]
     position = at + width
     while position + width <= len(cells) and BARE_NUMBER.match(cells[position][1]):

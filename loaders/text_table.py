@@ -36,6 +36,9 @@ PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开
 TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
+TABLE_NOTE = re.compile(r"^(注|说明|备注)\s*\d?\s*[:：]")
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
@@ -356,6 +359,9 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             continue
         if PHONE.fullmatch(text):
             continue  # a contact number (``5555309``, ``0558-5555309``), never task text
+        if TABLE_NOTE.match(text):
+            finish()
+            continue  # ``注：以上任务均需…``: a note under the table, no row of it
         if "number" in roles and BARE_NUMBER.match(text) and not (
             has_values and row is not None and row.number and text.strip() != _next_number(row.number)
         ):  # beside money columns a number is the row's only when it counts on (850 is an amount)

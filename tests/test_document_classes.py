@@ -3709,3 +3709,15 @@ def test_every_county_and_district_named_once_for_two_bodies(tmp_path):
     assert [[a.agency for a in t.assignments] for t in plan.tasks] == [
         ["市文旅局", "各县区党委", "各县区政府"], ["相关县区党委", "相关县区政府", "市文旅局"],
     ]
+
+
+@pytest.mark.parametrize("tail", ["2024年6月底前出", "注:以上任务均需按月报送进展。"])
+def test_cell_stream_cut_off_inside_its_last_cell(tmp_path, tail):
+    """Cells each closed by a pipe, the document ending inside the last row's last cell (its pipe never
+    written): that row keeps its task and units; a note under the table is neither a cell nor a task."""
+    plan = _load(tmp_path, "stream.txt", "青溪县旅游业改革重点任务分工及进度安排表\n" + "".join(f"{c} |\n" for c in [
+        "序号", "工作任务", "责任单位", "时间进度",
+        "1", "完善旅游应急管理体系，制订应急预案。", "县文旅局、各乡镇人民政府", "持续实施",
+        "2", "鼓励旅行社连锁经营。", "县文旅局",
+    ]) + tail + "\n")
+    assert _pairs(plan) == [("完善旅游应急", [("县文旅局", R), ("各乡镇人民政府", R)]), ("鼓励旅行社连", [("县文旅局", R)])]
