@@ -513,6 +513,8 @@ PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；
 
 # the scope a duty is done in, written between its doer and the duty (``在各自职责范围内，``, ``按照规定的权限``)
 SCOPE_PHRASE = r"(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?"
+# the rule a sentence stands in, cited before its subject (``根据《X管理办法》，``)
+CITED = r"(?:根据|依照|依据|按照)《[^》]{1,30}》(?:的)?(?:规定)?"
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``
 OPENER = re.compile(
     r"(必要时|同时|此外|另外|其中|为此|届时|平时|汛期|灾后|灾情发生后|[^，,。；;]{0,8}(期间|以后|之后|之前|前夕|时)|"
@@ -521,7 +523,7 @@ OPENER = re.compile(
     # ``9月30日前，各乡镇进行…``, ``11月21日至11月23日，各乡镇…``: a date of a schedule before its doer
     r"\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月?\d{1,2}日)?(?:前|底前|以前|中旬|上旬|下旬|底)?|"
     r"《[^》]{1,30}》(明确|指出|要求|提出)|(意见|方案|通知|文件|会议)(明确|指出|要求|提出|强调)|"
-    r"(根据|依照|依据|按照)《[^》]{1,30}》(的)?(规定)?)[，,：:]\s*|"  # ``根据《X管理办法》，Y是…主管部门，负责…``
+    rf"{CITED})[，,：:]\s*|"  # ``根据《X管理办法》，Y是…主管部门，负责…``
     r"(设立|成立|组建)(?=[^，,。；;]{4,40}[，,](负责|统筹|承担))|"  # ``设立X领导小组，统筹…``: the body set up does it
     r"[^，,。；;]{2,20}?下设(?=[^，,。；;]{2,20}[，,](负责|承担))"  # ``指挥部下设办公室，负责…``: the office does it
 )
@@ -538,7 +540,7 @@ SETS_UP_TO_DO = re.compile(
 OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:具体)?(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 IS_THEN_DUTY = re.compile(r"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{0,6}责任)|责任主体|(?:行政|工作)主体)")
-CITED_RULE = re.compile(r"(?:根据|依照|依据|按照)《[^》]{1,30}》(?:的)?(?:规定)?[，,]\s*")
+CITED_RULE = re.compile(rf"{CITED}[，,]\s*")
 # ``…履行以下职责：``: a list of duties below, each with its own doer
 LIST_INTRODUCED = re.compile(r"(?:履行|承担|负责|做好|落实)?(?:以下|下列|如下)[\u4e00-\u9fff]{0,6}[：:]")
 # ``县环保局。负责…``: a name closed by a full stop, then its duty

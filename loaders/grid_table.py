@@ -17,7 +17,7 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number
 from .owners import form_owner
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, quota_roles
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, owned, quota_roles
 from .text_table import TIME_CELL, Line, clean, preamble_rows
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
@@ -59,11 +59,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
             if title_lines is None:
                 preamble = [l for l in before if l.text]
                 title_lines = before + [Line(r.line, clean(_row_text(r))) for r in block.rows[:at]]
-            found = _rows(block, at + 1, roles, year, headers)
-            for row in found if owner else []:
-                if not row.agencies:
-                    row.agencies, row.cue = {"responsible": [owner]}, "form owner"
-            rows += found
+            rows += owned(_rows(block, at + 1, roles, year, headers), owner)
         elif roles is not None and block.width == len(roles):
             rows += _rows(block, 0, roles, year, headers)  # the table goes on after a page break
         else:

@@ -205,6 +205,15 @@ def quota_roles(headers: list[str]) -> list[str | None] | None:
     return out if "quota" in out else None
 
 
+def owned(rows: list["Row"], owner: str | None) -> list["Row"]:
+    """The rows of a form of one unit's tasks with that unit (``单位(盖章)：X``, ``owners.form_owner``)
+    responsible for every row that names no agency of its own."""
+    for row in rows if owner else []:
+        if not row.agencies:
+            row.agencies, row.cue = {"responsible": [owner]}, "form owner"
+    return rows
+
+
 def is_task_table(roles: list[str | None]) -> bool:
     return "text" in roles and any(r in AGENCY_ROLES for r in roles)
 

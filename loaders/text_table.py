@@ -16,7 +16,7 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .owners import form_owner
 from .pipe_grid import ROW_BREAK
-from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, stated_goal_rows
+from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, owned, stated_goal_rows
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
@@ -228,10 +228,7 @@ def parse(text: str) -> TextTable | None:
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text)) or pointed
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
-    rows = goals + split_numbered_duties(_rows(_names_rejoined(body), roles))
-    for row in rows if owner else []:
-        if not row.agencies:
-            row.agencies, row.cue = {"responsible": [owner]}, "form owner"
+    rows = owned(goals + split_numbered_duties(_rows(_names_rejoined(body), roles)), owner)
     return TextTable(title=title, roles=roles, rows=rows)
 
 
