@@ -90,7 +90,7 @@ JURISDICTION_PREFIX = re.compile(
     r"(?![省市县区]?(?:城市|都市|超市|社区|小区|街区|景区|辖区|城区)(?!(?:人民)?政府))"
     r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)(?![委局办厅府场监容]|政(?:局|管理|工程|园林|公用|设施))|"
     # 市场监管局 (``市监局``) is a market regulator, 市容局 and 市政局 look after the city's streets: no city's
-    r"省|市(?!场|监|容|政(?:局|管理|工程|园林|公用|设施))|县|区(?!域)|州|乡|镇)"
+    r"省|市(?!场|监(?!察)|容|政(?:局|管理|工程|园林|公用|设施))|县|区(?!域)|州|乡|镇)"
 )
 # A bare body: no jurisdiction of its own, short, ends like a body.
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")

@@ -214,13 +214,18 @@ def _category_cell_split(row: GridRow, headers: list[str] | None) -> tuple[str |
     牵头部门 | … | |``: the header's first cell was merged over the category and number columns): the
     heading apart, the cells moved back under their header."""
     texts = row.texts()
+    # (a heading and a sub-heading too, ``一、… | （一）… | 1 | …`` under a header with two empty cells at its end)
+    headings = next((i for i, text in enumerate(texts) if section_number(text) is None), len(texts))
     if (
-        not headers or len(texts) < 3 or len(headers) != len(texts) or headers[-1].strip() or not texts[-1].strip()
-        or section_number(texts[0]) is None or not BARE_NUMBER.fullmatch(texts[1])
+        not headers or headings == 0 or len(texts) < headings + 2 or len(headers) != len(texts)
+        or any(h.strip() for h in headers[-headings:]) or not BARE_NUMBER.fullmatch(texts[headings])
     ):
         return None, row
-    cells = [Cell(c.text, (c.origin[0], c.origin[1] - 1)) for c in row.cells[1:]]
-    return join_wrapped(texts[0]), GridRow(row.line, cells + [Cell("", (row.cells[-1].origin[0], len(row.cells) - 1))])
+    cells = [Cell(c.text, (c.origin[0], c.origin[1] - headings)) for c in row.cells[headings:]]
+    width = len(row.cells)
+    return join_wrapped(texts[headings - 1]), GridRow(
+        row.line, cells + [Cell("", (row.cells[-1].origin[0], i)) for i in range(width - headings, width)]
+    )
 
 
 def _merged_agency_cell_restored(row: GridRow, roles: list[str | None]) -> GridRow | None:

@@ -3721,3 +3721,19 @@ def test_cell_stream_cut_off_inside_its_last_cell(tmp_path, tail):
         "2", "鼓励旅行社连锁经营。", "县文旅局",
     ]) + tail + "\n")
     assert _pairs(plan) == [("完善旅游应急", [("县文旅局", R), ("各乡镇人民政府", R)]), ("鼓励旅行社连", [("县文旅局", R)])]
+
+
+def test_pipe_rows_opening_with_a_heading_and_a_sub_heading(tmp_path):
+    """``一、… | （一）… | 1 | …`` under ``工作任务 | 具体要求 | 责任单位 | 时限要求 | |``: both headings were
+    merged cells the export wrote once; the rows' cells stay under their header, and 市监察局 is the city's
+    supervision bureau, its own 市 kept (市监 alone abbreviates the market regulator)."""
+    plan = _load(tmp_path, "headings.txt", (
+        "临江市2022年政务公开任务分解责任清单\n"
+        "工作任务 | 具体要求 | 责任单位 | 时限要求 | ||\n"
+        "一、以公开助力经济发展。 | （一）加强涉企信息公开。 | 1 | 公开涉企政策文件的解读和执行情况。 | 市人事局、市监察局 | 持续推进 |\n"
+        "2 | 开设行业帮扶政策公开专题。 | 市政府各有关部门,各县市区人民政府 | 持续推进 | ||\n"
+    ))
+    assert _pairs(plan) == [
+        ("公开涉企政策", [("市人事局", R), ("市监察局", R)]),
+        ("开设行业帮扶", [("市政府各有关部门", R), ("各县市区人民政府", R)]),
+    ]
