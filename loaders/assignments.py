@@ -682,6 +682,8 @@ def _bare(text: str, found: Found) -> bool:
 LATER_SUBJECT_ROLE = re.compile(r"(负责|牵头|承办)")
 # (or a modal: ``X要牵头抓总，…，Y、Z要发挥职能优势``: a later subject with a duty of its own)
 LATER_MODAL = re.compile(r"(?:也|还|都|均)?(?:要|应当|必须)(?!求)|据此|在(?=[^，,。；;]{2,30}(?:的同时|过程中)[，,])")  # (``，Y据此核对…``: Y acts on what the clause before gives it; ``，Y在做好A的同时，…``)
+# (or what the later bodies are: ``X是市级项目的责任主体，Y和Z是县区级项目的责任主体``)
+LATER_OWNER = re.compile(r"是[^，,。；;]{0,30}(?:责任主体|责任单位|牵头单位)")
 # a clause that adds doers to the task before it (``，各县（区）人民政府具体实施``, ``，Y积极配合``)
 JOINING_ROLE = re.compile(
     r"(要|应|须)?(?:具体|共同|积极|认真|主动|密切)*(?P<word>组织实施|实施|抓好落实|落实|"
@@ -711,7 +713,10 @@ def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Fou
             # ``X负责，各县（区）人民政府具体实施``: more doers of the same task
             out[-1].add(ROLE_OF_WORD.get(joining.group("word"), "responsible"), head)
             continue
-        if not LATER_SUBJECT_ROLE.match(text, at + len(head)) and not LATER_MODAL.match(text, at + len(head)):
+        if (
+            not LATER_SUBJECT_ROLE.match(text, at + len(head)) and not LATER_MODAL.match(text, at + len(head))
+            and not LATER_OWNER.match(text, at + len(head))
+        ):
             continue
         later = _subject_at(text, at, agency_prefix)
         if later and later.end == out[-1].end and out[-1].cells:

@@ -3737,3 +3737,15 @@ def test_pipe_rows_opening_with_a_heading_and_a_sub_heading(tmp_path):
         ("公开涉企政策", [("市人事局", R), ("市监察局", R)]),
         ("开设行业帮扶", [("市政府各有关部门", R), ("各县市区人民政府", R)]),
     ]
+
+
+def test_a_later_clause_naming_what_other_bodies_are(tmp_path):
+    """``X是市级项目的责任主体，Y和Z是县区级项目的责任主体``: the later clause's bodies are responsible too."""
+    plan = _load(tmp_path, "owners.txt", (
+        "临江市扩大内需项目管理责任制\n"
+        "第三条 市直行业主管部门是市级项目的责任主体,县区政府和市行业主管部门是县区级项目的责任主体。\n"
+        "第四条 监察部门负责项目监督检查的组织协调。\n"
+    ))
+    assert sorted((a, r) for _, pairs in _pairs(plan) for a, r in pairs) == sorted([
+        ("市直行业主管部门", R), ("县区政府", R), ("市行业主管部门", R), ("监察部门", R),
+    ])
