@@ -17,7 +17,7 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number
 from .owners import form_owner
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_task_table, owned, quota_roles
+from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_form_table, is_task_table, owned, quota_roles
 from .text_table import TIME_CELL, Line, clean, preamble_rows
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
@@ -101,10 +101,10 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
 
 
 def _owned_header(grid: Grid) -> tuple[int, list[str | None]] | None:
-    """A header of numbered tasks with no agency column (序号 | 工作任务 | 责任人 | 完成时限)."""
+    """The first row of a grid that heads a form (``table.is_form_table``), and its roles."""
     for i, row in enumerate(grid.rows[:HEADER_SCAN]):
         roles = column_roles(row.texts())
-        if sum(1 for r in roles if r) >= 3 and "text" in roles and "number" in roles:
+        if is_form_table(roles):
             return i, roles
     return None
 

@@ -15,9 +15,8 @@ JOINING = ("参与", "参加")  # taking part in the work: cooperating
 WORKING_WITH = ("协同", "协作")
 # the words of a 承办/协办 block (``承办单位：X`` ⏎ ``协办单位：Y``), a layout of its own
 BLOCK_WORDS = ("承办", "协办", "会办")
-# the stems of a role label (``X单位``, ``X部门``): every kind above, and the responsible ones
-LABEL_STEMS = ("牵头", "责任", "配合", "协办", "会办", "承办", "主办", "主责", "参与", "参加", "支持", "协助", "协同", "协作",
-               "实施", "落实", "负责")
+# the stems of a role label (``X单位``, ``X部门``): every kind above, the responsible ones and 支持
+LABEL_STEMS = LEADING + HELPING + JOINING + WORKING_WITH + ("责任", "主责", "实施", "落实", "负责", "支持")
 
 ROLE_OF_WORD: dict[str, str] = {
     **dict.fromkeys(LEADING, "lead"),

@@ -218,6 +218,12 @@ def is_task_table(roles: list[str | None]) -> bool:
     return "text" in roles and any(r in AGENCY_ROLES for r in roles)
 
 
+def is_form_table(roles: list[str | None]) -> bool:
+    """A header of numbered tasks with no agency column (序号 | 工作任务 | 责任人 | 完成时限): a form one unit
+    fills in (``owners.form_owner``), or nobody's."""
+    return sum(1 for r in roles if r) >= 3 and "text" in roles and "number" in roles and not any(r in AGENCY_ROLES for r in roles)
+
+
 @dataclass
 class Row:
     """One row of a task table, as cells by role; ``line`` is the row's source position."""

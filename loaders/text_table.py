@@ -16,7 +16,7 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .owners import form_owner
 from .pipe_grid import ROW_BREAK
-from .table import AGENCY_ROLES, Row, column_roles, header_role, is_task_table, owned, stated_goal_rows
+from .table import AGENCY_ROLES, Row, column_roles, header_role, is_form_table, is_task_table, owned, stated_goal_rows
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
@@ -87,7 +87,7 @@ def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[
         roles = column_roles(run)
         roles = ["text" if r is None else r for r in roles] if "text" not in roles else roles
         if owned:  # (an agency column among cells of no known word: a table too loose to read)
-            if len(run) >= 3 and "text" in roles and "number" in roles and not any(r in AGENCY_ROLES for r in roles):
+            if is_form_table(roles):
                 return i, j - i, roles
         elif len(run) >= 2 and is_task_table(roles):
             return i, j - i, roles
