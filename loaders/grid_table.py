@@ -89,9 +89,10 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
         # a second header row under merged headers (责任单位 over 牵头单位 | 配合单位) refines the roles
         while i + 1 < len(grid.rows):
             below = column_roles(grid.rows[i + 1].texts())
+            # (a note under a column of no role, ``(截至2011年底)`` under ``目前水平``, refines nothing)
             if not any(below) or not all(
-                b is not None or not cell.text or cell is above
-                for b, cell, above in zip(below, grid.rows[i + 1].cells, grid.rows[i].cells)
+                b is not None or not cell.text or cell is above or r is None
+                for b, r, cell, above in zip(below, roles, grid.rows[i + 1].cells, grid.rows[i].cells)
             ):
                 break
             roles = [b or r for b, r in zip(below, roles)]
@@ -198,13 +199,23 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             deadline=" ".join(cells.get("deadline", [])) or None,
             goal=" ".join(cells.get("goal", [])) or None, goal_year=year, unit=" ".join(cells.get("unit", [])) or None,
             quotas=quotas,
-            year_goals=[(int(h.strip()[:4]), c.text.strip()) for h, role, c in zip(headers or [], roles, grid_row.cells)
-                        if role == "year goal" and c.text.strip()],
+            year_goals=_year_goals(grid_row, roles, headers),
         )
         _add_agencies(row, cells)
         if merged_agency and not row.agencies and out and out[-1].agencies:
             row.agencies = {role: list(names) for role, names in out[-1].agencies.items()}
         out.append(row)
+    return out
+
+
+def _year_goals(row: GridRow, roles: list[str | None], headers: list[str] | None) -> list[tuple[int, str]]:
+    """(year, value) of each year column's cell; a value merged across several year columns holds
+    for the last of them, the end of the period it covers."""
+    out = []
+    for i, (header, role, cell) in enumerate(zip(headers or [], roles, row.cells)):
+        merged_on = i + 1 < len(row.cells) and row.cells[i + 1].origin == cell.origin and roles[i + 1] == "year goal"
+        if role == "year goal" and cell.text.strip() and not merged_on:
+            out.append((int(header.strip()[:4]), cell.text.strip()))
     return out
 
 

@@ -14,6 +14,7 @@ import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .agencies import BODY_SUFFIX, is_agency_list
+from . import stacked_header
 from .numbering import BARE_NUMBER
 from .table import AGENCY_ROLES, REPORT_WORDS, header_role
 
@@ -145,6 +146,7 @@ def blocks_of(text: str) -> list[Block] | None:
 
     lines = text.splitlines()
     joined_next = False
+    laid_out: dict[int, list[str]] = {}  # rows under a two-row header, laid out to its spread width
     for number, line in enumerate(lines, 1):
         if joined_next:
             joined_next = False
@@ -153,7 +155,14 @@ def blocks_of(text: str) -> list[Block] | None:
             continue
         if not line.strip() and run:
             continue  # a blank line between rows (a box table's borders, taken out) ends no table
-        cells = _cells(line)
+        cells = laid_out.get(number) or _cells(line)
+        if cells is not None and len(run) == 1 and len(cells) != len(run[0].cells):
+            stacked = _stacked(run[0], cells, lines, number)
+            if stacked is not None:
+                # (a second header row under merged cells, ``2012年 | 2013年`` under ``工作进度``)
+                head, laid_out = stacked
+                run[0] = GridRow(run[0].line, [Cell(c, (0, i)) for i, c in enumerate(head)])
+                continue
         if cells is not None and run and len(cells) < len(run[0].cells) and number < len(lines):
             whole = _broken_row(cells, lines[number], len(run[0].cells))
             if whole is not None:
@@ -180,6 +189,23 @@ def blocks_of(text: str) -> list[Block] | None:
             out.append(Paragraph(number, line))
     close()
     return out if found and not stray else None
+
+
+def _stacked(header: GridRow, below: list[str], lines: list[str], number: int) -> tuple[list[str], dict[int, list[str]]] | None:
+    """The header spread over the second header row ``below`` (line ``number``), and the pipe rows
+    after it laid out to the new width by line number; None when ``below`` is no second header row."""
+    following = []
+    for n in range(number + 1, len(lines) + 1):
+        cells = _cells(lines[n - 1]) if lines[n - 1].strip() else []
+        if cells is None:
+            break
+        if cells:
+            following.append((n, cells))
+    stacked = stacked_header.spread(header.texts(), [below] + [cells for _, cells in following])
+    if stacked is None:
+        return None
+    head, rows = stacked
+    return head, {n: cells for (n, _), cells in zip(following, rows)}
 
 
 # one field of a record laid out as a two-column table, ``牵头单位: | 市城管局 |`` (label, then value)
@@ -244,6 +270,14 @@ def cell_line_blocks(text: str) -> list[Block] | None:
     header = next((i for i, g in enumerate(groups) if len(g) >= MIN_CELLS), None)
     if header is None:
         return None
+    stacked = stacked_header.spread([t for _, t in groups[header]], [[t for _, t in g] for g in groups[header + 1 :]])
+    if stacked is not None:
+        # (a second header row under merged cells, ``2012年 | 2013年`` under ``工作进度``)
+        head, laid_out = stacked
+        lines = [g[0][0] for g in groups[header + 2 :]]
+        groups = groups[:header] + [[(groups[header][0][0], t) for t in head]] + [
+            [(n, t) for t in cells] for n, cells in zip(lines, laid_out)
+        ]
     width = len(groups[header])
     body = [_merged_cells_restored(g, width) for g in groups[header + 1 :]]
     body = [g for g in body if len(g) == width]
@@ -286,7 +320,14 @@ def leading_pipe_blocks(text: str) -> list[Block] | None:
     header = next((i for i, (_, cells) in enumerate(rows) if len(cells) >= MIN_CELLS), None)
     if header is None:
         return None
-    width = len(rows[header][1])
+    head = rows[header][1]
+    stacked = stacked_header.spread(head, [cells for _, cells in rows[header + 1 :]])
+    if stacked is not None:
+        # (a second header row under merged cells, ``2012年 | 2013年`` under ``工作进度``)
+        head, laid_out = stacked
+        rows = rows[: header + 1] + [(n, cells) for (n, _), cells in zip(rows[header + 2 :], laid_out)]
+        rows[header] = (rows[header][0], head)
+    width = len(head)
     body = [(n, cells + [""] * (width - len(cells))) for n, cells in rows[header + 1 :] if 2 <= len(cells) <= width]
     if len(body) < 2:
         return None

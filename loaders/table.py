@@ -287,7 +287,8 @@ def assemble(
         for header, cell in row.quotas:
             task.targets += goal_targets(header, cell, row.goal_year or year)
         for due, cell in row.year_goals:
-            task.targets += goal_targets(text, cell, due)
+            # the indicator is the row's first line, its name (``食品安全知晓率(%)``), above its definition
+            task.targets += goal_targets(text.split("\n", 1)[0], cell, due)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
             if DEED_BY_DATE.search(row.deadline):

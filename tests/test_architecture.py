@@ -131,7 +131,7 @@ def test_only_the_store_module_writes_to_the_store():
     assert found == []
 
 
-@pytest.mark.parametrize("name", ["plankg.ontology.iris", "plankg.remote.servers"])
+@pytest.mark.parametrize("name", ["plankg.ontology.iris", "plankg.remote.servers", "plankg.loaders.stacked_header"])
 def test_docstring_examples_run(name):
     """The examples written in a module's docstrings give what they show."""
     result = doctest.testmod(importlib.import_module(name))
