@@ -512,7 +512,7 @@ PARTNERS_AFTER = re.compile(r"[，,]\s*(?:会同|联合)(?P<helpers>[^，,。；
 
 
 # the scope a duty is done in, written between its doer and the duty (``在各自职责范围内，``, ``按照规定的权限``)
-SCOPE_PHRASE = r"(?:在|按照|根据|按)[^，,。；;]{1,12}?(?:范围内|职责|分工|要求|权限)[，,]?"
+SCOPE_PHRASE = r"(?:(?:在|按照|根据|依照|依据|按)[^，,。；;]{1,12}?|(?:依|按)(?:各自)?)(?:范围内|职责|分工|要求|权限)[，,]?"  # (``X、Y依职责协助…``)
 # the rule a sentence stands in, cited before its subject (``根据《X管理办法》，``)
 CITED = r"(?:根据|依照|依据|按照)《[^》]{1,30}》(?:的)?(?:规定)?"
 # a short opener before a sentence's subject: ``必要时，省经贸委牵头…``, ``《意见》明确，…``

@@ -3749,3 +3749,19 @@ def test_a_later_clause_naming_what_other_bodies_are(tmp_path):
     assert sorted((a, r) for _, pairs in _pairs(plan) for a, r in pairs) == sorted([
         ("市直行业主管部门", R), ("县区政府", R), ("市行业主管部门", R), ("监察部门", R),
     ])
+
+
+def test_according_to_duties_between_the_subject_and_its_role_word(tmp_path):
+    """``X、Y依职责协助…``, ``按职责配合``: the phrase of scope leaves the role to the word after it, and is
+    no part of a name (``经贸局依职责协`` is no body)."""
+    plan = _load(tmp_path, "duties.txt", (
+        "三、部门职责\n"
+        "(一)市交通运输局负责治理车辆超限超载的组织协调。\n"
+        "(二)市发改委、经贸局依职责协助有关治超工作。\n"
+        "(三)市财政局、市物价局按各自职责负责经费保障和收费标准。\n"
+    ))
+    assert _pairs(plan) == [
+        ("市交通运输局", [("市交通运输局", R)]),
+        ("市发改委、经", [("市发改委", C), ("市经贸局", C)]),
+        ("市财政局、市", [("市财政局", R), ("市物价局", R)]),
+    ]
