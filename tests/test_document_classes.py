@@ -3765,3 +3765,19 @@ def test_according_to_duties_between_the_subject_and_its_role_word(tmp_path):
         ("市发改委、经", [("市发改委", C), ("市经贸局", C)]),
         ("市财政局、市", [("市财政局", R), ("市物价局", R)]),
     ]
+
+
+def test_subject_followed_by_a_verb_of_strengthening(tmp_path):
+    """``X强化管理，…``, ``X加大…力度``: a body named as the subject of a duty's verb with no modal is
+    responsible for it; ``X机构健全`` (what a body is like) assigns nothing."""
+    plan = _load(tmp_path, "verbs.txt", (
+        "四、加强源头监管\n"
+        "(一)各级人民政府强化管理,落实货运企业防止车辆超限超载的主体责任。\n"
+        "(二)县农业局加大农村沼气建设力度,协助推进农村生活污水治理。\n"
+        "(三)县级健康教育机构健全,人员、经费落实。\n"
+    ))
+    assert _pairs(plan) == [
+        ("各级人民政府", [("各级人民政府", R)]),
+        ("县农业局加大", [("县农业局", R)]),
+        ("县级健康教育", []),
+    ]
