@@ -660,7 +660,8 @@ def _closing_doers(text: str, at: int, start: int, found: Found) -> bool:
 HELPED_DOES = re.compile(r"(?:具体)?负责")
 WITH_PARTNER = re.compile(r"(?P<doers>.+)[与同和](?P<partner>[^与同和、]+)")
 SCOPE_OF_RULES = re.compile(r"适用本(规定|办法|条例|制度|细则|意见|方案)|参照本(规定|办法|条例|制度|细则)执行")
-LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|密切|全力)(?:参与|配合|协助)(?=[，,。；;])")
+# (not ``密切配合``: bodies working closely together, each a doer of the duty they share)
+LATER_HELPING = re.compile(r"[，,]\s*(?:积极|主动|全力)(?:参与|配合|协助)(?=[，,。；;])")
 # ``X等部门要…，依据各自职责，配合Y做好…``: a later clause says whom the subject helps, who does the work
 LATER_ASSISTING = re.compile(
     r"[，,]\s*(?:(?:依据|依照|按照|根据|按|在)[^，,。；;]{0,12}?(?:职责|分工|范围内)[，,]\s*)?(?:积极|主动|密切|全力)?(?:配合|协助)"

@@ -3781,3 +3781,18 @@ def test_subject_followed_by_a_verb_of_strengthening(tmp_path):
         ("县农业局加大", [("县农业局", R)]),
         ("县级健康教育", []),
     ]
+
+
+def test_bodies_working_closely_together_are_each_a_doer(tmp_path):
+    """``X、Y要根据…，密切配合，抓紧做好…``: bodies cooperating with each other are responsible for the work they
+    share (``积极配合`` after a duty still helps); a sentence opening with a verb (``推行…关系…部门``) names no body."""
+    plan = _load(tmp_path, "together.txt", (
+        "四、加强组织领导\n"
+        "推行和完善行政执法责任制关系各级政府所属各行政执法部门,工作环节多,涉及面广。\n"
+        "县法制办、县编委办、县人社局要根据实施意见的规定,密切配合,抓紧做好各项工作。\n"
+        "县财政局要落实工作经费,积极配合,确保各项工作按时完成。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [
+        [("县法制办", R), ("县编委办", R), ("县人社局", R)],
+        [("县财政局", C)],
+    ]
