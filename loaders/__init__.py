@@ -23,6 +23,7 @@ ISSUE_DATE = re.compile(
 )
 _YEAR_DIGITS = str.maketrans("〇○零oO一二三四五六七八九", "00000123456789")
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d{1,4}\s*号")
+PAGE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}")  # (a page's record line's date)
 YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\s*[-—－至到~～]\s*(?:19|20)?\d{2})")
 
 
@@ -306,9 +307,14 @@ def _plan_year(title: str) -> int | None:
 def _issue_year(stated: str) -> int | None:
     """The year a document was issued, which dates its ``年底前`` and ``5月底前`` when its title names no
     year: a signing date on a line of its own, else the latest year of a document number near the top
-    (``〔2016〕13号``)."""
+    (``〔2016〕13号``), else the date a web page's record line gives it (``来源:X 2015-08-21 点击数:1003``)."""
+    from .prose import RECORD_LINE
+
     signed = ISSUE_DATE.findall(stated)
     if signed:
         return int(signed[-1].translate(_YEAR_DIGITS))
     numbered = DOCUMENT_NUMBER.findall(stated[:1500])
-    return max(int(y) for y in numbered) if numbered else None
+    if numbered:
+        return max(int(y) for y in numbered)
+    posted = (PAGE_DATE.search(line) for line in stated[:1500].splitlines() if RECORD_LINE.search(line))
+    return next((int(found.group(1)) for found in posted if found), None)

@@ -530,7 +530,7 @@ OPENER = re.compile(
 # a list of measures the subject shares out (``分工负责A；B；C``): one task to the sentence's end
 SHARED_DUTIES = re.compile(r"(分工负责|分别负责|按职责分工负责)(?=[^；;。]+[；;])")
 SENTENCE_END = re.compile(r"[；;。！？!?\n]")
-ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百零\d]{1,4}条)\s*")
+ITEM_MARK = re.compile(r"\s*([（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百零\d]{1,4}条|[一二三四五六七八九十]是)\s*")  # (``一是X…；二是Y…``)
 # ``各乡镇人民政府设立…机构，组织开展…``, ``办公室设在X局，负责…``: a body set up, or setting one up, that does the work
 SETS_UP = re.compile(r"\s*(设立|成立|组建|设在)")
 SETS_UP_TO_DO = re.compile(
@@ -539,7 +539,9 @@ SETS_UP_TO_DO = re.compile(
 # a clause inside a sentence that names where an office sits and what it does
 OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,。；;]+[，,]\s*(?:具体)?(?:负责|承担))")
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
-IS_THEN_DUTY = re.compile(r"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{0,6}责任)|责任主体|(?:行政|工作)主体)")
+# the part a body plays that makes it a doer (``X是…的责任主体``, ``…行业管理主体``)
+OWNING_PART = r"(?:责任|行政|工作|管理|监管|实施)主体"
+IS_THEN_DUTY = re.compile(rf"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{{0,6}}责任)|{OWNING_PART})")
 CITED_RULE = re.compile(rf"{CITED}[，,]\s*")
 # ``…履行以下职责：``: a list of duties below, each with its own doer
 LIST_INTRODUCED = re.compile(r"(?:履行|承担|负责|做好|落实)?(?:以下|下列|如下)[\u4e00-\u9fff]{0,6}[：:]")
@@ -548,7 +550,7 @@ NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安�
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
 NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的")  # (``学校及其他教育机构的设立``, ``X的主要负责人``: the body is no doer)
-INTRODUCING_COLON = re.compile(r"(如下|分工|职责|明确|要求|责任制|制度)[：:]")
+INTRODUCING_COLON = re.compile(r"(如下|分工|职责|责任|明确|要求|责任制|制度)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
 _WORD_ROLE = {**ROLE_OF_WORD, "会同": "lead", "联合": "lead"}
 
@@ -618,7 +620,7 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
 MODAL_DUTY = re.compile(
-    r"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{0,30}(?:责任主体|行政主体|工作主体)|"
+    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{{0,30}}{OWNING_PART}|"
     r"主要以[^，,。；;]{2,30}?为主|"  # ``村(社居委)主要以摸底排查为主``: the level's share of the work
     r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
 )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .agencies import is_agency_list
-from .assignments import SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
+from .assignments import INTRODUCING_COLON, OWNING_PART, SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duties_title_owner, duty_cells, heading_owner, preamble_owner, same_body, title_owner
@@ -351,7 +351,7 @@ def preamble_rows(prose: Prose) -> list[Row]:
 
 
 # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
-NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合)")
+NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合|承担|是[^，,。；;]{{0,30}}{OWNING_PART})")
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 
 
@@ -414,11 +414,11 @@ def _names_doers(text: str) -> bool:
     numbered item above it; a preamble's exhortation to collectives (``各级各部门要…``) is not."""
     if len(text) < 40:
         return False
-    named = [
-        f for f in subject_clauses(text)
-        if NAMED_DUTY.match(text, f.subject_end) and not COLLECTIVE.match(text[f.start : f.subject_end])
-    ]
-    return len(named) >= 2
+    doers = [f for f in subject_clauses(text) if NAMED_DUTY.match(text, f.subject_end)]
+    named = [f for f in doers if not COLLECTIVE.match(text[f.start : f.subject_end])]
+    # (collectives too after a colon introducing the duties: ``…的工作责任：一是X是…主体；二是各镇…``)
+    introduced = INTRODUCING_COLON.search(text)
+    return len(named) >= 2 or len(doers) >= 2 and introduced is not None and introduced.end() <= doers[0].start
 
 
 def _item_follows(entries: list[Entry]) -> bool:

@@ -3796,3 +3796,20 @@ def test_bodies_working_closely_together_are_each_a_doer(tmp_path):
         [("县法制办", R), ("县编委办", R), ("县人社局", R)],
         [("县财政局", C)],
     ]
+
+
+def test_duties_counted_off_inside_a_paragraph_after_a_colon(tmp_path):
+    """``…的工作责任：一是X是…行业管理主体，…；二是各镇是…责任主体；三是各基层站承担…``: each point names its
+    doer (collectives too, after the colon introducing them); a web page's record line
+    (``来源:X 2023-08-21 点击数:``) dates the ``11月底`` of a text with no other year; the day something
+    happened (``8月20日，…印发了…``) is no deadline."""
+    plan = _load(tmp_path, "points.txt", (
+        "临江市推进村级综合服务站建设\n"
+        "来源:办公室    2023-08-21 09:10:11    点击数:120\n"
+        "8月20日,临江市政府印发了《村级综合服务站建设实施意见》,把综合服务站建设纳入全市农业农村工作大局。\n"
+        "《意见》明确了综合服务站建设的工作责任:一是市供销社是全市综合服务站建设的行业管理主体,切实履行指导、管理、服务职能;"
+        "二是各镇是综合服务站建设的责任主体;三是各基层供销社承担所在镇范围内综合服务站建设的具体指导责任。\n"
+        "《意见》要求8月下旬开始建设,11月底全面完成年度建设任务。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("市供销社", R)], [("各镇", R)], [("各基层供销社", R)]]
+    assert [(t.kind, t.deadline) for task in plan.tasks for t in task.targets] == [("milestone", "2023-11-30")]
