@@ -22,6 +22,7 @@ MIN_COLUMNS = 3
 NUMBER_HEADER = re.compile(r"(?:^|\s)(?P<head>序号|编号)\s")
 ROW_START = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<rest>\S.*)$")
 SECTION_LINE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、．.]\S{2,60}$")
+LIST_SEPARATOR = re.compile(r"[、，,；;]")
 
 
 def blocks(text: str) -> list[Block] | None:
@@ -101,8 +102,8 @@ def _aligned(pieces: list[list[str]], roles: list[str | None]) -> list[str] | No
     """The row's cells in the header's columns, or None when its words do not fill them."""
     words = list(pieces[0])
     for more in pieces[1:]:
-        if len(more) == 1 and words and _names(words[-1]) and _names(more[0]):
-            words[-1] += "、" + more[0]  # one unit a line inside one cell
+        if len(more) == 1 and words and _names(words[-1]) and _names(more[0]) and not LIST_SEPARATOR.search(more[0]):
+            words[-1] += "、" + more[0]  # one unit a line inside one cell (a line listing several is a cell of its own)
         else:
             words += more
     cells: list[str] = [""] * len(roles)

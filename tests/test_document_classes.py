@@ -2080,6 +2080,21 @@ def test_a_spaced_table_row_going_on_over_lines_one_unit_a_line(tmp_path):
     assert [t.deadline for t in plan.tasks] == ["2024-12-31", "2024-12-31"]
 
 
+def test_a_spaced_row_whose_last_line_lists_the_next_columns_units(tmp_path):
+    """``2 …。 区财政局`` ⏎ ``区税务局`` ⏎ ``区政府有关部门,各乡镇人民政府…``: a line with one unit goes on with
+    the cell above; a line listing several (a separator inside) is the next column's cell."""
+    plan = _load(tmp_path, "spaced.txt", (
+        "临江区2025年政府工作报告重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位\n"
+        "1 地区生产总值增长6%左右。 区发改委 区政府各部门,各乡镇人民政府。\n"
+        "2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门,各乡镇人民政府。\n"
+    ))
+    assert _pairs(plan) == [
+        ("地区生产总值", [("区发改委", R), ("区政府各部门", C), ("各乡镇人民政府", C)]),
+        ("一般公共预算", [("区财政局", R), ("区税务局", R), ("区政府有关部门", C), ("各乡镇人民政府", C)]),
+    ]
+
+
 def test_a_role_label_whose_value_is_sentences_and_subjects_before_应当(tmp_path):
     """``责任分工：X负责A；Y、Z负责B。`` names the doers of each sentence, not the sentences; ``应当`` and
     ``应当配合`` end a subject (``X应当配合Y…``: X cooperates); ``市和区、县人民政府`` names three governments."""
