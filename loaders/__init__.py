@@ -130,6 +130,17 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         return _as_written(best, restorers, stated)
     if unassigned_table is not None:
         return _as_written(unassigned_table, restorers, stated)
+    if not wanted and read.body_start > 0:
+        # no title, no item: an excerpt that starts and ends inside a body of sentences (a speech's
+        # paragraph, ``各地区、各部门要…``) is read as body throughout, its subjects' sentences its tasks
+        body = prose.read(blocks.paragraphs_of(document), untitled=True)
+        for candidate in detect.prose_order(body):
+            plan = table.assemble(stated_goals + detect.PROSE_LAYOUTS[candidate].rows(body), title=Path(name).stem,
+                                  layout=candidate, year=None, **common)
+            if _assigned(plan)[0] and (best is None or _assigned(plan) > _assigned(best)):
+                best = plan
+        if best is not None and best.tasks:
+            return _as_written(best, restorers, stated)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")

@@ -191,8 +191,9 @@ def _prefix(text: str, rest: str) -> str:
     return text[: text.rfind(rest)] if rest and text.endswith(rest) else text
 
 
-def read(paragraphs: list[Paragraph]) -> Prose:
-    """Entries hung on a tree by numbering shape; the preamble before the first item gives the title."""
+def read(paragraphs: list[Paragraph], untitled: bool = False) -> Prose:
+    """Entries hung on a tree by numbering shape; the preamble before the first item gives the title
+    (``untitled``: none, every paragraph is body, as in an excerpt cut from a speech)."""
     counts: dict[str, int] = {}  # each enumerator shape's count so far: a line may go on with it
     pieces = _bare_numbers_marked([Paragraph(p.line, piece) for p in paragraphs for piece in split_runs(clean(p.text), counts)])
     entries = _decimal_headings([e for e in (classify(p) for p in pieces) if e is not None])
@@ -206,7 +207,7 @@ def read(paragraphs: list[Paragraph]) -> Prose:
     )
     if 0 < first_item < len(entries) and entries[first_item].labels is not None and not _title_like(entries[first_item - 1]):
         first_item -= 1  # a label line states who does the paragraph above it, which is no title
-    if first_item > 0 and entries and _starts_mid_body(entries[0]):
+    if first_item > 0 and entries and (untitled or _starts_mid_body(entries[0])):
         first_item = 0  # an excerpt that opens inside the body: no title, no preamble above it
     title = _title(entries[:first_item])
     root = Node(None)

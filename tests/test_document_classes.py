@@ -3828,3 +3828,13 @@ def test_duties_counted_off_inside_a_paragraph_after_a_colon(tmp_path):
     ))
     assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("市供销社", R)], [("各镇", R)], [("各基层供销社", R)]]
     assert [(t.kind, t.deadline) for task in plan.tasks for t in task.targets] == [("milestone", "2023-11-30")]
+
+
+def test_an_excerpt_inside_a_speech_with_no_title_loads_its_subjects_duties(tmp_path):
+    """A paragraph cut from a speech (no title, no item, opening mid-sentence): its sentences whose subject
+    is a collective with a modal (``各地区、各部门要…``) are tasks, instead of the whole text read as a title."""
+    plan = _load(tmp_path, "speech.txt", (
+        "任务艰巨,而且政策性很强。各地区、各部门要根据全省的统一部署,加强协调,互相配合,做到统一认识。"
+        "凡属重大问题,一定要及时请示报告。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("各地区", R), ("各部门", R)]]
