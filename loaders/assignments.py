@@ -550,7 +550,7 @@ NAME_THEN_DUTY = re.compile(r"[。．]\s*(?=[\u4e00-\u9fff“])")  # ``4.公安�
 # what follows a name that issues or receives the document rather than doing a task, or whose people
 # do it (``各有关部门的主要领导要…负总责``: posts, never agencies)
 NOT_A_DOER_AFTER = re.compile(r"\s*关于|\s*[:：]\s*(为了?|根据|按照|现将|经|近日|《)|(及其)?(主要)?(职责分工|职责|分工)如下[:：]|的")  # (``学校及其他教育机构的设立``, ``X的主要负责人``: the body is no doer)
-INTRODUCING_COLON = re.compile(r"(如下|分工|职责|责任|明确|要求|责任制|制度)[：:]")
+INTRODUCING_COLON = re.compile(r"(如下|分工|职责|责任|明确|要求|责任制|制度|其中)[：:]")
 DUTY_AFTER_COMMA = re.compile(r"[，,][^，,。；;]{0,24}?(应当|应|要|须|必须|负责|统筹|承担)")
 _WORD_ROLE = {**ROLE_OF_WORD, "会同": "lead", "联合": "lead"}
 

@@ -3838,3 +3838,14 @@ def test_an_excerpt_inside_a_speech_with_no_title_loads_its_subjects_duties(tmp_
         "凡属重大问题,一定要及时请示报告。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("各地区", R), ("各部门", R)]]
+
+
+def test_subjects_after_qizhong_and_a_colon(tmp_path):
+    """``…不低于70%，其中：县工行、县农行…新增信贷投入中工业信贷投入占比不低于60%。``: the bodies after ``其中：``
+    are the subject of the part it introduces (the banks a form of 行 ends)."""
+    plan = _load(tmp_path, "banks.txt", (
+        "青溪县关于促进金融服务地方经济发展的若干意见\n"
+        "一、明确目标\n"
+        "(一)信贷金融机构年度目标:全县新增贷款8亿元,新增存贷比不低于70%,其中:县工行、县农行、县信用联社新增信贷投入中工业信贷投入占比不低于60%。\n"
+    ))
+    assert sorted({a for _, pairs in _pairs(plan) for a, _ in pairs}) == sorted(["信贷金融机构", "县工行", "县农行", "县信用联社"])
