@@ -3849,3 +3849,14 @@ def test_subjects_after_qizhong_and_a_colon(tmp_path):
         "(一)信贷金融机构年度目标:全县新增贷款8亿元,新增存贷比不低于70%,其中:县工行、县农行、县信用联社新增信贷投入中工业信贷投入占比不低于60%。\n"
     ))
     assert sorted({a for _, pairs in _pairs(plan) for a, _ in pairs}) == sorted(["信贷金融机构", "县工行", "县农行", "县信用联社"])
+
+
+def test_by_a_body_with_an_adverb_of_scope_before_fuze(tmp_path):
+    """``1、X遗址，由Y文管所全面负责…``, ``由Z统一负责``: the adverb leaves Y and Z responsible."""
+    plan = _load(tmp_path, "relics.txt", (
+        "青溪县关于落实文物保护单位安全管理责任的通知\n"
+        "二、明确文物安全管理责任\n"
+        "1、青溪古城遗址,由青溪县古城遗址文管所全面负责文物保护单位的安全管理工作。\n"
+        "2、石桥古建筑群,由青溪县博物馆统一负责文物保护单位的安全管理工作。\n"
+    ))
+    assert _pairs(plan) == [("青溪古城遗址", [("青溪县古城遗址文管所", R)]), ("石桥古建筑群", [("青溪县博物馆", R)])]
