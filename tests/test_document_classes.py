@@ -3860,3 +3860,15 @@ def test_by_a_body_with_an_adverb_of_scope_before_fuze(tmp_path):
         "2、石桥古建筑群,由青溪县博物馆统一负责文物保护单位的安全管理工作。\n"
     ))
     assert _pairs(plan) == [("青溪古城遗址", [("青溪县古城遗址文管所", R)]), ("石桥古建筑群", [("青溪县博物馆", R)])]
+
+
+def test_a_subject_after_under_the_leadership_of_and_a_later_subject_with_yeyao(tmp_path):
+    """``在市政府的领导下，X、Y对…总负责，A、各工业园区也要明确…``: X and Y after the opener, and the later
+    subject with ``也要`` a task of its own (``也要明确…机构`` is no part of a name; an industrial park is a body)."""
+    plan = _load(tmp_path, "energy.txt", (
+        "临江市节能工作实施意见\n"
+        "(一)加强领导。在市政府的领导下,市发改委、市经信局对全市节能工作总负责,县(市、区)政府、各工业园区也要明确相应的管理机构。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("市发改委", R), ("市经信局", R)], [("县(市、区)政府", R), ("各工业园区", R)],
+    ]
