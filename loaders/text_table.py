@@ -79,7 +79,8 @@ def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[
         while j < len(lines):
             cell, taken = _header_cell(lines, j) if run else (lines[j].text, 1)
             if LABELLED_VALUE.match(cell) or (
-                header_role(cell) is None and not _task_column_name(cell, run) and not (owned and _between_header_cells(lines, j, run))
+                header_role(cell) is None and not _task_column_name(cell, run)
+                and not _between_header_cells(lines, j, run, planned=not owned)
             ):
                 break
             run.append(cell)
@@ -133,16 +134,19 @@ def _header_cell(lines: list[Line], j: int) -> tuple[str, int]:
     return text, 1
 
 
-def _between_header_cells(lines: list[Line], j: int, run: list[str]) -> bool:
-    """A header cell of no known word (``对标对象``, ``对标项目``) between header cells that name their
-    columns: a short phrase, the cells before it opened with 序号 and the next known one follows within two lines."""
+def _between_header_cells(lines: list[Line], j: int, run: list[str], planned: bool = False) -> bool:
+    """A header cell of no known word (``对标对象``, ``对标项目``, ``主要领`` cut short) between header cells
+    that name their columns: a short phrase, the cells before it opened with 序号 and the next known one
+    follows within two lines (``planned``: and is no report column, ``工作进度`` ⏎ ``落实情况`` being a
+    report's status)."""
     if not run or header_role(run[0]) != "number" or not SHORT_HEADER.fullmatch(lines[j].text):
         return False
     for k in (j + 1, j + 2):
         if k >= len(lines) or not SHORT_HEADER.fullmatch(lines[k].text):
             return False
-        if header_role(lines[k].text) not in (None, "number"):
-            return True
+        role = header_role(lines[k].text)
+        if role not in (None, "number"):
+            return not (planned and role in ("progress", "remarks"))
     return False
 
 
@@ -228,7 +232,8 @@ def parse(text: str) -> TextTable | None:
         if not PAGE_NUMBER.match(l.text) or (numbered and BARE_NUMBER.match(l.text)) or pointed
     ]
     goals = preamble_rows([(l.number, l.text) for l in lines[:start]], title)
-    rows = owned(goals + split_numbered_duties(_rows(_names_rejoined(body), roles)), owner)
+    quota_names = [l.text for l in lines[start : start + header_lines] if header_role(l.text) == "quota"]
+    rows = owned(goals + split_numbered_duties(_rows(_names_rejoined(body), roles, quota_names)), owner)
     return TextTable(title=title, roles=roles, rows=rows)
 
 
@@ -285,7 +290,9 @@ def _names_rejoined(body: list[Line]) -> list[Line]:
     return out
 
 
-def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
+def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | None = None) -> list[Row]:
+    """The rows of a table written a cell a line, read by what each cell holds; ``quota_names``: the
+    headers of an inspection list's figure columns (``抽查比例``, ``检查频次``), whose cells follow the units."""
     agency_columns = [r for r in roles if r in AGENCY_ROLES]
     # a column after the agency columns that names who scores (评分部门): the agency names beyond the
     # agency columns are its cells, not assignments (a people column holds names, never agencies)
@@ -365,6 +372,14 @@ def _rows(body: list[Line], roles: list[str | None]) -> list[Row]:
             finish()
             pending_number = text.strip()
             continue
+        if quota_names and row is not None and cells and len(row.quotas) < len(quota_names) and QUOTA_CELL.fullmatch(text):
+            row.quotas.append((quota_names[len(row.quotas)], text))  # ``不低于3%``, ``1次/年``, ``1``: a figure to keep to
+            continue
+        if quota_names and row is not None and row.quotas and TIME_CELL.search(text) and len(text) <= 30:
+            row.deadline = row.deadline or text  # (``2020.4-2020.12``: when the checks are made)
+            continue
+        if quota_names and "number" in roles and row is not None and row.text and not BARE_NUMBER.match(text) and not is_agency_list(text):
+            continue  # an inspection list's other cells (its basis, scope, method, what is checked) up to the next number
         if has_progress and row is not None and (in_progress or (cells and "number" in roles)):
             if not is_agency_list(text) or (cells and in_progress):
                 in_progress = in_progress or bool(cells)
@@ -430,6 +445,11 @@ def _opens_rows(body: list[Line], at: int) -> bool:
 
 
 BARE_VALUE = re.compile(r"\d+(\.\d+)?")
+# a figure of an inspection list's 抽查比例 or 检查频次 column, bound and unit and all
+QUOTA_CELL = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|≥|≤|>|<)?\s*\d+(?:\.\d+)?\s*(?:%|％|次(?:/(?:年|半年|季度|季|月))?)?(?:以上|以下)?"
+    r"|每(?:年|半年|季度|季|月)\s*\d+\s*次"
+)
 PHONE = re.compile(r"\d{7,8}|0\d{2,3}[-－]\d{7,8}|1\d{10}")
 
 

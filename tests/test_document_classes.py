@@ -3872,3 +3872,30 @@ def test_a_subject_after_under_the_leadership_of_and_a_later_subject_with_yeyao(
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("市发改委", R), ("市经信局", R)], [("县(市、区)政府", R), ("各工业园区", R)],
     ]
+
+
+def test_a_random_inspection_list_a_cell_a_line(tmp_path):
+    """``序号 | 抽查事项 | 抽查依据 | 抽查主体 | 抽查范围 | 抽查比例 | 抽查频率 | 抽查方式 | 抽查内容 | 备注`` a cell a
+    line: the 抽查主体 does the row, its 比例 and 频率 are figures to keep to, its basis, scope (``辖区内…``),
+    method and content are no task text and no agency; a row without those cells shares the merged ones."""
+    plan = _load(tmp_path, "inspect.txt", "\n".join([
+        "青溪县统计局随机抽查事项清单",
+        "序号", "抽查事项", "抽查依据", "抽查主体", "抽查范围", "抽查比例", "抽查频率", "抽查方式", "抽查内容", "备注",
+        "1", "对调查单位提供统计资料情况的检查", "《中华人民共和国统计法》第三十四条", "县统计局", "辖区内规上企业、事业单位",
+        "不低于5%", "1次/年", "随机抽查", "1.是否按时报送统计资料;2.统计数据是否真实。",
+        "2", "对统计台账建立情况的检查", "《中华人民共和国统计法》第二十一条", "1.是否设置原始记录;2.是否建立统计台账。",
+    ]) + "\n")
+    assert _pairs(plan) == [("对调查单位提", [("县统计局", R)]), ("对统计台账建", [("县统计局", R)])]
+    assert [(t.comparator, t.value, t.unit) for t in plan.tasks[0].targets] == [(">=", Decimal(5), "%"), ("=", Decimal(1), "次/年")]
+
+
+def test_a_header_cell_cut_short_before_the_agency_column(tmp_path):
+    """``序号 | 实事名称 | 实事内容 | 主要领 | 承办单位 | 最新进展情况`` a cell a line, ``主要领`` a people column the
+    page cut short: the header goes on to 承办单位, whose unit leads the row."""
+    plan = _load(tmp_path, "projects.txt", "\n".join([
+        "青溪县文化旅游局2022年为民办实事进展情况",
+        "序号", "实事名称", "实事内容", "主要领", "承办单位", "最新进展情况",
+        "1", "实施全民阅读空间拓展项目", "新建城市书房3家、乡镇图书馆分馆2家。", "王明", "县文化旅游局", "已建成城市书房2家。",
+        "2", "实施送戏下乡项目", "全年送戏下乡120场。", "李华", "县文化馆", "已演出60场。",
+    ]) + "\n")
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县文化旅游局", L)], [("县文化馆", L)]]
