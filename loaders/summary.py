@@ -118,7 +118,7 @@ def plan_text(plan: Plan, fmt: str, unexplained: list[tuple[int, str]] | None = 
         if task.assignments:
             lines.append(f"{'':>10}cue: {task.cue}")
         elif task.goal:
-            lines.append(f"{'':>10}cue: goals (the plan's own aims, no unit assigned: listed by `goals`, not `targets`)")
+            lines.append(f"{'':>10}cue: goals (the plan's own aims, no unit assigned: listed by `targets` and, alone, by `goals`)")
         else:
             lines.append(f"{'':>10}cue: none (nothing in or above it names an agency)")
         if task.annotations and task.annotations.keywords:

@@ -184,7 +184,7 @@ def test_shipped_query_runs(store, name):
 
 
 def test_goals_lists_the_goal_statements_targets(tmp_path):
-    """``goals`` lists the targets of a goal statement, ``targets`` only those of tasks, in the same columns."""
+    """``goals`` lists the targets of a goal statement, ``targets`` those and the tasks', in the same columns."""
     plan = Plan("002_c", "临江市工作方案", "002_c.txt", "hash-c", "inline", 2020, None, [], [
         Task("一", "主要目标：全年抽检合格率保持在98%以上。", 2, 1, None, [], [
             Target("quantitative", "全年抽检合格率保持在98%以上", "抽检合格率", ">=", Decimal("98"), "%"),
@@ -198,7 +198,7 @@ def test_goals_lists_the_goal_statements_targets(tmp_path):
     goals, targets = Q.run(st, "goals"), Q.run(st, "targets")
     assert goals.columns == targets.columns
     assert [(row["task"], row["text"]) for row in output.as_records(goals)] == [("一", "全年抽检合格率保持在98%以上")]
-    assert [(row["task"], row["text"]) for row in output.as_records(targets)] == [("1", "开展抽检3000批次")]
+    assert [(row["task"], row["text"]) for row in output.as_records(targets)] == [("一", "全年抽检合格率保持在98%以上"), ("1", "开展抽检3000批次")]
 
 
 @pytest.mark.parametrize("name", sorted(FIXED_COLUMNS))
