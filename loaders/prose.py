@@ -209,7 +209,7 @@ def read(paragraphs: list[Paragraph], untitled: bool = False) -> Prose:
         first_item -= 1  # a label line states who does the paragraph above it, which is no title
     if first_item > 0 and entries and (untitled or _starts_mid_body(entries[0])):
         first_item = 0  # an excerpt that opens inside the body: no title, no preamble above it
-    title = _title(entries[:first_item])
+    title = _title(entries[:first_item]) or (_title_before_header(entries[0].raw) if entries else "")
     root = Node(None)
     stack = [root]
     waiting: str | None = None
@@ -478,6 +478,16 @@ def _listed_agencies(text: str) -> str | None:
 
 def _title(preamble: list[Entry]) -> str:
     return title_of([Line(e.line, e.raw) for e in preamble])
+
+
+# a title a page ran into its table's header (``附件 X县2018年…方案职责清单 工作任务和内容 责任单位 …``)
+TITLE_BEFORE_HEADER = re.compile(r"^(?:附件\s*\d*[:：]?\s*)?(?P<title>[^\s，,。；;：:]{4,50}?(?:方案|计划|清单|要点|分工表|分解表))\s+(?P<next>\S{2,8})\s")
+
+
+def _title_before_header(text: str) -> str:
+    """The title opening a body's first line, when header words follow it; else ''."""
+    m = TITLE_BEFORE_HEADER.match(text)
+    return m.group("title") if m and header_role(m.group("next")) is not None else ""
 
 
 def title_of(lines: list[Line]) -> str:

@@ -88,3 +88,16 @@ def test_header_run_together_is_not_the_title(tmp_path):
 def test_a_covering_notice_names_the_plan_it_issues(tmp_path, notice):
     """``关于印发《X》的通知`` above the items titles the plan X, not the notice."""
     assert _title(tmp_path, "notice.txt", notice + "各乡镇人民政府:\n" + TASKS) == "青溪县2024年优化营商环境工作要点"
+
+
+def test_a_title_run_into_the_tables_header_names_the_plan_and_its_year(tmp_path):
+    """``附件 X县2018年…方案职责清单 工作任务和内容 责任单位 …`` on one line: the title before the header words
+    is the plan's, and its year dates the ``7月底前`` of the rows."""
+    from plankg.loaders import load_document
+
+    path = tmp_path / "runin.txt"
+    path.write_text(
+        "附件 青溪县2018年环境空气质量整治方案职责清单 工作任务和内容 责任单位 完成时间 负责城区扬尘污染整治。\n"
+        "县住建局 7月底前完成 负责机动车尾气污染查处。 县公安局 持续开展\n", encoding="utf-8")
+    plan = load_document(path)
+    assert (plan.title, plan.year) == ("青溪县2018年环境空气质量整治方案职责清单", 2018)
