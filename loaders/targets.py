@@ -74,7 +74,7 @@ COMMITMENT = re.compile(
     r"全面|基本|见效|达标|落实到位|上线|运行|公布|发布|编制|向[^，,。；;]{1,20}报告"  # 报告 the verb, not 工作报告
 )
 # (a topic in lenticular brackets before the sentence, ``【健身设施】建成…``, is no part of the indicator)
-LEADING_NOISE = re.compile(r"^(【[^【】]{1,16}】|、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
+LEADING_NOISE = re.compile(r"^(【[^【】]{1,16}】|[一二三四五六七八九十]是|、|其中|并且|并|且|同时|确保|力争|实现|使|促进|推动|全市|到|至(?!少)|每年|年度)+")
 ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八九十百千老青少中成幼新今明去当往])年(?=[\u4e00-\u9fff])(?!限|龄|代|级|轻|纪|底|内|初|末|中)")
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
@@ -158,8 +158,19 @@ def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
     folded = REPORT_SEGMENT.sub(lambda m: " " * len(m.group()), text.translate(_FOLD))  # same length: positions hold
     targets: list[Target] = []
     for sentence in _SENTENCE_SPLIT.split(folded):
-        targets += _sentence_targets(sentence, plan_year)
+        # ``2020年任务：一是4月底前完成…``: a year's label dates the months of what follows it
+        labels = list(YEAR_LABEL.finditer(sentence))
+        starts = [0, *[m.start() for m in labels]]
+        years = [plan_year, *[int(m.group("year")) for m in labels]]
+        for n, (begin, end, year) in enumerate(zip(starts, [*starts[1:], len(sentence)], years)):
+            found = _sentence_targets(sentence[begin:end], year)
+            # (and its figures are that year's: due in it unless they say otherwise)
+            targets += [_with(t, deadline=str(year)) if n and t.deadline is None else t for t in found]
     return [_as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) for x in _shared_by_list(t)]
+
+
+# a year's part of a task (``2019年任务：…；2020年任务：…``), whose months fall in that year
+YEAR_LABEL = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:度)?(?:工作)?(?:任务|目标|目标任务)?[:：]")
 
 
 # an evaluation table's rule: a value that decides the points (``大于5万亩，小于10万亩的，得1.6分``), no figure to reach
