@@ -424,7 +424,7 @@ def _fields_then_bodies(items: list[str]) -> bool:
 # where one body's name may end inside a run of names written with no separator between them
 # (``区文广旅游体育局区委宣传部湘湖国家旅游度假区义桥镇``); the longer endings are tried first so that no
 # cut falls inside one (``委员会``, ``办公室``), and ``城乡`` ends no town
-RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇股馆]|(?<!城)乡")
+RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇股馆室]|(?<=政)府|(?<!城)乡")
 RUN_MIN = 7  # a shorter item is one name (``区发改局区统计局``, 8, is two)
 # a name that can follow another in a run: one opening with its own level (``区委宣传部``) or one that is a
 # place's body (``瓜沥镇``, ``湘湖国家旅游度假区``); an office (``办公室``) or a unit (``科技资源统筹中心``)
