@@ -3900,3 +3900,20 @@ def test_a_header_cell_cut_short_before_the_agency_column(tmp_path):
         "2", "实施送戏下乡项目", "全年送戏下乡120场。", "李华", "县文化馆", "已演出60场。",
     ]) + "\n")
     assert [pairs for _, pairs in _pairs(plan)] == [[("县文化旅游局", L)], [("县文化馆", L)]]
+
+
+def test_labels_qualified_by_a_level(tmp_path):
+    """``市级配合单位：X、Y``: a level before the label leaves the role to its role word (cooperating)."""
+    plan = _load(tmp_path, "levels.txt", (
+        "临江市2020年殡葬改革工作推进方案\n"
+        "1.对验收合格的农村公益性公墓给予以奖代补资金。\n"
+        "责任单位:市财政局\n"
+        "市级配合单位:市民政局、市自然资源和规划局\n"
+        "2.完成农村公益性公墓建设工作。\n"
+        "责任单位:各县(区)人民政府\n"
+        "县级配合单位:县林业和草原局\n"
+    ))
+    assert _pairs(plan) == [
+        ("对验收合格的", [("市财政局", R), ("市民政局", C), ("市自然资源和规划局", C)]),
+        ("完成农村公益", [("各县(区)人民政府", R), ("县林业和草原局", C)]),
+    ]
