@@ -73,3 +73,11 @@ def test_a_clause_about_a_body_is_no_name(clause):
     from plankg.loaders.agencies import is_agency_list
 
     assert not is_agency_list(clause)
+
+
+def test_a_clause_opening_with_bing_names_no_body():
+    """``并将…全部接入辖区派出所`` ends like a body but is a clause going on with the duty (``并将``, ``并对``)."""
+    from plankg.loaders.agencies import looks_like_agency
+
+    assert not looks_like_agency("并将已建的居民小区视频监控图像全部接入辖区派出所")
+    assert looks_like_agency("辖区派出所")
