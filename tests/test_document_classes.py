@@ -3917,3 +3917,13 @@ def test_labels_qualified_by_a_level(tmp_path):
         ("对验收合格的", [("市财政局", R), ("市民政局", C), ("市自然资源和规划局", C)]),
         ("完成农村公益", [("各县(区)人民政府", R), ("县林业和草原局", C)]),
     ]
+
+
+def test_a_subject_before_zai_under_whose_lead_it_works(tmp_path):
+    """``各镇在本级党委统一部署下，…``: 各镇 does the work; the party committee it works under is no part of its name."""
+    plan = _load(tmp_path, "zai.txt", (
+        "二、工作职责\n"
+        "(一)各镇在本级党委统一部署下,做好入户宣传工作。\n"
+        "(二)县公安局负责提供宣传素材。\n"
+    ))
+    assert _pairs(plan) == [("各镇在本级党", [("各镇", R)]), ("县公安局负责", [("县公安局", R)])]
