@@ -119,13 +119,8 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         raise InputError(f"{where}: no task table found (no header row naming task and agency columns)")
     read = prose.read(blocks.paragraphs_of(document))
     title = read.title or Path(name).stem
-    best: Plan | None = None
     stated_goals = prose.preamble_rows(read)
-    for candidate in [wanted] if wanted else detect.prose_order(read):
-        rows = stated_goals + detect.PROSE_LAYOUTS[candidate].rows(read)
-        plan = table.assemble(rows, title=title, layout=candidate, year=_plan_year(title), **common)
-        if best is None or _assigned(plan) > _assigned(best):
-            best = plan
+    best = _best_reading(read, [wanted] if wanted else detect.prose_order(read), stated_goals, title, _plan_year(title), common)
     if best is not None and best.tasks and (unassigned_table is None or _assigned(best)[0]):
         return _as_written(best, restorers, stated)
     if unassigned_table is not None:
@@ -134,16 +129,25 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
         # no title, no item: an excerpt that starts and ends inside a body of sentences (a speech's
         # paragraph, ``各地区、各部门要…``) is read as body throughout, its subjects' sentences its tasks
         body = prose.read(blocks.paragraphs_of(document), untitled=True)
-        for candidate in detect.prose_order(body):
-            plan = table.assemble(stated_goals + detect.PROSE_LAYOUTS[candidate].rows(body), title=Path(name).stem,
-                                  layout=candidate, year=None, **common)
-            if _assigned(plan)[0] and (best is None or _assigned(plan) > _assigned(best)):
-                best = plan
-        if best is not None and best.tasks:
+        best = _best_reading(body, detect.prose_order(body), stated_goals, Path(name).stem, None, common)
+        if best is not None and _assigned(best)[0]:
             return _as_written(best, restorers, stated)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
+
+
+def _best_reading(read, layouts: list[str], stated_goals: list, title: str, year: int | None, common: dict) -> Plan | None:
+    """The plan of the prose layout (of ``layouts``, in order) that explains the document best
+    (``_assigned``; the first of equals)."""
+    from . import detect, table
+
+    best: Plan | None = None
+    for layout in layouts:
+        plan = table.assemble(stated_goals + detect.PROSE_LAYOUTS[layout].rows(read), title=title, layout=layout, year=year, **common)
+        if best is None or _assigned(plan) > _assigned(best):
+            best = plan
+    return best
 
 
 def _text_table(text: str, name: str, common: dict) -> tuple[Plan | None, Plan | None]:
