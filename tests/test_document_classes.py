@@ -3927,3 +3927,12 @@ def test_a_subject_before_zai_under_whose_lead_it_works(tmp_path):
         "(二)县公安局负责提供宣传素材。\n"
     ))
     assert _pairs(plan) == [("各镇在本级党", [("各镇", R)]), ("县公安局负责", [("县公安局", R)])]
+
+
+def test_jun_you_names_the_doer_of_what_all_of_them_do(tmp_path):
+    """``各部门的对台事务，均由各级台办在同级党委领导下，实行统一归口管理``: 均由 names the doer as 由 does."""
+    plan = _load(tmp_path, "junyou.txt", (
+        "任务艰巨,政策性很强。各地区、各部门要根据统一部署,加强协调,做到统一认识。"
+        "各地区、各部门的对台事务,均由各级台办在同级党委和政府的领导下,实行统一归口管理和协调。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("各地区", R), ("各部门", R)], [("各级台办", R)]]
