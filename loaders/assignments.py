@@ -542,6 +542,8 @@ OFFICE_CLAUSE = re.compile(r"[，,](?=[^，,。；;]{2,40}?办公室设在[^，,
 # ``公安部门是…的主管机关，负责…``: what the body is, then its duty
 # the part a body plays that makes it a doer (``X是…的责任主体``, ``…行业管理主体``)
 OWNING_PART = r"(?:责任|行政|工作|管理|监管|实施)主体"
+# the clause that names a body by that part, right after it (``X是全市…的责任主体``): a duty of its own
+IS_OWNER = rf"是[^，,。；;]{{0,30}}{OWNING_PART}"
 IS_THEN_DUTY = re.compile(rf"是[^。；;]*?(?:[，,]\s*(负责|承担|主要负责|具体负责|负[^，,。；;]{{0,6}}责任)|{OWNING_PART})")
 CITED_RULE = re.compile(rf"{CITED}[，,]\s*")
 # ``…履行以下职责：``: a list of duties below, each with its own doer
@@ -621,7 +623,7 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
 MODAL_DUTY = re.compile(
-    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|是[^，,。；;]{{0,30}}{OWNING_PART}|"
+    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|{IS_OWNER}|"
     r"主要以[^，,。；;]{2,30}?为主|"  # ``村(社居委)主要以摸底排查为主``: the level's share of the work
     r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
 )

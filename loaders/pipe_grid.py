@@ -201,11 +201,8 @@ def _stacked(header: GridRow, below: list[str], lines: list[str], number: int) -
             break
         if cells:
             following.append((n, cells))
-    stacked = stacked_header.spread(header.texts(), [below] + [cells for _, cells in following])
-    if stacked is None:
-        return None
-    head, rows = stacked
-    return head, {n: cells for (n, _), cells in zip(following, rows)}
+    head, spread = _spread(header.texts(), [(number, below), *following])
+    return (head, dict(spread)) if spread is not None else None
 
 
 # one field of a record laid out as a two-column table, ``牵头单位: | 市城管局 |`` (label, then value)
@@ -270,14 +267,9 @@ def cell_line_blocks(text: str) -> list[Block] | None:
     header = next((i for i, g in enumerate(groups) if len(g) >= MIN_CELLS), None)
     if header is None:
         return None
-    stacked = stacked_header.spread([t for _, t in groups[header]], [[t for _, t in g] for g in groups[header + 1 :]])
-    if stacked is not None:
-        # (a second header row under merged cells, ``2012年 | 2013年`` under ``工作进度``)
-        head, laid_out = stacked
-        lines = [g[0][0] for g in groups[header + 2 :]]
-        groups = groups[:header] + [[(groups[header][0][0], t) for t in head]] + [
-            [(n, t) for t in cells] for n, cells in zip(lines, laid_out)
-        ]
+    head, spread = _spread([t for _, t in groups[header]], [(g[0][0], [t for _, t in g]) for g in groups[header + 1 :]])
+    if spread is not None:
+        groups = groups[:header] + [[(groups[header][0][0], t) for t in head]] + [[(n, t) for t in cells] for n, cells in spread]
     width = len(groups[header])
     body = [_merged_cells_restored(g, width) for g in groups[header + 1 :]]
     body = [g for g in body if len(g) == width]
@@ -320,19 +312,26 @@ def leading_pipe_blocks(text: str) -> list[Block] | None:
     header = next((i for i, (_, cells) in enumerate(rows) if len(cells) >= MIN_CELLS), None)
     if header is None:
         return None
-    head = rows[header][1]
-    stacked = stacked_header.spread(head, [cells for _, cells in rows[header + 1 :]])
-    if stacked is not None:
-        # (a second header row under merged cells, ``2012年 | 2013年`` under ``工作进度``)
-        head, laid_out = stacked
-        rows = rows[: header + 1] + [(n, cells) for (n, _), cells in zip(rows[header + 2 :], laid_out)]
-        rows[header] = (rows[header][0], head)
+    head, spread = _spread(rows[header][1], rows[header + 1 :])
+    if spread is not None:
+        rows = rows[:header] + [(rows[header][0], head)] + spread
     width = len(head)
     body = [(n, cells + [""] * (width - len(cells))) for n, cells in rows[header + 1 :] if 2 <= len(cells) <= width]
     if len(body) < 2:
         return None
     grid = [GridRow(n, [Cell(c, (r, i)) for i, c in enumerate(cells)]) for r, (n, cells) in enumerate([rows[header], *body])]
     return out + [Paragraph(n, " ".join(cells)) for n, cells in rows[:header]] + [Grid(grid, merges_lost=True)]
+
+
+def _spread(head: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list[str], list[tuple[int, list[str]]] | None]:
+    """The header and the (line, cells) rows below it spread over a second header row under merged
+    cells (``2012年 | 2013年`` under ``工作进度``, ``stacked_header``), that row dropped; the header and
+    None when the first row is no such row."""
+    stacked = stacked_header.spread(head, [cells for _, cells in rows])
+    if stacked is None:
+        return head, None
+    spread_head, laid_out = stacked
+    return spread_head, [(n, cells) for (n, _), cells in zip(rows[1:], laid_out)]
 
 
 def _merged_cells_restored(group: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .agencies import is_agency_list
-from .assignments import INTRODUCING_COLON, OWNING_PART, SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
+from .assignments import INTRODUCING_COLON, IS_OWNER, SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duties_title_owner, duty_cells, heading_owner, preamble_owner, same_body, title_owner
@@ -352,7 +352,7 @@ def preamble_rows(prose: Prose) -> list[Row]:
 
 
 # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
-NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合|承担|是[^，,。；;]{{0,30}}{OWNING_PART})")
+NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合|承担|{IS_OWNER})")
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 
 
