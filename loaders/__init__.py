@@ -157,7 +157,8 @@ def _text_table(text: str, name: str, common: dict) -> tuple[Plan | None, Plan |
 
     unassigned: Plan | None = None
     piped = (
-        pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text) or pipe_grid.leading_pipe_blocks(text)
+        pipe_grid.blocks_of(text) or pipe_grid.cell_line_blocks(text)
+        or cell_stream.leading_blocks(text) or pipe_grid.leading_pipe_blocks(text)
         or cell_stream.blocks(text)
         or pipe_grid.word_blocks(text)
         or spaced_table.blocks(text)

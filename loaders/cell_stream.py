@@ -1,18 +1,21 @@
-"""Tables exported as a stream of cells, each closed by a pipe, with nothing marking the rows.
+"""Tables exported as a stream of cells, a pipe beside each, with nothing marking the rows.
 
-A web page's table copied out cell by cell comes in two renderings: the pipe at the end of the
-cell's line (``序号 |`` ⏎ ``活动时间 |`` ⏎ ``|`` for an empty cell) or on a line of its own between
-cells (``序号`` ⏎ ``|`` ⏎ ``重点工作任务`` ⏎ ``|``). Either way every cell, empty ones too, is there, so
-the rows are found by counting: the header's width of cells, each row opening with its number.
-Read by position, a place column (活动地点) or a column naming who checks the work (监督方式) is
-never taken for the doers, as reading cell by cell on content alone would take it.
+A web page's table copied out cell by cell comes in three renderings: the pipe at the end of the
+cell's line (``序号 |`` ⏎ ``活动时间 |`` ⏎ ``|`` for an empty cell), on a line of its own between
+cells (``序号`` ⏎ ``|`` ⏎ ``重点工作任务`` ⏎ ``|``), or before the cell's text (``| 权重`` ⏎ ``| 单位``, an
+empty cell a pipe with nothing after it, so a row's empty last cell and the next row's number share
+a line: ``| | 2``). Every cell, empty ones too, is there, so the rows are found by counting: the
+header's width of cells, each row opening with its number (``leading_blocks``: with its number or a
+section's heading, which spans cells and so leaves the count). Read by position, a place column
+(活动地点), a column naming who checks the work (监督方式) or an indicator's value is never taken
+for the doers or run into the task, as reading cell by cell on content alone would.
 """
 from __future__ import annotations
 
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
-from .numbering import BARE_NUMBER
+from .numbering import BARE_NUMBER, section_number
 from .table import column_roles, header_role, is_task_table
 
 PIPE = re.compile(r"[|｜]")
@@ -97,3 +100,83 @@ def _header(cells: list[tuple[int, str]]) -> tuple[int, int] | None:
         if width >= MIN_WIDTH and is_task_table(column_roles([t for _, t in cells[at : at + width]])):
             return at, width
     return None
+
+
+# a cell opened by a pipe, its text on the pipe's line (``| 省农委``); ``| | 2``: an empty cell, then ``2``
+OPENED_CELL = re.compile(r"^\s*[|｜]")
+
+
+def leading_blocks(text: str) -> list[Block] | None:
+    """The paragraphs before a stream of cells each opened by a pipe, one grid and the paragraphs
+    after it; None when the text holds no such stream (most pipe lines with text after their pipe, a
+    header of task-table words, then rows numbered from 1). A line with no pipe inside the stream
+    carries on the cell before it (a header cell broken over lines, ``| 2015年`` ⏎ ``目 标``); the
+    stream opens at the line before its first pipe (the header's first cell) and ends at a line with no
+    pipe after an empty cell. A header one cell narrower than its numbered rows left out the number
+    column's (often blank) header; it is put back as ``序号``."""
+    lines = text.splitlines()
+    piped = [i for i, line in enumerate(lines) if OPENED_CELL.match(line)]
+    opened = [i for i in piped if PIPE.sub("", lines[i]).strip()]
+    if len(opened) < 3 * MIN_WIDTH or len(opened) * 3 < len(piped) * 2 or any(_closed(lines[i]) and PIPE.sub("", lines[i]).strip() for i in piped):
+        return None
+    first = piped[0]
+    start = first - 1 if first > 0 and lines[first - 1].strip() and not PIPE.search(lines[first - 1]) else first
+    cells: list[tuple[int, str]] = []
+    end = len(lines)
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if not PIPE.search(line):
+            if i == start:
+                cells.append((i + 1, line.strip()))
+            elif cells and cells[-1][1]:
+                cells[-1] = (cells[-1][0], cells[-1][1] + line.strip())
+            else:
+                end = i
+                break
+            continue
+        pieces = PIPE.split(line)
+        if pieces[0].strip():
+            end = i  # text before the pipe: no cell of this stream
+            break
+        cells.extend((i + 1, piece.strip()) for piece in pieces[1:])
+    first_row = next((k for k, (_, t) in enumerate(cells) if t == "1" or section_number(t)), None)
+    if first_row is None or first_row < MIN_WIDTH:
+        return None
+    head = [t for _, t in cells[:first_row]]
+    if column_roles(head)[0] != "number":
+        head = ["序号", *head]
+    if not is_task_table(column_roles(head)):
+        return None
+    width = len(head)
+    rows = [GridRow(cells[0][0], [Cell(t, (0, i)) for i, t in enumerate(head)])]
+    current: list[tuple[int, str]] = []
+    expected = 1
+
+    def close() -> None:
+        if not current:
+            return
+        texts = [t for _, t in current]
+        if BARE_NUMBER.match(texts[0]):
+            texts = (texts + [""] * width)[:width] if not any(texts[width:]) else texts
+        if len(texts) == width:
+            rows.append(GridRow(current[0][0], [Cell(t, (len(rows), i)) for i, t in enumerate(texts)]))
+        elif section_number(texts[0]):
+            spanning = Cell(texts[0], (len(rows), 0))  # a section's heading across the row, its weight dropped
+            rows.append(GridRow(current[0][0], [spanning] * width))
+        current.clear()
+
+    for line, cell in cells[first_row:]:
+        opens = cell == str(expected) or bool(section_number(cell)) and not BARE_NUMBER.match(cell)
+        if opens and (not current or len(current) >= width - 1):
+            close()
+            expected += cell == str(expected)
+        current.append((line, cell))
+    close()
+    numbered = sum(1 for row in rows[1:] if BARE_NUMBER.match(row.cells[0].text))
+    if numbered < MIN_ROWS or numbered < expected - 1:
+        return None
+    before = [Paragraph(n, lines[n - 1]) for n in range(1, start + 1) if lines[n - 1].strip()]
+    after = [Paragraph(n, lines[n - 1]) for n in range(end + 1, len(lines) + 1) if lines[n - 1].strip()]
+    return before + [Grid(rows, merges_lost=True)] + after

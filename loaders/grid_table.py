@@ -89,8 +89,9 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
         # a second header row under merged headers (责任单位 over 牵头单位 | 配合单位) refines the roles
         while i + 1 < len(grid.rows):
             below = column_roles(grid.rows[i + 1].texts())
-            # (a note under a column of no role, ``(截至2011年底)`` under ``目前水平``, refines nothing)
-            if not any(below) or not all(
+            # (a note under a column of no role, ``(截至2011年底)`` under ``目前水平``, refines nothing; nor
+            # does one cell across the table, a section's heading such as ``一、核心指标``)
+            if not any(below) or len({c.origin for c in grid.rows[i + 1].cells}) == 1 or not all(
                 b is not None or not cell.text or cell is above or r is None
                 for b, r, cell, above in zip(below, roles, grid.rows[i + 1].cells, grid.rows[i].cells)
             ):

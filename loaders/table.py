@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from plankg.records import Plan, Section, Task
+from plankg.records import Plan, Section, Target, Task
 
 from .agencies import FIRST_LEADS, SAME_AS, parse_agency_cell
 from .role_words import HELPING, JOINING, LEADING, WORKING_WITH, either
@@ -280,15 +280,21 @@ def assemble(
                 task.per_division_of_duties |= parsed.per_division_of_duties
         # with no plan year, the year of the task's own 完成时限 dates its ``年底``
         task.targets = find_targets(text, year or _year_in(row.deadline) or issued)
+        valued: list[Target] = []  # what the row's value cells set for its indicator
+        joined = False
         if row.goal:
             joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
             indicator = text[: len(text) - len(row.goal)] if joined else text
-            task.targets += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
+            valued += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
         for header, cell in row.quotas:
             task.targets += goal_targets(header, cell, row.goal_year or year)
         for due, cell in row.year_goals:
             # the indicator is the row's first line, its name (``食品安全知晓率(%)``), above its definition
-            task.targets += goal_targets(text.split("\n", 1)[0], cell, due)
+            valued += goal_targets(text.split("\n", 1)[0], cell, due, unit=row.unit)
+        if valued and not joined:
+            task.targets = _named_figures(task.targets)
+            valued = _without_restated(valued, task.targets)
+        task.targets += valued
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
             if DEED_BY_DATE.search(row.deadline):
@@ -324,6 +330,20 @@ def _referred(same: re.Match, role: str, numbered: list[tuple[Task, str | None]]
         return []
     source = earlier[-1].assignments
     return [a for a in source if a.role == role] or list(source)
+
+
+def _named_figures(named: list[Target]) -> list[Target]:
+    """The figures of an indicator's name that are commitments, beside the values its row's value cells
+    set: a bare figure (``新增年产值50亿元省级…示范区`` | ``60``) says which things are counted, not how
+    many, and a bound the value cell restates (``GDP年均增长10%以上`` | ``10``) is one commitment, kept in
+    the name's words (``_without_restated``)."""
+    return [t for t in named if t.kind != "quantitative" or t.comparator != "=" or t.deadline]
+
+
+def _without_restated(valued: list[Target], named: list[Target]) -> list[Target]:
+    """``valued`` less each value that a bound of the indicator's name already states."""
+    bounds = {t.value for t in named if t.kind == "quantitative" and t.comparator != "="}
+    return [t for t in valued if t.value not in bounds]
 
 
 def _section_for(plan: Plan, heading: str, line: int, current: Section | None) -> Section:

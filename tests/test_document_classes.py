@@ -3936,3 +3936,30 @@ def test_jun_you_names_the_doer_of_what_all_of_them_do(tmp_path):
         "各地区、各部门的对台事务,均由各级台办在同级党委和政府的领导下,实行统一归口管理和协调。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("各地区", R), ("各部门", R)], [("各级台办", R)]]
+
+
+def test_a_stream_of_cells_each_opened_by_a_pipe_numbered_rows_and_spanning_sections(tmp_path):
+    """``| 权重`` ⏎ ``| | 2``: cells opened by pipes, rows found by their numbers, a section's heading across the row."""
+    plan = _load(tmp_path, "stream.txt", (
+        "附表1\n"
+        "南川县“十三五”居民增收考核指标\n"
+        "指 标\n| 权重\n| 单位\n| 2020年\n目 标\n| 牵头部门\n"
+        "| 一、核心指标(2项)\n| 50\n|\n|\n"
+        "| | 1\n| 城镇居民人均可支配收入\n| 25\n| 元\n| 36000\n"
+        "| | 2\n| 地区生产总值年均增长8%以上\n| 25\n| %\n| 8\n| 县发改局\n"
+        "| 二、增收指标(2项)\n| 50\n|\n|\n"
+        "| | 3\n| 新增年产值1亿元农业龙头企业\n| 25\n| 个\n| 12\n| 县农业局\n"
+        "| 4\n| 城镇新增就业人数\n| 25\n| 万人\n| 1.5\n| 县人社局\n"
+        "|\n"
+    ))
+    assert [t.section.label for t in plan.tasks] == ["一、核心指标(2项)"] * 2 + ["二、增收指标(2项)"] * 2
+    assert _pairs(plan) == [
+        ("城镇居民人均", []), ("地区生产总值", [("县发改局", L)]), ("新增年产值1", [("县农业局", L)]), ("城镇新增就业", [("县人社局", L)]),
+    ]
+    # the 2020年目标 column sets each value, due 2020, in the 单位 column's unit; the weights are no targets;
+    # a bound the name states (8%以上) is not set again by its value cell, and a figure that says which
+    # things are counted (年产值1亿元) is none
+    assert [(x.comparator, x.value, x.unit, x.deadline) for t in plan.tasks for x in t.targets] == [
+        ("=", Decimal("36000"), "元", "2020"), (">=", Decimal("8"), "%", None),
+        ("=", Decimal("12"), "个", "2020"), ("=", Decimal("1.5"), "万人", "2020"),
+    ]
