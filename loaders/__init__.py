@@ -142,12 +142,19 @@ def _best_reading(read, layouts: list[str], stated_goals: list, title: str, year
     (``_assigned``; the first of equals)."""
     from . import detect, table
 
-    best: Plan | None = None
+    if len(layouts) == 1:
+        rows = stated_goals + detect.PROSE_LAYOUTS[layouts[0]].rows(read)
+        return table.assemble(rows, title=title, layout=layouts[0], year=year, **common)
+    best: tuple[tuple[int, int], str, list] | None = None
     for layout in layouts:
-        plan = table.assemble(stated_goals + detect.PROSE_LAYOUTS[layout].rows(read), title=title, layout=layout, year=year, **common)
-        if best is None or _assigned(plan) > _assigned(best):
-            best = plan
-    return best
+        rows = stated_goals + detect.PROSE_LAYOUTS[layout].rows(read)
+        # weighed by what it assigns alone: targets are found for the winner only
+        weight = _assigned(table.assemble(rows, title=title, layout=layout, year=year, targets=False, **common))
+        if best is None or weight > best[0]:
+            best = (weight, layout, rows)
+    if best is None:
+        return None
+    return table.assemble(best[2], title=title, layout=best[1], year=year, **common)
 
 
 def _text_table(text: str, name: str, common: dict) -> tuple[Plan | None, Plan | None]:

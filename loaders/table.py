@@ -246,10 +246,12 @@ class Row:
 
 def assemble(
     rows: list[Row], *, key: str, title: str, source: str, source_hash: str, layout: str, year: int | None,
-    issued: int | None = None,
+    issued: int | None = None, targets: bool = True,
 ) -> Plan:
     """Rows -> Plan: sections (repeats after page breaks merged), ids, assignments, targets; ``year`` is
-    the plan's (its title's), ``issued`` the year it was issued, which dates targets when ``year`` is None."""
+    the plan's (its title's), ``issued`` the year it was issued, which dates targets when ``year`` is None.
+    With ``targets`` False the tasks get no targets: a reading only weighed against others (how much it
+    assigns) is spared finding them, the costliest part of a task."""
     plan = Plan(key=key, title=title, source=source, source_hash=source_hash, layout=layout, year=year)
     current: Section | None = None
     numbered: list[tuple[Task, str | None]] = []
@@ -278,38 +280,45 @@ def assemble(
                 # ``其他``, ``无``, ``-``: a cell of the agency column that names no one
                 task.assignments += [a for a in parsed.assignments if a not in task.assignments and not NO_ONE.fullmatch(a.agency)]
                 task.per_division_of_duties |= parsed.per_division_of_duties
-        # with no plan year, the year of the task's own 完成时限 dates its ``年底``
-        task.targets = find_targets(text, year or _year_in(row.deadline) or issued)
-        valued: list[Target] = []  # what the row's value cells set for its indicator
-        joined = False
-        if row.goal:
-            joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
-            indicator = text[: len(text) - len(row.goal)] if joined else text
-            valued += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
-        for header, cell in row.quotas:
-            task.targets += goal_targets(header, cell, row.goal_year or year)
-        for due, cell in row.year_goals:
-            # the indicator is the row's first line, its name (``食品安全知晓率(%)``), above its definition
-            valued += goal_targets(text.split("\n", 1)[0], cell, due, unit=row.unit)
-        if valued and not joined:
-            task.targets = _named_figures(task.targets)
-            valued = _without_restated(valued, task.targets)
-        task.targets += valued
+        if targets:
+            task.targets = _row_targets(row, text, year, issued)
         if row.deadline:
             task.deadline = deadline_of(row.deadline, year or issued)
-            if DEED_BY_DATE.search(row.deadline):
-                # ``（…，6月底前出台相关政策）``: what is to be done by the date is a milestone of the task's own
-                known = {(t.kind, t.deadline) for t in task.targets}
-                task.targets += [
-                    t for t in find_targets(row.deadline, year or issued)
-                    if t.kind == "milestone" and (t.kind, t.deadline) not in known
-                ]
         plan.tasks.append(task)
         numbered.append((task, number))
     _assign_ids(numbered)
     for task, duty in duties:
         task.number = f"{task.number}/{duty}"  # the row's id, then the duty's number inside its cell
     return plan
+
+
+def _row_targets(row: Row, text: str, year: int | None, issued: int | None) -> list[Target]:
+    """The targets of a row whose task reads ``text``: in its text, its value cells and its deadline cell."""
+    # with no plan year, the year of the task's own 完成时限 dates its ``年底``
+    found = find_targets(text, year or _year_in(row.deadline) or issued)
+    valued: list[Target] = []  # what the row's value cells set for its indicator
+    joined = False
+    if row.goal:
+        joined = text.endswith(row.goal)  # the cell ran into the task text (a table run together)
+        indicator = text[: len(text) - len(row.goal)] if joined else text
+        valued += goal_targets(indicator, row.goal, row.goal_year or year, joined=joined, unit=row.unit)
+    for header, cell in row.quotas:
+        found += goal_targets(header, cell, row.goal_year or year)
+    for due, cell in row.year_goals:
+        # the indicator is the row's first line, its name (``食品安全知晓率(%)``), above its definition
+        valued += goal_targets(text.split("\n", 1)[0], cell, due, unit=row.unit)
+    if valued and not joined:
+        found = _named_figures(found)
+        valued = _without_restated(valued, found)
+    found += valued
+    if row.deadline and DEED_BY_DATE.search(row.deadline):
+        # ``（…，6月底前出台相关政策）``: what is to be done by the date is a milestone of the task's own
+        known = {(t.kind, t.deadline) for t in found}
+        found += [
+            t for t in find_targets(row.deadline, year or issued)
+            if t.kind == "milestone" and (t.kind, t.deadline) not in known
+        ]
+    return found
 
 
 # a deadline cell or clause that says what is to be done by the date, not the date alone
