@@ -503,7 +503,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=对|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
+SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=(?:依法)?(?:对|进行|查处)|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
 # a doer named in a clause after a ``由X…`` one (``由X协调实施时间，Y承担采血工作``): the same work's
 LATER_DOER = re.compile(r"[，,]\s*(?P<who>[^，,。；;：:由]{2,30}?)(?:具体)?(?:承担|负责)(?!人|同志)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
@@ -623,13 +623,13 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
 MODAL_DUTY = re.compile(
-    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|负责(?!人|同志)|承担|牵头|{IS_OWNER}|"
+    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|不得|负责(?!人|同志)|承担|牵头|{IS_OWNER}|"
     r"主要以[^，,。；;]{2,30}?为主|"  # ``村(社居委)主要以摸底排查为主``: the level's share of the work
     r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
 )
 LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
 LEAD_IN_CANDIDATE = re.compile(
-    r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门)|为主|每[^，,。；;]{2,8}次)"
+    r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|不得|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门)|为主|每[^，,。；;]{2,8}次)"
 )
 
 

@@ -97,6 +97,12 @@ def rows(prose: Prose) -> list[Row]:
         if found and agency_heading(entry.text) and not inline:
             (owner, role), heading, numbered_duties = found, entry, False
             continue
+        if entry.shape and SHARED_DUTIES_HEADING.match(entry.text):
+            # ``一、共同职责``: the duties every member shares, the members the document names as a whole
+            members = _members(prose.entries[:at + prose.body_start])
+            owner, role, heading, numbered_duties = members, "responsible", entry, False
+            if members:
+                continue
         several = _several_owners(entry, entries[at + 1] if at + 1 < len(entries) else None)
         if several and not inline:
             owner, role, heading, numbered_duties = several, "responsible", entry, False
@@ -110,7 +116,7 @@ def rows(prose: Prose) -> list[Row]:
         if owner is not None and heading is not None and heading.shape and (
             entry.shape == heading.shape or _outranks(entry.shape, heading.shape)
         ):
-            owner, heading = None, None  # a sibling heading that names no agency, or one above it, closes the list
+            owner, heading = None, entry  # a sibling heading that names no agency, or one above it, closes the list (and heads what follows)
         # ``（三）X部门负责…`` after ``（二）Y部门职责：`` closes Y's list and is X's duty of its own
         subject = _own_subject(entry, owner)
         if subject is not None:
@@ -144,6 +150,20 @@ def rows(prose: Prose) -> list[Row]:
             out.append(_row(entry, entry.text, owner, heading, None, role))
     # a document of brackets alone is the inline layout's, not a duty list
     return out if len(out) > len(bracket_rows) else []
+
+
+# the heading of the duties a body's members all share (``一、共同职责``, ``（一）各成员单位共同职责：``)
+SHARED_DUTIES_HEADING = re.compile(r"^(各成员单位)?共同(职责|责任)[:：]?$")
+# the members named as a whole, as a sentence's subject or in a list (``省防指各成员单位根据…``)
+MEMBERS = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<members>[^，,。；;：:、\s]{0,12}成员单位)")
+
+
+def _members(entries: list[Entry]) -> str | None:
+    """The members a document's text above a shared-duties heading names as a whole, the last named, or
+    None when it names none."""
+    named = [m.group("members") for entry in entries for m in MEMBERS.finditer(entry.text)]
+    named = [n for n in named if is_agency_list(n)]
+    return named[-1] if named else None
 
 
 def _issues_title(entries: list[Entry], at: int) -> bool:

@@ -579,8 +579,12 @@ def _walk(node: Node, reading: Reading, out: list[Row], section: Node | None, ow
 
 def _sentence_start(text: str, after: int, at: int) -> int:
     """Where the sentence holding ``at`` starts, not before ``after`` (a closed assignment's ``由`` may
-    stand inside its sentence: ``所需人员编制由X核定``)."""
-    return max([after + 1, *[text.rfind(mark, after, at) + 1 for mark in "。；;\n"]])
+    stand inside its sentence: ``所需人员编制由X核定``); in the sentence that opens at ``after`` itself,
+    where the clause holding ``at`` starts (``X不得…，对…的由Y依法查处``: X's duty, then Y's)."""
+    sentence = max(text.rfind(mark, after, at) + 1 for mark in "。；;\n")
+    if sentence > after:
+        return sentence
+    return max([after + 1, *[text.rfind(mark, after, at) + 1 for mark in "，,"]])
 
 
 def _heading_owner(node: Node) -> Found | None:
