@@ -16,7 +16,8 @@ import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .numbering import BARE_NUMBER, section_number
-from .table import column_roles, header_role, is_task_table
+from . import stacked_header
+from .table import column_roles, header_role, is_task_table, quota_roles
 
 PIPE = re.compile(r"[|｜]")
 # a cell the excerpt cut off: no note under the table (``注：…``), no sentence closed by its stop
@@ -30,8 +31,8 @@ def blocks(text: str) -> list[Block] | None:
     holds no such table (a header of task-table words, two numbered rows of its width at least)."""
     lines = text.splitlines()
     piped = [i for i, line in enumerate(lines) if PIPE.search(line)]
-    if len(piped) < 2 * MIN_WIDTH or any(len(PIPE.findall(lines[i])) > 1 or not _closed(lines[i]) for i in piped):
-        return None  # rows written on one line each (``| 1 | 任务 | 单位 |``) are ``pipe_grid``'s
+    if len(piped) < 2 * MIN_WIDTH or any(not _closed(lines[i]) for i in piped) or sum(len(PIPE.findall(lines[i])) > 1 for i in piped) * 4 > len(piped):
+        return None  # rows written on one line each (``| 1 | 任务 | 单位 |``) are ``pipe_grid``'s (``备 注 | |``: a cell, then an empty one)
     first, last = piped[0], piped[-1]
     if not PIPE.sub("", lines[first]).strip():
         # a pipe on a line of its own closes the cell above it (the header's first, ``序号``)
@@ -43,7 +44,7 @@ def blocks(text: str) -> list[Block] | None:
         last = closing
     header = _header(cells)
     if header is None:
-        return None
+        return _unit_rows(lines, first, last, cells)
     at, width = header
     rest = [i for i in range(last + 1, len(lines)) if lines[i].strip()]
     if len(rest) == 1 and (len(cells) - at) % width == width - 1 and CUT_OFF.fullmatch(lines[rest[0]].strip()):
@@ -78,13 +79,15 @@ def _cells(lines: list[str], first: int, last: int) -> list[tuple[int, str]]:
     opened: int | None = None
     pieces: list[str] = []
     for i in range(first, last + 1):
-        text = PIPE.sub("", lines[i]).strip()
+        segments = PIPE.split(lines[i])
+        text = segments[0].strip()
         if text:
             opened = i + 1 if opened is None else opened
             pieces.append(text)
-        if PIPE.search(lines[i]):
+        if len(segments) > 1:
             cells.append((opened or i + 1, "".join(pieces)))
             opened, pieces = None, []
+            cells += [(i + 1, segment.strip()) for segment in segments[1:-1]]  # (``备 注 | |``: then an empty cell)
     return cells
 
 
@@ -101,6 +104,43 @@ def _header(cells: list[tuple[int, str]]) -> tuple[int, int] | None:
             return at, width
     return None
 
+
+def _unit_rows(lines: list[str], first: int, last: int, cells: list[tuple[int, str]]) -> list[Block] | None:
+    """A table sharing quotas out among units or places (``考核单位 | 合同外资 (万美元) | … | 备 注``), its
+    rows unnumbered, each header row padded with empty cells at its end to the body's width (a merged
+    cell's slots): the header, spread over a second row that names parts of its columns (``其中:外省``,
+    ``stacked_header.parts``), then rows of its width while each names its unit; None otherwise."""
+    at = next((i for i, (_, t) in enumerate(cells) if t and quota_roles([t, *[c for _, c in cells[i + 1 : i + 12]]]) is not None), None)
+    if at is None:
+        return None
+    named = next((i for i in range(at, len(cells)) if not cells[i][1]), len(cells)) - at
+    width = named + next((i for i in range(at + named, len(cells)) if cells[i][1]), len(cells)) - at - named
+    head = [t for _, t in cells[at : at + width]]
+    below = [t for _, t in cells[at + width : at + 2 * width]]
+    if len(below) == width and below[0] and not any(BARE_NUMBER.match(c) or NUMBER_CELL.fullmatch(c) for c in below):
+        spread = stacked_header.parts(head, below)
+        if spread is None:
+            return None
+        head, position = spread, at + 2 * width
+    else:
+        position = at + width
+    if quota_roles(head) is None:
+        return None
+    rows = [GridRow(cells[at][0], [Cell(t, (0, i)) for i, t in enumerate(head)])]
+    while position + width <= len(cells) and cells[position][1] and not NUMBER_CELL.fullmatch(cells[position][1]):
+        row = cells[position : position + width]
+        rows.append(GridRow(row[0][0], [Cell(t, (len(rows), i)) for i, (_, t) in enumerate(row)]))
+        position += width
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    before = [Paragraph(n, lines[n - 1]) for n in range(1, first + 1) if lines[n - 1].strip()]
+    before += [Paragraph(line, t) for line, t in cells[:at] if t]
+    after = [Paragraph(line, t) for line, t in cells[position:] if t]
+    after += [Paragraph(n, lines[n - 1]) for n in range(last + 2, len(lines) + 1) if lines[n - 1].strip()]
+    return before + [Grid(rows)] + after
+
+
+NUMBER_CELL = re.compile(r"[\d.,，%]+")
 
 # a cell opened by a pipe, its text on the pipe's line (``| 省农委``); ``| | 2``: an empty cell, then ``2``
 OPENED_CELL = re.compile(r"^\s*[|｜]")

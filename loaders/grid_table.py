@@ -170,8 +170,12 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         text = join_wrapped("\n".join(cells.get("text", [])))
         quotas = [(h, c.text.strip()) for h, role, c in zip(headers or [], roles, grid_row.cells) if role == "quota" and c.text.strip()]
         if "quota" in roles and not text and quotas:
+            if TOTAL.fullmatch(" ".join(cells.get("responsible", []))):
+                continue  # ``合 计``: the sum of the rows, no unit's quota
             # a row of a quota table: its place and what it is to reach, as written (people left out)
             text = " | ".join(c.text.strip() for role, c in zip(roles, grid_row.cells) if c.text.strip() and role not in ("people", "number"))
+            # (``其中:经济技术开发区``: a part of the unit above, itself a unit)
+            cells["responsible"] = [PART_OF.sub("", c) for c in cells.get("responsible", [])]
         if cells.get("text") and not any(starts.get("text", [])) and out and out[-1].text:
             _add_agencies(out[-1], cells)  # a merged task cell: this row only adds agencies
             continue
@@ -207,6 +211,10 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
             row.agencies = {role: list(names) for role, names in out[-1].agencies.items()}
         out.append(row)
     return out
+
+
+TOTAL = re.compile(r"(合|总|小)\s*计|全[省市县区]\s*(合计)?")
+PART_OF = re.compile(r"^其中[:：]\s*")
 
 
 def _year_goals(row: GridRow, roles: list[str | None], headers: list[str] | None) -> list[tuple[int, str]]:

@@ -83,3 +83,39 @@ def _laid_out(row: list[str], width: int, at: int, spans: list[int]) -> list[str
     for cell, span in zip(row[at : at + len(spans)], spans):
         out += [""] * (span - 1) + [cell]
     return out + row[at + len(spans) :]
+
+
+# a second header row's cell naming a part of the column before it (``其中:外省`` beside ``本年任务``)
+PART = re.compile(r"^其中[:：]?")
+UNIT = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+# roles of header cells a second row never stands under, besides the whole columns
+UNDIVIDED = (*WHOLE_COLUMNS, "remarks", "deadline", "progress", "assessor")
+
+
+def parts(header: list[str], below: list[str]) -> list[str] | None:
+    """The header of a table exported a cell at a time whose second header row names what each column
+    above holds (``本年任务`` under every quota) and the parts of some (``其中:外省``), both rows padded at
+    their ends to the body's width: each column under its own header, a part keeping its own words and
+    its parent's unit; None when the second row does not fit the columns above.
+
+    >>> parts(["单位", "外资(万美元)", "内资(亿元)", "备注", ""], ["本年任务", "本年任务", "其中:省外", "", ""])
+    ['单位', '外资(万美元)', '内资(亿元)', '其中:省外(亿元)', '备注']
+    """
+    head = [h for h in header if h.strip()]
+    subs = [c for c in below if c.strip()]
+    parents = [i for i, h in enumerate(head) if i > 0 and header_role(h) not in UNDIVIDED]
+    groups: list[list[str]] = []
+    for sub in subs:
+        if PART.match(sub) and groups:
+            groups[-1].append(sub)
+        else:
+            groups.append([sub])
+    if not parents or len(groups) != len(parents) or len(subs) == len(groups):
+        return None  # (a second row with no part adds no column: nothing to spread)
+    out: list[str] = []
+    for i, cell in enumerate(head):
+        out.append(cell)
+        if i in parents:
+            unit = UNIT.search(re.sub(r"\s+", "", cell))
+            out += [sub + (unit.group() if unit else "") for sub in groups[parents.index(i)][1:]]
+    return out if len(out) == len(header) else None

@@ -183,24 +183,33 @@ def column_roles(headers: list[str]) -> list[str | None]:
 
 # a column naming the places a table shares its quotas among (``县(市)、区``, ``乡镇（街道）``, ``各县区``)
 PLACE_HEADER = re.compile(r"各?(县|市|区|乡|镇|街道|乡镇|镇街|镇乡|地区|社区|村)+(名称)?")
+# or the units it shares them among (``考核单位``, ``单位名称``), each quota column then with its unit in brackets
+UNITS_HEADER = re.compile(r"(被)?考核(单位|对象)|单位名称")
+UNIT_IN_BRACKETS = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 # a quota's column: its unit in brackets (``目标任务水窖(个)``, ``改厕任务（户）``) or words of a count to reach
 QUOTA_HEADER = re.compile(r"[（(][^（）()]{1,6}[）)]$|任务数|目标数|计划数|(目标|任务)$")
 
 
 def quota_roles(headers: list[str]) -> list[str | None] | None:
     """Roles of a table that shares quotas out among places (``县(市)、区 | 目标任务水窖(个) | 项目责任人 |
-    备注``): the place column names the responsible governments, each quota column a figure to reach;
+    备注``) or units (``考核单位 | 合同外资(万美元) | …``): the place column names the responsible governments
+    (the unit column the responsible units), each quota column a figure to reach;
     None when the header is no such table (a place column first, one quota column at least, no other
     agency column)."""
     squeezed = [re.sub(r"[（(][^（）()]*[）)]|[、,，\s]", "", h) for h in headers]
-    if not squeezed or not PLACE_HEADER.fullmatch(squeezed[0]):
+    if not squeezed or not (PLACE_HEADER.fullmatch(squeezed[0]) or UNITS_HEADER.fullmatch(squeezed[0])):
         return None
     roles = [header_role(h) for h in headers]
     if any(r in AGENCY_ROLES for r in roles[1:]):
         return None
+    units = not PLACE_HEADER.fullmatch(squeezed[0])
     out: list[str | None] = ["responsible"]
     for header, role in zip(headers[1:], roles[1:]):
-        quota = role in (None, "text", "goal") and QUOTA_HEADER.search(re.sub(r"\s+", "", header))
+        header = re.sub(r"\s+", "", header)
+        # (among units, an amount of money is a quota too: ``市外境内资金(亿元)``)
+        quota = UNIT_IN_BRACKETS.search(header) and role in (None, "text", "goal", "value") if units else (
+            role in (None, "text", "goal") and QUOTA_HEADER.search(header)
+        )
         out.append("quota" if quota else role)
     return out if "quota" in out else None
 
