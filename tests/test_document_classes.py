@@ -3963,3 +3963,57 @@ def test_a_stream_of_cells_each_opened_by_a_pipe_numbered_rows_and_spanning_sect
         ("=", Decimal("36000"), "元", "2020"), (">=", Decimal("8"), "%", None),
         ("=", Decimal("12"), "个", "2020"), ("=", Decimal("1.5"), "万人", "2020"),
     ]
+
+
+def test_prohibitions_on_bodies_are_their_duties_and_a_by_clause_starts_its_own_task(tmp_path):
+    """``X部门不得…`` after a lead-in is X's duty; ``…，对…的由Y依法进行查处`` inside X's sentence is Y's task."""
+    plan = _load(tmp_path, "prohibit.txt", (
+        "一、明确共同责任\n"
+        "根据有关规定,对未取得合法用地手续的建设项目,县发改局不得办理项目审批手续;县供电公司不得通电;"
+        "县住建局不得发放施工许可证,对违法建设的由县城管局依法进行查处。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县发改局", R)], [("县供电公司", R)], [("县住建局", R)], [("县城管局", R)]]
+    assert plan.tasks[2].text.startswith("县住建局不得发放施工许可证") and plan.tasks[3].text.startswith("对违法建设的由县城管局")
+
+
+def test_posts_of_bodies_as_a_subject_are_people(tmp_path):
+    """``X主要领导是…第一责任人``, ``X和Y分管领导…是直接责任人``: people are accountable, no body is assigned."""
+    plan = _load(tmp_path, "posts.txt", (
+        "三、落实责任\n"
+        "县国土局负责土地执法日常巡查。县国土局及其他相关部门主要领导是土地执法的主要责任人。"
+        "政府和有关部门分管领导、具体承办人是直接责任人。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("县国土局", R)]]
+
+
+def test_shared_duties_of_the_members_named_as_a_whole(tmp_path):
+    """``一、共同职责``: its duties are those of the members the preamble names (``县防指各成员单位``)."""
+    plan = _load(tmp_path, "shared.txt", (
+        "县防汛抗旱指挥部成员单位职责\n"
+        "在县委、县政府领导下,县防指各成员单位根据各自职责分工,密切配合,共同做好全县防汛抗旱工作。\n"
+        "一、共同职责\n"
+        "组织编制本部门防汛应急预案并开展演练;在汛期落实应急值守。\n"
+        "二、部门职责\n"
+        "1.县水利局:负责水利工程防汛调度。\n"
+        "2.县气象局:负责天气监测预报。\n"
+    ))
+    assert [(t.section.label if t.section else None, pairs) for t, (_, pairs) in zip(plan.tasks, _pairs(plan))] == [
+        ("一、共同职责", [("县防指各成员单位", R)]), ("二、部门职责", [("县水利局", R)]), ("二、部门职责", [("县气象局", R)]),
+    ]
+
+
+def test_a_quota_table_among_units_a_cell_a_line_with_parts_in_its_second_header_row(tmp_path):
+    """``考核单位 |`` ⏎ ``外资 (万美元) |`` …: each unit's figures, a part (``其中:省外``) its own column, totals no task."""
+    plan = _load(tmp_path, "quota.txt", (
+        "2010年招商引资目标任务分解表\n"
+        "考核单位 |\n外资 (万美元) |\n境内资金 (亿元) |\n备 注 | |\n"
+        "本年任务 |\n本年任务 |\n其中:省外 |\n| |\n"
+        "合 计 |\n3000 |\n50 |\n20 |\n|\n"
+        "青溪县 |\n1200 |\n30 |\n12 |\n|\n"
+        "其中:青溪工业园区 |\n800 |\n10 |\n4 |\n含新签项目全部 |\n"
+        "南川县 |\n1800 |\n20 |\n8 |\n|\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("青溪县", R)], [("青溪工业园区", R)], [("南川县", R)]]
+    assert [(x.value, x.unit, x.deadline) for x in plan.tasks[0].targets] == [
+        (Decimal("1200"), "万美元", "2010"), (Decimal("30"), "亿元", "2010"), (Decimal("12"), "亿元", "2010"),
+    ]
