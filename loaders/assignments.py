@@ -599,7 +599,8 @@ def subject_clauses(text: str) -> list[Found]:
                 if start > out[-1].end:  # a partner named in what it gains (``；会同Y监督…``) is the duty's
                     _add_later_partners(text, out[-1], out[-1].end, start, agency_prefix)
                 out[-1].end = max(out[-1].end, start)
-            out += _split_at_later_subjects(text, found, agency_prefix)
+            # (places name later subjects too: ``精河县要完成A，博乐市要启动B``)
+            out += _split_at_later_subjects(text, found, lambda t: agency_prefix(t) or place_prefix(t))
     if out and not _bare(text, out[-1]) and out[-1].end < len(text):
         _add_later_partners(text, out[-1], out[-1].end, len(text), agency_prefix)  # (and after the last subject)
     return out

@@ -66,7 +66,7 @@ def article_number(line: str) -> Numbered | None:
 # an enumerator standing inside a line, after a closed sentence, a bracket or a space
 INLINE_ENUMERATOR = re.compile(
     rf"(?<=[。；;！？!?）)\s:：])[ \t\u3000]*(?P<number>[（(](?:\d{{1,3}}|[{CN_DIGITS}]{{1,3}})[）)]|\d{{1,3}}[.．、](?![\d%])|[{CN_DIGITS}]{{1,3}}、)"
-    r"(?=[\u4e00-\u9fff“\"《（(])"
+    r"(?=[ \u3000]?[\u4e00-\u9fff“\"《（(])"  # (``⒊ 与乡镇…``, typed out ``3. 与乡镇…``: a space may follow)
     # ``…责任目标(一)落实…``: a bracketed Chinese numeral right after a heading run into its first item
     rf"|(?<=[\u4e00-\u9fff])(?P<cn_item>[（(][{CN_DIGITS}]{{1,3}}[）)])(?=[\u4e00-\u9fff])"
     # ``…保障工作。第四条 税务机关应当…``: a regulation's articles run on after a sentence's end
@@ -130,7 +130,9 @@ def split_runs(text: str, counts: dict[str, int] | None = None) -> list[str]:
     found = [(m, key) for m in INLINE_ENUMERATOR.finditer(text) if (key := _enumerator_key(_number(m)))]
     for i, (m, (shape, value)) in enumerate(found):
         # a count may start mid-line at any value when its next number follows (``[接上页] (10)…(11)…``)
-        starts = shape not in last and any(k == (shape, value + 1) for _, k in found[i + 1 :])
+        # (or a heading of a new count, its first item 1 of another shape right after it: ``…。 （二） X、Y。 1. …``)
+        heads = i + 1 < len(found) and found[i + 1][1][1] == 1 and found[i + 1][1][0] != shape and value > 1
+        starts = shape not in last and (any(k == (shape, value + 1) for _, k in found[i + 1 :]) or heads)
         # an article or a chapter after a full stop always opens one (a regulation's excerpt may skip some)
         if starts or shape.startswith("art-") or value == last.get(shape, 0) + 1 or (value == 1 and previous_shape not in (None, shape)):
             cuts.append(m.start(next(g for g in ("number", "cn_item", "article") if m.group(g))))

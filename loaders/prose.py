@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .agencies import is_agency_list
+from .agencies import is_agency_list, parse_agency_cell
 from .assignments import INTRODUCING_COLON, IS_OWNER, SCOPE_PHRASE, Found, bracket_assignments, label_line, opens_with_a_role, subject_assignments, subject_clauses
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
@@ -596,6 +596,12 @@ def _heading_owner(node: Node) -> Found | None:
     named = _named_owner(text)
     if named:
         return named
+    listed = text.strip().rstrip("。．.：:")
+    if node.children and "、" in listed and not re.search(r"[，,；;]", listed) and is_agency_list(listed):
+        # ``（二）乡镇人民政府、街道办事处、村委会。`` over numbered duties: the bodies it lists own them
+        found = Found(cues=["heading owner"])
+        found.add("responsible", listed)
+        return found
     if node.children:
         subject = next((f for f in subject_clauses(text) if f.start == 0), None)
         if subject is not None and not PERMISSION.search(text, subject.subject_end):
@@ -615,6 +621,13 @@ def _as_owner(found: Found, owner: Found) -> Found:
     """A subject sentence whose subject is the owner's body under a longer or shorter name, as the owner's."""
     subjects = [c for cells in found.cells.values() for c in cells]
     owners = [c for cells in owner.cells.values() for c in cells]
+    if len(owners) == 1 and "、" in owners[0] and len(subjects) == 1:
+        # several owners (``乡镇人民政府、街道办事处、…``) and a subject naming them short (``乡镇、街道``)
+        listed = [a.agency for a in parse_agency_cell(owners[0], "responsible").assignments]
+        named = [a.agency for a in parse_agency_cell(subjects[0], "responsible").assignments]
+        if named and all(any(o.startswith(n) or same_body(n, o) for o in listed) for n in named):
+            found.cells = {next(iter(found.cells)): [owners[0]]}
+        return found
     if len(subjects) != 1 or len(owners) != 1 or not same_body(subjects[0], owners[0]):
         return found
     role = next(iter(found.cells))

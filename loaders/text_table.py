@@ -54,9 +54,16 @@ class TextTable:
     rows: list[Row]
 
 
+# enumerators written as one sign (``⒈`` full-stop digits, ``㈠`` bracketed numerals), as typed out
+ENUMERATOR_SIGNS = str.maketrans(
+    {chr(0x2488 + i): f"{i + 1}." for i in range(20)} | {chr(0x3220 + i): f"（{c}）" for i, c in enumerate("一二三四五六七八九十")}
+)
+
+
 def clean(line: str) -> str:
-    """A line without Word's markers and the page marks a PDF's text runs through (``县农作第2页共4页物``)."""
-    return INLINE_PAGE_MARK.sub("", WORD_MARKER.sub("", line)).strip().strip("\u3000").strip()
+    """A line without Word's markers and the page marks a PDF's text runs through (``县农作第2页共4页物``),
+    its one-sign enumerators (``⒈``, ``㈡``) typed out."""
+    return INLINE_PAGE_MARK.sub("", WORD_MARKER.sub("", line)).translate(ENUMERATOR_SIGNS).strip().strip("\u3000").strip()
 
 
 PIPE = re.compile(r"\s*[|｜]\s*")

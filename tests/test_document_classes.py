@@ -4017,3 +4017,19 @@ def test_a_quota_table_among_units_a_cell_a_line_with_parts_in_its_second_header
     assert [(x.value, x.unit, x.deadline) for x in plan.tasks[0].targets] == [
         (Decimal("1200"), "万美元", "2010"), (Decimal("30"), "亿元", "2010"), (Decimal("12"), "亿元", "2010"),
     ]
+
+
+def test_one_sign_enumerators_on_one_line_and_a_heading_listing_its_owners(tmp_path):
+    """``⒈ … ⒉ …`` on one line are items; ``㈡ X、Y、Z。`` then ``⒈ X、Y设立…`` gives the item to every body listed."""
+    plan = _load(tmp_path, "signs.txt", (
+        "青溪县创建平安畅通县工作职责\n"
+        "㈠ 县公安局。 ⒈ 开展交通秩序整治。 ⒉ 完善监控系统。 ⒊ 南川镇要完成监控二期建设,北山镇要启动监控建设。"
+        " ㈡ 乡镇人民政府、街道办事处、村委会。 ⒈ 乡镇、街道设立交通安全工作站,负责协调工作。\n"
+    ))
+    assert _pairs(plan) == [
+        ("开展交通秩序", [("县公安局", R)]),
+        ("完善监控系统", [("县公安局", R)]),
+        ("南川镇要完成", [("南川镇", R)]),
+        ("北山镇要启动", [("北山镇", R)]),
+        ("乡镇、街道设", [("乡镇人民政府", R), ("街道办事处", R), ("村委会", R)]),
+    ]
