@@ -92,6 +92,8 @@ JURISDICTION_PREFIX = re.compile(
     # 市场监管局 (``市监局``) is a market regulator, 市容局 and 市政局 look after the city's streets: no city's
     r"省|市(?!场|监(?!察)|容|政(?:局|管理|工程|园林|公用|设施))|县|区(?!域)|州|乡|镇)"
 )
+# the body of a level below the county, named by the level alone (``街道办``, ``社区居委会``): no place's part
+LEVEL_BODY = re.compile(r"^(街道|社区|村)")
 # A bare body: no jurisdiction of its own, short, ends like a body.
 BARE_BODY = re.compile(r"^(政府|人民政府|党委|人大|政协|法院|人民法院|检察院|人民检察院|[\u4e00-\u9fff]{1,6}(?:厅|局|委|办))$")
 PAGE_NUMBER = re.compile(r"^([-—－]\s*\d+\s*[-—－]|\d{1,2})$")  # ``-20-``, or a chunk marker's digits
@@ -580,6 +582,7 @@ def distribute(items: list[str]) -> list[tuple[str, str]]:
             BARE_BODY.match(names[i]) and not names[i].startswith(("各", "相关", "有关"))  # (``相关乡镇办``: a collective)
             and not BRANCH.search(names[i])  # (``朔州公路分局``: a branch is named after its own place)
             and not JURISDICTION_PREFIX.match(names[i]) and not LEAGUE.match(names[i])
+            and not LEVEL_BODY.match(names[i])  # (``乡(镇)人民政府、街道办``: a level of its own)
         ):
             prefix = _jurisdiction_prefix(names[i - 1])
             if prefix:
@@ -634,6 +637,10 @@ def _jurisdiction_prefix(item: str) -> str | None:
     m = JURISDICTION_PREFIX.match(item)
     if not m or len(m.group(0)) >= len(item):
         return None
+    if len(m.group(0)) == 1 and item[1] in "（(":
+        # ``县(市)政府、财政局``: a level and its alternatives, lent whole (``县(市)财政局``)
+        alternatives = LEVEL_WITH_ALTERNATIVES.match(item)
+        return alternatives.group(0) if alternatives else None
     return m.group(0)
 
 
