@@ -130,7 +130,7 @@ BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科�
 SCOPE_NOTE = re.compile(r"[（(](?:包括|包含|含)[^（）()]{1,30}[）)]$")
 # the units a kind of body stands for, listed in brackets after it (two or more, joined by 和, 及 or 、)
 MEMBERS_NOTE = re.compile(r"[（(](?P<units>[^（）()]{4,90}?(?:和|以及|及|、)[^（）()]{2,90})[）)]$")
-PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者)$")
+PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者|[河湖林田路]长)$")
 
 
 @dataclass(frozen=True)
