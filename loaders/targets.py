@@ -79,7 +79,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 # a count is a commitment when a verb of building or doing governs it (新建2座人行天桥, 建设16所卫生院和
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
-    r"新建|建设|建成|改造|改扩建|改建|新增|新开工|开工|削减|压减|减排|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
+    r"新建|建设|建成|完工任务|竣工任务|改造|改扩建|改建|新增|新开工|开工|削减|压减|减排|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
     r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
     r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|接种|筛查|体检|检查|育成|选育|办理|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
 )
@@ -233,6 +233,10 @@ REPORT_SEGMENT = re.compile(rf"{REPORT_FIELD}[^。\n]*")
 PROGRESS_SENTENCE = re.compile(rf"^\s*(?:{REPORT_FIELD}|(?:[^，,。；;]{{0,12}}[，,])?(?:截至|截止)(?:到|目前)?)")
 
 
+# a date with its year and month (``2023年8月底前``), whose year a later month alone (``10月底前``) keeps
+FULL_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:1[0-2]|0?[1-9])月")
+
+
 def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     if PROGRESS_SENTENCE.match(sentence):
         return []
@@ -242,8 +246,11 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     dated_from: list[str] = []  # the clauses since a date-only one (争取至2010年,…,达到…标准) while none had a target
     sentence_period: str | None = None
     previous: list[Target] = []  # the targets of the clause before
+    dated_year = plan_year  # with no plan year, the year of the last full date (``2023年8月底前；10月底前``)
     for clause in _clauses(sentence):
-        deadline = _clause_deadline(clause, plan_year) or pending_deadline
+        if plan_year is None and (full := FULL_DATE.search(clause)):
+            dated_year = int(full.group("year"))
+        deadline = _clause_deadline(clause, dated_year) or pending_deadline
         quantities = _quantities(clause, deadline) or _listed_count(clause, previous, deadline)
         before, previous = previous, quantities
         if quantities:
@@ -256,10 +263,16 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
             sentence_period = quantities[-1].period or sentence_period
             continue  # a leading ``到2020年，`` dates every target of its sentence
         if _is_date_only(clause):
-            pending_deadline = _clause_deadline(clause, plan_year)
+            pending_deadline = _clause_deadline(clause, dated_year)
             dated_from = [clause.strip()]
             continue
-        milestone = _milestone(clause, plan_year)
+        milestone = _milestone(clause, dated_year)
+        if milestone and dated_from and pending_deadline and len(milestone.deadline or "") <= 4 < len(pending_deadline) or (
+            milestone and dated_from and pending_deadline and not milestone.deadline
+        ):
+            # ``2023年8月底前，各市2021年结转的项目全面达到…``: the date before dates the deed; a year inside
+            # it says which projects, not when
+            milestone = _with(milestone, deadline=pending_deadline)
         if milestone and before and ALL_OF_IT.search(clause) and not any(t.deadline for t in before):
             # ``启动13座…工作，争取2015年年底前全部完成``: the date is when the counted works are all done
             dated_from = []

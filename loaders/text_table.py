@@ -54,9 +54,11 @@ class TextTable:
     rows: list[Row]
 
 
-# enumerators written as one sign (``⒈`` full-stop digits, ``㈠`` bracketed numerals), as typed out
+# enumerators written as one sign (``⒈`` full-stop digits, ``㈠`` bracketed numerals), as typed out, and
+# the small forms of punctuation (``1﹒``, ``﹑``) as their usual forms
 ENUMERATOR_SIGNS = str.maketrans(
     {chr(0x2488 + i): f"{i + 1}." for i in range(20)} | {chr(0x3220 + i): f"（{c}）" for i, c in enumerate("一二三四五六七八九十")}
+    | {"﹐": "，", "﹑": "、", "﹒": "．", "﹔": "；", "﹕": "：", "﹙": "（", "﹚": "）"}
 )
 
 

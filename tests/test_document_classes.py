@@ -4033,3 +4033,17 @@ def test_one_sign_enumerators_on_one_line_and_a_heading_listing_its_owners(tmp_p
         ("北山镇要启动", [("北山镇", R)]),
         ("乡镇、街道设", [("乡镇人民政府", R), ("街道办事处", R), ("村委会", R)]),
     ]
+
+
+def test_small_form_full_stops_number_items_and_partners_of_a_body_that_issues(tmp_path):
+    """``1﹒…`` numbers an item as ``1.`` does; ``X会同Y、Z下达…`` makes Y and Z cooperate."""
+    plan = _load(tmp_path, "small.txt", (
+        "青溪县2023年重点工作责任分解\n"
+        "1﹒地区生产总值增长7%以上。\n"
+        "牵头责任单位:县发展改革局。\n"
+        "2﹒县住房和城乡建设局会同县发展改革局、县财政局下达保障性住房建设计划。\n"
+    ))
+    assert _pairs(plan) == [
+        ("地区生产总值", [("县发展改革局", L)]),
+        ("县住房和城乡", [("县住房和城乡建设局", L), ("县发展改革局", C), ("县财政局", C)]),
+    ]
