@@ -87,7 +87,8 @@ def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[
         j = i
         while j < len(lines):
             cell, taken = _header_cell(lines, j) if run else (lines[j].text, 1)
-            if LABELLED_VALUE.match(cell) or (
+            if LABELLED_VALUE.match(cell) or NUMBERED_HEADING.match(cell) or (
+                # (``一、重点工作考核目标表`` ⏎ ``(一)地表水考核目标表。`` above ``序号``: headings, no header cells)
                 header_role(cell) is None and not _task_column_name(cell, run)
                 and not _between_header_cells(lines, j, run, planned=not owned)
             ):
@@ -105,6 +106,7 @@ def find_header(lines: list[Line], owned: bool = False) -> tuple[int, int, list[
 
 
 UNIT_BRACKET = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
+NUMBERED_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\S{2,}")
 # a label and its value on one line (``牵头单位:县委宣传部``, ``活动地点:客家文化城``): an activity's
 # particulars written out, never a header cell, even when the label is a header word
 LABELLED_VALUE = re.compile(r"^[^:：()（）]{2,8}[:：]\s*\S")

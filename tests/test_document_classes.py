@@ -4047,3 +4047,14 @@ def test_small_form_full_stops_number_items_and_partners_of_a_body_that_issues(t
         ("地区生产总值", [("县发展改革局", L)]),
         ("县住房和城乡", [("县住房和城乡建设局", L), ("县发展改革局", C), ("县财政局", C)]),
     ]
+
+
+def test_numbered_headings_above_a_cell_per_line_header_are_no_header_cells(tmp_path):
+    """``一、…考核目标表`` ⏎ ``(一)…表。`` ⏎ ``序号`` …: the header starts at ``序号``; name columns run into the task."""
+    plan = _load(tmp_path, "sections.txt", "\n\n".join([
+        "2016年水污染防治目标任务分解", "一、重点工作考核目标表", "(一)地表水考核目标表。",
+        "序号", "考核河流", "考核断面", "年度考核目标", "责任单位",
+        "1", "青溪河", "大桥", "水质保持或优于Ⅲ类。", "青溪区人民政府",
+        "2", "南川河", "石门", "水质保持或优于Ⅳ类。", "南川区人民政府",
+    ]) + "\n")
+    assert _pairs(plan) == [("青溪河大桥水", [("青溪区人民政府", R)]), ("南川河石门水", [("南川区人民政府", R)])]
