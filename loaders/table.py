@@ -27,7 +27,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("lead", re.compile(either(LEADING))),
     ("responsible", re.compile(r"责任单位|责任部门|负责单位|负责部门|责任主体|实施单位|落实单位|主责单位|承担单位|承担部门|执行单位|责任处室|责任科室|责任股室|负责处室|负责科室|负责股室|"
                                r"^(抽查|检查|执法|执行|实施|监管)主体$|^(执行|检查|实施|承办)科室$|^(涉及|职能)?部门(名称)?$|^(涉及单位|单位名称)$|^(部门|责任|任务)分工$")),
-    ("deadline", re.compile(r"时限|时间节点|完成时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$|^时间(进度|要求)$|^进度要求$")),
+    ("deadline", re.compile(r"时限|时间节点|完成时间|完成预计时间|时间安排|进度安排|完成期限|起止年限|建设年限|建设期限|起止时间|^(活动|举办|开展|实施)时间$|^时间(进度|要求)$|^进度要求$")),
     # the unit of an indicator's value (指标 | 单位 | 目标值): ``%``, ``万亩``; a table with no other
     # agency column means its agencies by 单位 (``column_roles``)
     ("unit", re.compile(r"^(计量)?单位$")),

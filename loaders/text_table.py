@@ -32,6 +32,8 @@ UNIT_OR_NONE = re.compile(rf"[-—－/]|{UNIT_CELL.pattern}")
 GOAL_CELL = re.compile(r"[≥≤><＞＜]?\s*\d+(\.\d+)?\s*[%‰]?|[\u4e00-\u9fff%\d.≥≤]{1,8}")
 # a report cell that opens with the share done (``80%（…进度滞后）``, ``已完成``)
 PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开工|完成(率|情况|进度))")
+# what a report cell opens with (``已全部完成。``, ``正在施工``, ``截至9月…``)
+REPORT_OPENING = re.compile(r"^(已|正在|目前|截至|截止|累计)")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
 TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
@@ -327,9 +329,13 @@ def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | No
     pointed: set[int] = set()  # the rows whose points cell has been read
     has_values = "value" in roles
     in_progress = False  # inside a progress cell: report text, neither task nor agencies
+    # the cells after the agency columns (a report, when it is all done): once read, a row is whole, and
+    # a line that opens a task there starts a sub-row of the same number (its number cell merged)
+    trailing = len(roles) - 1 - last_agency if agency_columns and has_progress and "number" in roles else 0
+    reported = 0
 
     def finish() -> None:
-        nonlocal row, cells, in_progress
+        nonlocal row, cells, in_progress, reported
         if row is not None:
             _place_agency_cells(row, cells, agency_columns, closed=scored_after)
             if (
@@ -344,7 +350,7 @@ def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | No
                 # in the first of the rows it spans
                 row.agencies = {role: list(names) for role, names in rows[-1].agencies.items()}
             rows.append(row)
-        row, cells, in_progress = None, [], False
+        row, cells, in_progress, reported = None, [], False, 0
 
     for i, line in enumerate(body):
         text = line.text
@@ -391,9 +397,15 @@ def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | No
             continue
         if quota_names and "number" in roles and row is not None and row.text and not BARE_NUMBER.match(text) and not is_agency_list(text):
             continue  # an inspection list's other cells (its basis, scope, method, what is checked) up to the next number
+        if trailing and in_progress and reported >= trailing and _opens_sub_row(text, following):
+            number = row.number
+            finish()  # (``新增托位525个`` ⏎ ``卫生健康局`` ⏎ ``已全部完成。`` ⏎ ``已完成`` after row 1's own cells)
+            row = Row(line=line.number, text=text, number=number)
+            continue
         if has_progress and row is not None and (in_progress or (cells and "number" in roles)):
             if not is_agency_list(text) or (cells and in_progress):
                 in_progress = in_progress or bool(cells)
+                reported += 1
                 continue  # the report cell goes on, or follows the agency cells, until the next number
         if agency_first and is_agency_list(text) and (row is None or row.text):
             finish()
@@ -426,9 +438,10 @@ def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | No
         ):
             continue  # a person or post before the agency columns (``分管领导``), never task text
         if has_progress and row is not None and not cells and (
-            row.text.endswith(("。", "；", ";")) or PROGRESS_FIGURE.match(text)
+            row.text.endswith(("。", "；", ";")) or PROGRESS_FIGURE.match(text) or trailing and REPORT_OPENING.match(text)
         ):
             in_progress = True  # a finished task cell (or a share done, ``98%``), then the report cell
+            reported = 1
             continue
         if has_unit and row is not None and not cells and row.goal is None:
             if row.unit is None and row.text and UNIT_OR_NONE.fullmatch(text) and following and GOAL_CELL.fullmatch(following):
@@ -446,6 +459,15 @@ def _rows(body: list[Line], roles: list[str | None], quota_names: list[str] | No
         pending_number = None
     finish()
     return rows
+
+
+def _opens_sub_row(text: str, following: str) -> bool:
+    """Whether a line after a row's last cell opens a sub-row: no report of its own, and a unit or a
+    report cell after it."""
+    return (
+        not BARE_NUMBER.match(text) and not REPORT_OPENING.match(text) and not is_agency_list(text)
+        and bool(following) and (is_agency_list(following) or bool(REPORT_OPENING.match(following)))
+    )
 
 
 def _opens_rows(body: list[Line], at: int) -> bool:

@@ -4058,3 +4058,20 @@ def test_numbered_headings_above_a_cell_per_line_header_are_no_header_cells(tmp_
         "2", "南川河", "石门", "水质保持或优于Ⅳ类。", "南川区人民政府",
     ]) + "\n")
     assert _pairs(plan) == [("青溪河大桥水", [("青溪区人民政府", R)]), ("南川河石门水", [("南川区人民政府", R)])]
+
+
+def test_sub_rows_of_a_progress_table_a_cell_a_line(tmp_path):
+    """After a row's report and its date, a task line with a unit or a report after it is a sub-row of the same number."""
+    plan = _load(tmp_path, "subrows.txt", "\n\n".join([
+        "2022年民生实事进展情况表",
+        "序号", "项目", "工作目标", "牵头单位", "1-9月进展情况", "全面完成预计时间",
+        "1", "幼有善育", "新增3个托育机构", "县卫生健康局", "已全部完成。", "已完成",
+        "新增托位525个", "县卫生健康局", "已全部完成。", "已完成",
+        "新增普惠托位315个", "已全部完成。", "已完成",
+        "2", "学有优教", "新建公办中小学2所", "县教体局", "正在施工。", "12月底",
+    ]) + "\n")
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("新增3个托育机构", [("县卫生健康局", L)]), ("新增托位525个", [("县卫生健康局", L)]),
+        ("新增普惠托位315个", [("县卫生健康局", L)]), ("新建公办中小学2所", [("县教体局", L)]),
+    ]
+    assert [x.value for t in plan.tasks for x in t.targets] == [Decimal("3"), Decimal("525"), Decimal("315"), Decimal("2")]
