@@ -139,6 +139,7 @@ def _rows(grid: Grid, start: int, roles: list[str | None], year: int | None = No
         if grid.merges_lost:
             category, grid_row = _category_cell_split(grid_row, headers)
             grid_row = _merged_first_cell_restored(grid_row, roles)
+            grid_row = _merged_leading_cells_restored(grid_row, roles)
             restored = _merged_agency_cell_restored(grid_row, roles)
             merged_agency, grid_row = restored is not None, restored or grid_row
         texts = grid_row.texts()
@@ -281,6 +282,32 @@ def _merged_first_cell_restored(row: GridRow, roles: list[str | None]) -> GridRo
     return GridRow(row.line, [Cell("", (row.cells[0].origin[0], 0))] + [
         Cell(c.text, (c.origin[0], c.origin[1] + 1)) for c in row.cells[:-1]
     ])
+
+
+def _merged_leading_cells_restored(row: GridRow, roles: list[str | None]) -> GridRow:
+    """A text-exported sub-row that left out the merged cells before its task (``序号 | 项目``), and its
+    merged agency cell too, ends in as many empty cells (``新增托位525个 | 卫生健康局 | 新增… | 7月底 | |``):
+    its task put back in the task column, and an empty agency cell where a report slid into it."""
+    texts = row.texts()
+    task = roles.index("text") if "text" in roles else 0
+    filled = len(texts)
+    while filled and not texts[filled - 1].strip():
+        filled -= 1
+    empty = len(texts) - filled
+    if (
+        task < 2 or empty < task or filled < 2 or any(not t.strip() for t in texts[:filled])
+        or BARE_NUMBER.fullmatch(texts[0].strip()) or section_number(texts[0]) or _CN_NUMBER.match(texts[0].strip())
+        or re.match(r"\s*[|｜]", texts[0])  # (a PDF line that broke a pipe row: no cell of its own)
+    ):
+        return row
+    moved = ["" for _ in range(task)] + texts[: len(texts) - task]
+    agency = next((i for i, r in enumerate(roles) if r in AGENCY_ROLES), None)
+    if (
+        agency is not None and empty > task and agency + 1 < len(roles) and roles[agency + 1] in ("progress", "remarks")
+        and moved[agency].strip() and not is_agency_list(moved[agency])
+    ):
+        moved = moved[:agency] + [""] + moved[agency:-1]  # (``新增普惠托位315个 | 新增…。 | 7月底 | | |``: its unit merged too)
+    return GridRow(row.line, [Cell(t, (row.cells[0].origin[0], i)) for i, t in enumerate(moved)])
 
 
 def _agencies_fall_in_place(texts: list[str], roles: list[str | None]) -> bool:

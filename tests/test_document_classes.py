@@ -4075,3 +4075,19 @@ def test_sub_rows_of_a_progress_table_a_cell_a_line(tmp_path):
         ("新增普惠托位315个", [("县卫生健康局", L)]), ("新建公办中小学2所", [("县教体局", L)]),
     ]
     assert [x.value for t in plan.tasks for x in t.targets] == [Decimal("3"), Decimal("525"), Decimal("315"), Decimal("2")]
+
+
+def test_sub_rows_of_a_pipe_table_that_left_out_their_merged_leading_cells(tmp_path):
+    """``新增托位525个 | 县卫生健康局 | 新增… | 7月底 | |``: the task goes back under its column; a report in the unit's place leaves the unit merged."""
+    plan = _load(tmp_path, "pipes.txt", (
+        "2022年民生实事1-6月份进展情况表\n"
+        "序号 | 项目 | 工作目标 | 牵头单位 | 1-6月进展情况 | 预计完成时间 |\n"
+        "1 | 幼有善育 | 新增3个托育机构 | 县卫生健康局 | 已全部完成。 | 已完成 |\n"
+        "新增托位525个 | 县卫生健康局 | 新增托位336个。 | 7月底 | ||\n"
+        "新增普惠托位315个 | 新增普惠托位220个。 | 7月底 | |||\n"
+        "2 | 学有优教 | 新建公办中小学2所 | 县教体局 | 正在施工。 | 8月底 |\n"
+    ))
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("新增3个托育机构", [("县卫生健康局", L)]), ("新增托位525个", [("县卫生健康局", L)]),
+        ("新增普惠托位315个", [("县卫生健康局", L)]), ("新建公办中小学2所", [("县教体局", L)]),
+    ]
