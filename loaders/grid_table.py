@@ -15,7 +15,7 @@ from .agencies import is_agency_list
 from .blocks import Block, Cell, Grid, GridRow, Paragraph, join_wrapped
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number
-from .owners import form_owner
+from .owners import form_owner, title_owner
 from .prose import title_of
 from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_form_table, is_task_table, owned, quota_roles
 from .text_table import TIME_CELL, Line, clean, preamble_rows
@@ -51,7 +51,7 @@ def parse(blocks: list[Block]) -> GridTables | None:
             # a form of one unit's tasks: no agency column, its unit named in a field above the table
             # (or of nobody's: its tasks load unassigned, kept if prose does no better)
             header = _owned_header(block)
-            owner = form_owner([l.text for l in before if l.text]) if header else None
+            owner = (form_owner([l.text for l in before if l.text]) or title_owner(title_of([l for l in before if l.text]))) if header else None
         if header is not None:
             at, roles = header
             headers = block.rows[at].texts()

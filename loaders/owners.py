@@ -26,7 +26,7 @@ DUTY_TAIL = re.compile(
 SETUP_DUTY_TAIL = re.compile(r"^(设立|成立|组建|设置)[^。；;]{1,40}?[，,]其(主要)?(职责|职能|任务)(是|为|如下)$")
 ROLE_TAIL = re.compile(r"^(?P<word>牵头负责|牵头|承办|负责|主办)的?(重点)?(工作|任务|事项)(清单)?([（(]共?\d+(项|条|件)[）)])?$")
 _TAIL_ROLE = {"牵头负责": "lead", "牵头": "lead", "承办": "lead", "主办": "lead", "负责": "responsible"}
-TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|目标任务|任务分解|工作计划|工作职责|目标责任书|责任状)")
+TITLE_LIST = re.compile(r"(责任清单|职责清单|工作清单|任务清单|事项清单|工作要点|工作任务|重点任务|目标任务|任务分解|工作计划|工作职责|目标责任书|责任状|(职能|业务|工作)目标)")
 TITLE_AFTER_OWNER = re.compile(r"^((19|20)\d{2}(年度|年)|年度|关于|的|[\u4e00-\u9fff]{0,12}(工作|任务))")
 # a title naming a body's own duties (``X局工作职责``, ``X局主要职责``, ``X办职责``)
 DUTIES_TITLE = re.compile(r"(?<!成员单位)(?<!各单位)(?<!部门)职责$")

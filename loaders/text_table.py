@@ -14,7 +14,7 @@ from .agencies import is_agency_list
 from .assignments import preamble_assigned_rows
 from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
-from .owners import form_owner
+from .owners import form_owner, title_owner
 from .pipe_grid import ROW_BREAK
 from .table import AGENCY_ROLES, Row, column_roles, header_role, is_form_table, is_task_table, owned, stated_goal_rows
 from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
@@ -235,7 +235,8 @@ def parse(text: str) -> TextTable | None:
         found = find_header(lines, owned=True)
         if found is None:
             return None
-        owner = form_owner([l.text for l in lines[: found[0]]])
+        # (or in its title: ``市畜牧局2016年度业务职能目标``, the body whose own list it is)
+        owner = form_owner([l.text for l in lines[: found[0]]]) or title_owner(find_title(lines, found[0]))
     start, header_lines, roles = found
     title = find_title(lines, start)
     numbered = "number" in roles  # a bare number is then the 序号 cell, not a page number

@@ -4091,3 +4091,14 @@ def test_sub_rows_of_a_pipe_table_that_left_out_their_merged_leading_cells(tmp_p
         ("新增3个托育机构", [("县卫生健康局", L)]), ("新增托位525个", [("县卫生健康局", L)]),
         ("新增普惠托位315个", [("县卫生健康局", L)]), ("新建公办中小学2所", [("县教体局", L)]),
     ]
+
+
+def test_a_table_with_no_agency_column_under_a_title_that_names_its_owner(tmp_path):
+    """``市畜牧局2016年度业务职能目标`` over ``序号 | 目标名称 | 目标内容``: the title's body owns every row."""
+    plan = _load(tmp_path, "titled.txt", (
+        "青溪县畜牧局2016年度业务职能目标\n"
+        "序号 |\n目标名称 |\n目标内容 |\n"
+        "1 |\n发展生态循环畜牧业 |\n建设生态循环养殖示范点15处。 |\n"
+        "2 |\n加强动物疫病防控 |\n全年开展风险评估3次。 |\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("青溪县畜牧局", R)], [("青溪县畜牧局", R)]]
