@@ -184,7 +184,9 @@ def column_roles(headers: list[str]) -> list[str | None]:
 # a column naming the places a table shares its quotas among (``县(市)、区``, ``乡镇（街道）``, ``各县区``)
 PLACE_HEADER = re.compile(r"各?(县|市|区|乡|镇|街道|乡镇|镇街|镇乡|地区|社区|村)+(名称)?")
 # or the units it shares them among (``考核单位``, ``单位名称``), each quota column then with its unit in brackets
-UNITS_HEADER = re.compile(r"(被)?考核(单位|对象)|单位名称")
+UNITS_HEADER = re.compile(r"(被)?考核(单位|对象)|单位名称|责任单位")
+# among units, a column of a figure to reach named as such (``外贸出口目标``), beside others of its kind
+NAMED_GOAL = re.compile(r"[\u4e00-\u9fff]{2,8}目标$")
 UNIT_IN_BRACKETS = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 # a quota's column: its unit in brackets (``目标任务水窖(个)``, ``改厕任务（户）``) or words of a count to reach
 QUOTA_HEADER = re.compile(r"[（(][^（）()]{1,6}[）)]$|任务数|目标数|计划数|(目标|任务)$")
@@ -203,14 +205,18 @@ def quota_roles(headers: list[str]) -> list[str | None] | None:
     if any(r in AGENCY_ROLES for r in roles[1:]):
         return None
     units = not PLACE_HEADER.fullmatch(squeezed[0])
+    named_goals = units and len(headers) >= 3 and all(NAMED_GOAL.search(re.sub(r"\s+", "", h)) for h in headers[1:])
     out: list[str | None] = ["responsible"]
     for header, role in zip(headers[1:], roles[1:]):
         header = re.sub(r"\s+", "", header)
-        # (among units, an amount of money is a quota too: ``市外境内资金(亿元)``)
-        quota = UNIT_IN_BRACKETS.search(header) and role in (None, "text", "goal", "value") if units else (
+        # (among units, an amount of money is a quota too: ``市外境内资金(亿元)``; so is every column of a
+        # table whose columns all name goals, ``责任单位 | 外贸出口目标 | 实到外资目标``)
+        quota = (named_goals or UNIT_IN_BRACKETS.search(header)) and role in (None, "text", "goal", "value") if units else (
             role in (None, "text", "goal") and QUOTA_HEADER.search(header)
         )
         out.append("quota" if quota else role)
+    if units and "text" in out:
+        return None  # (``责任单位 | 工作任务 | …``: a task table)
     return out if "quota" in out else None
 
 

@@ -4102,3 +4102,16 @@ def test_a_table_with_no_agency_column_under_a_title_that_names_its_owner(tmp_pa
         "2 |\n加强动物疫病防控 |\n全年开展风险评估3次。 |\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("青溪县畜牧局", R)], [("青溪县畜牧局", R)]]
+
+
+def test_a_quota_table_whose_columns_all_name_goals_one_space_between_cells(tmp_path):
+    """``责任单位 外贸出口目标 实到外资目标`` ⏎ ``青溪区 1900 300``: each unit's two goals, due the title's year."""
+    plan = _load(tmp_path, "goals.txt", (
+        "2002年区县外经贸目标任务分解表\n"
+        "金额单位:万美元\n"
+        "责任单位 外贸出口目标 实到外资目标\n"
+        "青溪区 1900 300\n"
+        "南川区 2000 1000\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("青溪区", R)], [("南川区", R)]]
+    assert [(x.value, x.deadline) for x in plan.tasks[0].targets] == [(Decimal("1900"), "2002"), (Decimal("300"), "2002")]
