@@ -4115,3 +4115,13 @@ def test_a_quota_table_whose_columns_all_name_goals_one_space_between_cells(tmp_
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("青溪区", R)], [("南川区", R)]]
     assert [(x.value, x.deadline) for x in plan.tasks[0].targets] == [(Decimal("1900"), "2002"), (Decimal("300"), "2002")]
+
+
+def test_bodies_that_are_to_do_their_part_in_helping_cooperate(tmp_path):
+    """``X根据职责分工，搞好配合``: X cooperates, as ``X要积极配合`` does."""
+    plan = _load(tmp_path, "gaohao.txt", (
+        "一、加强组织领导\n"
+        "县会展办负责日常管理工作。\n"
+        "县政府相关部门根据职责分工,搞好配合。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县会展办", R)], [("县政府相关部门", C)]]
