@@ -363,7 +363,10 @@ def subject_assignments(sentence: str) -> list[Found]:
     The readings are tried most specific first (``由X会同Y…``, ``由X负责…``, ``由X对…``); a later one
     never takes a clause an earlier one read."""
     out: list[Found] = []
-    for pattern, read in ((GUIDED_BY, _guided), (SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer)):
+    for pattern, read in (
+        (GUIDED_BY, _guided), (SUBJECT_WITH_PARTNERS, _with_partners), (SUBJECT, _by_subject), (SUBJECT_BY, _by_doer),
+        (ROLE_IS, _role_is),
+    ):
         earlier = list(out)
         for m in pattern.finditer(sentence):
             holder = next((f for f in out if f.start <= m.start() < f.end), None)
@@ -415,6 +418,27 @@ def _named_doer(sentence: str, m: re.Match) -> tuple[str, Found] | None:
     names no agency."""
     who = m.group("who").strip()
     return (who, _closed(sentence, m, "由…负责 sentence")) if is_agency_list(who) else None
+
+
+# ``…牵头部门为区发改委，负责…``: the unit a role word names after 为 or 是
+ROLE_IS = re.compile(r"(?P<word>牵头|责任|主责|配合)(?:部门|单位)(?:为|是)(?P<who>[^，,。；;：:为是]{2,40}?)(?=[，,。；;]|$)")
+_ROLE_IS = {"牵头": "lead", "责任": "responsible", "主责": "responsible", "配合": "cooperating"}
+
+
+def _role_is(sentence: str, m: re.Match) -> Found | None:
+    """``X工作牵头部门为Y``: Y in the role the word names, for the sentence it stands in."""
+    who = m.group("who").strip()
+    if not is_agency_list(who):
+        return None
+    found = _closed(sentence, m, "role word")
+    found.start = _clause_start(sentence, m.start())
+    found.add(_ROLE_IS[m.group("word")], who)
+    return found
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts."""
+    return max(sentence.rfind(mark, 0, at) for mark in "。；;\n") + 1
 
 
 def _by_doer(sentence: str, m: re.Match) -> Found | None:
@@ -503,7 +527,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=(?:依法)?(?:对|进行|查处)|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
+SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=(?:依法)?(?:对|进行|查处)|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间|基础上)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
 # a doer named in a clause after a ``由X…`` one (``由X协调实施时间，Y承担采血工作``): the same work's
 LATER_DOER = re.compile(r"[，,]\s*(?P<who>[^，,。；;：:由]{2,30}?)(?:具体)?(?:承担|负责)(?!人|同志)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)
@@ -624,7 +648,7 @@ ATTENDING = re.compile(r"(?:准时|按时|届时|派员|安排人员)?(?:参加|
 
 # what a subject after a sentence's lead-in clause must go on with to be the doer: a modal or a duty
 MODAL_DUTY = re.compile(
-    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|不得|负责(?!人|同志)|承担|牵头|{IS_OWNER}|"
+    rf"\s*(?:也|还)?(要|应当|应|须|必须|需|不得|除(?=负责|承担)|负责(?!人|同志)|承担|牵头|{IS_OWNER}|"
     r"主要以[^，,。；;]{2,30}?为主|"  # ``村(社居委)主要以摸底排查为主``: the level's share of the work
     r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
 )

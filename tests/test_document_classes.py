@@ -4125,3 +4125,16 @@ def test_bodies_that_are_to_do_their_part_in_helping_cooperate(tmp_path):
         "县政府相关部门根据职责分工,搞好配合。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("县会展办", R)], [("县政府相关部门", C)]]
+
+
+def test_a_role_word_naming_its_unit_after_wei_and_a_subject_before_chu(tmp_path):
+    """``牵头部门为X，负责…`` makes X lead; ``Y除负责A外，还承担B`` and ``由Z在…基础上提出`` name Y and Z the doers."""
+    plan = _load(tmp_path, "weichu.txt", (
+        "一、建立责任机制\n"
+        "全区现代服务业牵头部门为区发改委,负责协调全区现代服务业发展规划。\n"
+        "二、部门职责\n"
+        "区科技局除负责统筹协调信息服务业外,还承担科技服务业的发展目标;\n"
+        "三、目标值\n"
+        "年度指标由区统计局在调研的基础上提出建议。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("区发改委", L)], [("区科技局", R)], [("区统计局", R)]]
