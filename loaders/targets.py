@@ -233,6 +233,8 @@ REPORT_SEGMENT = re.compile(rf"{REPORT_FIELD}[^。\n]*")
 PROGRESS_SENTENCE = re.compile(rf"^\s*(?:{REPORT_FIELD}|(?:[^，,。；;]{{0,12}}[，,])?(?:截至|截止)(?:到|目前)?)")
 
 
+# a clause that ends in the date 于 introduces (``各区要于4月13日前``), its deed in the next clause
+DUE_BY_AT_END = re.compile(r"于\s*(?:(?:19|20)\d{2}年)?(?:1[0-2]|[1-9])月(?:[1-3]?\d日|底|末)?(?:前|以前)\s*$")
 # a date with its year and month (``2023年8月底前``), whose year a later month alone (``10月底前``) keeps
 FULL_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:1[0-2]|0?[1-9])月")
 
@@ -247,7 +249,16 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
     sentence_period: str | None = None
     previous: list[Target] = []  # the targets of the clause before
     dated_year = plan_year  # with no plan year, the year of the last full date (``2023年8月底前；10月底前``)
+    due_by: tuple[str, str | None] | None = None  # (text, deadline) of a clause ending ``要于4月13日前``
     for clause in _clauses(sentence):
+        if due_by and DEED.match(clause) and not _quantities(clause, due_by[1]):
+            # ``X要于4月13日前，将…报市经贸局``: by the date 于 introduces, whatever the deed after the comma
+            found.append(Target(kind="milestone", text=f"{due_by[0]},{clause.strip()}", deadline=due_by[1]))
+            due_by = None
+            continue
+        due_by = None
+        if (by := DUE_BY_AT_END.search(clause)) is not None and (by_deadline := _clause_deadline(by.group(), dated_year)):
+            due_by = (by.group().strip(), by_deadline)  # (a month of no year known dates nothing)
         if plan_year is None and (full := FULL_DATE.search(clause)):
             dated_year = int(full.group("year"))
         deadline = _clause_deadline(clause, dated_year) or pending_deadline
