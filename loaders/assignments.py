@@ -25,7 +25,7 @@ NOT_ASSIGNMENT = re.compile(r"^(以下简称|简称|下称|含|包括|即|如|�
 LABEL_WORDS = (
     rf"(?:主要|其他|其它|[省市县区镇乡]级)?(?:牵头责任|协同责任|配合责任|主要责任|具体责任|主要负责|具体负责|{either(LABEL_STEMS)})"
     r"(?:单位|部门|处室|科室|股室)|责任主体|牵头负责领导|"  # ``主要协作单位``, ``其他配合单位``: the role word decides
-    r"完成时限|完成时间|时间节点|完成期限|时限要求|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
+    r"(?:完成|治理|整改|整治|办结|工作)?时限(?:要求)?|完成时间|时间节点|完成期限|(?:责任|分管|牵头|联系|包抓)[省市县区镇乡]?(?:级)?领导|责任人|"
     r"(?:部门|责任|任务)分工"  # ``部门分工：X牵头，Y、Z配合``: the value words its roles
 )
 # ``牵头科室(单位)：``: a label may name its other kind in brackets before the colon
@@ -653,6 +653,8 @@ MODAL_DUTY = re.compile(
     r"每(?:年|半年|季度|季|月|周|旬)(?:至少)?[^，,。；;]{1,6}?[\d一二两三四五六七八九十]+次)"  # ``县区每季度通报一次…``
 )
 LEAD_IN_COMMAS = 2  # a sentence's subject stands after at most this many lead-in clauses
+# unless a duty of its own follows it, however deep in the sentence (``…，市监分局负责…，派出所负责…``)
+OWN_DUTY = re.compile(r"\s*(?:具体)?负责(?!人|同志|的)")
 LEAD_IN_CANDIDATE = re.compile(
     r"[，,][^，,。；;]{2,80}?(?:要|应|须|需|不得|负责|承担|牵头|是|为[^，,。；;]{0,4}(?:单位|部门)|为主|每[^，,。；;]{2,8}次)"
 )
@@ -669,7 +671,10 @@ def _subject_after_lead_in(text: str, at: int, agency_prefix) -> Found | None:
         found = _subject_at(text, start, agency_prefix)
         if found is None:
             continue
-        if n < LEAD_IN_COMMAS and MODAL_DUTY.match(text, found.subject_end) or _closing_doers(text, at, start, found):
+        if (
+            n < LEAD_IN_COMMAS and MODAL_DUTY.match(text, found.subject_end) or _closing_doers(text, at, start, found)
+            or OWN_DUTY.match(text, found.subject_end)
+        ):
             # (or, after any number of clauses, ``…，X牵头，Y配合。`` with nothing after the roles: the
             # sentence's closing clauses say who does all of it)
             found.start = at
@@ -746,7 +751,7 @@ def _split_at_later_subjects(text: str, found: Found, agency_prefix) -> list[Fou
             continue
         if (
             not LATER_SUBJECT_ROLE.match(text, at + len(head)) and not LATER_MODAL.match(text, at + len(head))
-            and not LATER_OWNER.match(text, at + len(head))
+            and not LATER_OWNER.match(text, at + len(head)) and not own_role  # (``，派出所负责打击…``: its role word read with it)
         ):
             continue
         later = _subject_at(text, at, agency_prefix)

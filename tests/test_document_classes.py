@@ -4138,3 +4138,23 @@ def test_a_role_word_naming_its_unit_after_wei_and_a_subject_before_chu(tmp_path
         "年度指标由区统计局在调研的基础上提出建议。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("区发改委", L)], [("区科技局", R)], [("区统计局", R)]]
+
+
+def test_bodies_each_named_with_their_duty_deep_in_a_report_sentence(tmp_path):
+    """``会议过程中，…部署…，A负责…，B负责…``: each body before 负责 does its part, however many clauses before it."""
+    plan = _load(tmp_path, "report.txt", (
+        "近日,青溪镇召开燃气安全隐患排查工作推进会。\n"
+        "会议过程中,镇分管领导部署安排了隐患排查整治工作,城管人员负责镇区隐患检查,市监分局负责店铺检查,派出所负责打击黑气站点。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("市监分局", R)], [("派出所", R)]]
+
+
+def test_a_deadline_label_of_its_own_kind_in_an_assignment_bracket(tmp_path):
+    """``（责任单位：县安委办；治理时限：2022年11月）``: the time limit is the task's deadline, never a body."""
+    plan = _load(tmp_path, "limit.txt", (
+        "三、具体举措、责任主体和治理时限\n"
+        "1.修订完善安全生产职能职责规定。(责任单位:县安委办;治理时限:2022年11月)\n"
+        "2.完善危险化学品专家组。(责任单位:县应急局;整改时限:2022年8月)\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县安委办", R)], [("县应急局", R)]]
+    assert [t.deadline for t in plan.tasks] == ["2022-11-30", "2022-08-31"]
