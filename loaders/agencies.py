@@ -426,7 +426,7 @@ def _fields_then_bodies(items: list[str]) -> bool:
 # where one body's name may end inside a run of names written with no separator between them
 # (``区文广旅游体育局区委宣传部湘湖国家旅游度假区义桥镇``); the longer endings are tried first so that no
 # cut falls inside one (``委员会``, ``办公室``), and ``城乡`` ends no town
-RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇股馆室]|(?<=政)府|(?<!城)乡")
+RUN_END = re.compile(r"委员会|管委会|办公室|度假区|开发区|高新区|中心|街道|[局部办委厅院镇股馆室]|(?<=政)府|(?<!城)乡|(?<=[^事])所|(?<=[^车])站")
 RUN_MIN = 7  # a shorter item is one name (``区发改局区统计局``, 8, is two)
 # a name that can follow another in a run: one opening with its own level (``区委宣传部``) or one that is a
 # place's body (``瓜沥镇``, ``湘湖国家旅游度假区``); an office (``办公室``) or a unit (``科技资源统筹中心``)
@@ -461,7 +461,10 @@ def _run_cut(item: str) -> tuple[str, ...]:
             piece = item[start:end]
             if len(piece) < 3 or not looks_like_agency(piece) or JURISDICTION_PREFIX.fullmatch(piece):
                 continue
-            if (end < len(item) and piece.endswith("总局")) or (start and not RUN_NAME_AFTER.search(piece) and item[start - 1] != "股"):
+            if (end < len(item) and piece.endswith("总局")) or (
+                start and not RUN_NAME_AFTER.search(piece) and item[start - 1] != "股"
+                and not (item[start - 1] in "所站" and piece[-1] in "所站")  # (``派出所工商质监所``: a town's stations)
+            ):
                 continue  # ``国家税务总局杭州市税务局``, ``指挥部办公室``: a branch or an office is named with its parent
                 # (a bureau's section, ``文化宣传股``, has no unit of its own: ``文化宣传股文化馆`` is two)
             if end == len(item):
