@@ -51,7 +51,7 @@ OUTER_SHAPES = ("cn", "pcn", "art-条", "art-章", "art-节")  # never written u
 # the levels of official numbering: 一、 above （一） above 1. above （1） above ①
 # (a regulation's chapters hold its articles, an article its （一） items)
 SHAPE_RANK = {"art-章": -2, "art-节": -1, "art-条": -0.5, "cn": 0, "pcn": 1, "art-段": 1.5, "ar.": 2, "ar、": 2, "par": 3, "ar)": 3, "circ": 4,
-              "dec0": 2, "dec1": 2.1, "dec2": 2.2, "dec3": 2.3, "cn是": 3.5}  # ``2 组织体系`` ⏎ ``2.1 …`` ⏎ ``2.1.1 …``
+              "dec0": 2, "dec1": 2.1, "dec2": 2.2, "dec3": 2.3, "cn是": 3.5, "cn要": 3.5}  # ``2 组织体系`` ⏎ ``2.1 …`` ⏎ ``2.1.1 …``
 # a heading numbered by its place in the outline (``2.1 指挥机构及职责``, ``3.2.1 预警发布``)
 DECIMAL_HEADING = re.compile(r"^\s*(?P<number>\d{1,2}(?:[.．]\d{1,2}){1,3})\s*(?P<rest>[\u4e00-\u9fff“（(].*)$")
 # the outline's top level in a document numbered so: ``2 组织体系``
@@ -129,7 +129,7 @@ def shape_of(raw_number: str) -> str:
 
 
 # a point a report counts off at the start of its line (``一是织密排查网。…`` ⏎ ``二是…``)
-COUNTED_POINT = re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《（(])")
+COUNTED_POINT = re.compile(r"^([一二三四五六七八九十]{1,3})(是|要)(?=[\u4e00-\u9fff“\"《（(])")  # (``一要广泛宣传``, a speech's points)
 # who speaks a line of an interview or a Q&A: the interviewer, a site, or a person by post
 SPEAKER = re.compile(
     r"^(记者|主持人|问|答|网友|[\u4e00-\u9fff]{1,10}网站|"
@@ -159,7 +159,7 @@ def classify(paragraph: Paragraph) -> Entry | None:
     elif item:
         entry.shape, entry.number, entry.text = shape_of(_prefix(text, item.rest)), item.number, item.rest
     elif counted := COUNTED_POINT.match(text):
-        entry.shape, entry.number, entry.text = "cn是", counted.group(1), text[counted.end() :]
+        entry.shape, entry.number, entry.text = "cn" + counted.group(2), counted.group(1), text[counted.end() :]
     labelled = label_line(entry.text)
     if labelled is not None:
         entry.labels, entry.waits_for = labelled

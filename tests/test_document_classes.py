@@ -4158,3 +4158,17 @@ def test_a_deadline_label_of_its_own_kind_in_an_assignment_bracket(tmp_path):
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("县安委办", R)], [("县应急局", R)]]
     assert [t.deadline for t in plan.tasks] == ["2022-11-30", "2022-08-31"]
+
+
+def test_a_speechs_points_counted_with_yao_are_items(tmp_path):
+    """``一要广泛宣传`` ⏎ ``…各村要…``: a point of a speech heads the duties under it, as ``一是`` does."""
+    plan = _load(tmp_path, "yao.txt", (
+        "近日,青溪镇召开燃气安全推进会。镇长强调:\n"
+        "一要明确目标\n"
+        "紧盯时间节点。节前,各村(社区)必须完成安装计划的50%以上。\n"
+        "二要加快进度\n"
+        "各职能部门要主动对接、做好服务,各村(社区)要积极配合、加强沟通。\n"
+    ))
+    assert [(t.section.label if t.section else None, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("一要明确目标", [("各村(社区)", R)]), ("二要加快进度", [("各职能部门", R)]), ("二要加快进度", [("各村(社区)", C)]),
+    ]
