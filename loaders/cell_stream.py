@@ -17,6 +17,7 @@ import re
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .numbering import BARE_NUMBER, section_number
 from . import stacked_header
+from .agencies import is_agency_list
 from .table import column_roles, header_role, is_task_table, quota_roles
 
 PIPE = re.compile(r"[|｜]")
@@ -142,6 +143,12 @@ def _unit_rows(lines: list[str], first: int, last: int, cells: list[tuple[int, s
 
 NUMBER_CELL = re.compile(r"[\d.,，%]+")
 
+
+def _carried_on(cell: str, line: str) -> str:
+    """A cell carried on over a line with no pipe: two whole names (``市建设局`` ⏎ ``镇江新区管委会``) a list
+    of them, anything else (``污水处理厂和`` ⏎ ``管网工程建设``) one text."""
+    return f"{cell}、{line}" if is_agency_list(cell.split("、")[-1]) and is_agency_list(line) and len(line) >= 3 else cell + line
+
 # a cell opened by a pipe, its text on the pipe's line (``| 省农委``); ``| | 2``: an empty cell, then ``2``
 OPENED_CELL = re.compile(r"^\s*[|｜]")
 
@@ -168,10 +175,10 @@ def leading_blocks(text: str) -> list[Block] | None:
         if not line.strip():
             continue
         if not PIPE.search(line):
-            if i == start:
-                cells.append((i + 1, line.strip()))
+            if i == start or cells and not cells[-1][1] and BARE_NUMBER.fullmatch(line):
+                cells.append((i + 1, line.strip()))  # the header's first cell, or a row's number after the row before
             elif cells and cells[-1][1]:
-                cells[-1] = (cells[-1][0], cells[-1][1] + line.strip())
+                cells[-1] = (cells[-1][0], _carried_on(cells[-1][1], line.strip()))
             else:
                 end = i
                 break
@@ -181,7 +188,10 @@ def leading_blocks(text: str) -> list[Block] | None:
             end = i  # text before the pipe: no cell of this stream
             break
         cells.extend((i + 1, piece.strip()) for piece in pieces[1:])
-    first_row = next((k for k, (_, t) in enumerate(cells) if t == "1" or section_number(t)), None)
+    first_row = next((
+        k for k, (_, t) in enumerate(cells)
+        if t == "1" or section_number(t) or k >= MIN_WIDTH and BARE_NUMBER.fullmatch(t) and not cells[k - 1][1]
+    ), None)  # (an excerpt's rows may start at any number, ``7`` under the header's closing pipe)
     if first_row is None or first_row < MIN_WIDTH:
         return None
     head = [t for _, t in cells[:first_row]]
@@ -190,14 +200,20 @@ def leading_blocks(text: str) -> list[Block] | None:
     if not is_task_table(column_roles(head)):
         return None
     width = len(head)
+    agency_at = next((i for i, r in enumerate(column_roles(head)) if r in ("lead", "responsible", "cooperating")), None)
     rows = [GridRow(cells[0][0], [Cell(t, (0, i)) for i, t in enumerate(head)])]
     current: list[tuple[int, str]] = []
-    expected = 1
+    expected = first_number = int(cells[first_row][1]) if BARE_NUMBER.fullmatch(cells[first_row][1]) else 1
 
     def close() -> None:
         if not current:
             return
         texts = [t for _, t in current]
+        if BARE_NUMBER.match(texts[0]) and agency_at is not None and len(texts) < width:
+            # ``8 | 大港…工程 | 市建设局 |``: the cell merged with the row above (项目内容) left out, after the number
+            named = max((i for i, t in enumerate(texts[:agency_at]) if i and t and is_agency_list(t)), default=None)
+            if named is not None and not (agency_at < len(texts) and texts[agency_at] and is_agency_list(texts[agency_at])):
+                texts = texts[:1] + [""] * min(agency_at - named, width - len(texts)) + texts[1:]
         if BARE_NUMBER.match(texts[0]):
             texts = (texts + [""] * width)[:width] if not any(texts[width:]) else texts
         if len(texts) == width:
@@ -215,7 +231,7 @@ def leading_blocks(text: str) -> list[Block] | None:
         current.append((line, cell))
     close()
     numbered = sum(1 for row in rows[1:] if BARE_NUMBER.match(row.cells[0].text))
-    if numbered < MIN_ROWS or numbered < expected - 1:
+    if numbered < MIN_ROWS or numbered < expected - first_number:
         return None
     before = [Paragraph(n, lines[n - 1]) for n in range(1, start + 1) if lines[n - 1].strip()]
     after = [Paragraph(n, lines[n - 1]) for n in range(end + 1, len(lines) + 1) if lines[n - 1].strip()]

@@ -4172,3 +4172,17 @@ def test_a_speechs_points_counted_with_yao_are_items(tmp_path):
     assert [(t.section.label if t.section else None, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
         ("一要明确目标", [("各村(社区)", R)]), ("二要加快进度", [("各职能部门", R)]), ("二要加快进度", [("各村(社区)", C)]),
     ]
+
+
+def test_a_leading_pipe_stream_excerpt_from_row_seven_with_merged_and_broken_cells(tmp_path):
+    """``7`` ⏎ ``| 项目`` ⏎ ``| 要求`` ⏎ ``| 县建设局`` ⏎ ``县环保局`` ⏎ ``|``: rows from any number, a cell's names one a line, a merged cell left out."""
+    plan = _load(tmp_path, "seven.txt", "\n".join([
+        "序号", "| 项目内容", "| 工 作 要 求", "| 责任单位", "|",
+        "7", "| 污水处理厂和", "管网工程建设", "| 完成污水处理厂技术改造。", "| 县建设局", "|",
+        "8", "| 城南污水处理厂扩建工程2008年底前投入运行。", "| 县建设局", "县环保局", "|",
+        "9", "| 城北污水管网2008年6月底前开工建设。", "| 青溪镇政府", "|",
+    ]) + "\n")
+    assert [(t.number, [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("7", [("县建设局", R)]), ("8", [("县建设局", R), ("县环保局", R)]), ("9", [("青溪镇政府", R)]),
+    ]
+    assert plan.tasks[0].text.startswith("污水处理厂和管网工程建设")
