@@ -11,7 +11,8 @@ from dataclasses import dataclass
 CN_DIGITS = "零〇一二三四五六七八九十百"
 SECTION_NUMBER = re.compile(rf"^\s*(?P<number>[（(][{CN_DIGITS}]+[）)]|[{CN_DIGITS}]+[、.．])\s*(?P<rest>.*)$", re.S)
 # ``1）`` / ``1)`` (a half bracket) numbers items too, as ``（1）`` and ``1.`` do
-TASK_NUMBER = re.compile(r"^\s*(?P<number>[（(]\d{1,3}[）)]|\d{1,3}(?:[.．、](?!\d)|[）)](?=\s*[\u4e00-\u9fff“\"《（(])|\s)|[①-⑳])\s*(?P<rest>.*)$", re.S)
+# (a number then a space then a unit, ``260 家``, is a quantity a PDF line broke off, no item's number)
+TASK_NUMBER = re.compile(r"^\s*(?P<number>[（(]\d{1,3}[）)]|\d{1,3}(?:[.．、](?!\d)|[）)](?=\s*[\u4e00-\u9fff“\"《（(])|\s(?!\s*(?:[个家人户所项万亿元名次条座处辆套亩吨张只%％]|公里|平方)))|[①-⑳])\s*(?P<rest>.*)$", re.S)
 BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 

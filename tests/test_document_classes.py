@@ -4186,3 +4186,17 @@ def test_a_leading_pipe_stream_excerpt_from_row_seven_with_merged_and_broken_cel
         ("7", [("县建设局", R)]), ("8", [("县建设局", R), ("县环保局", R)]), ("9", [("青溪镇政府", R)]),
     ]
     assert plan.tasks[0].text.startswith("污水处理厂和管网工程建设")
+
+
+def test_a_quantity_a_pdf_line_broke_off_is_no_item_and_a_layout_is_no_bureau(tmp_path):
+    """``…企业达到`` ⏎ ``260 家，…``: the figure goes on with the line before; ``优化产业结构布局`` names no body."""
+    plan = _load(tmp_path, "broken.txt", (
+        "青溪县农产品加工业提升方案\n"
+        "一、重点工作\n"
+        "(一)优化产业结构布局.建设优质粮食生产和加工基地,农业产业化龙头企业达到\n"
+        "260 家,规模以上农产品加工企业达到100家。(县农业局牵头,县发改局配合)\n"
+    ))
+    assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("优化产业结构", [("县农业局", L), ("县发改局", C)]),
+    ]
+    assert [x.value for t in plan.tasks for x in t.targets] == [Decimal("260"), Decimal("100")]
