@@ -114,8 +114,8 @@ def _unit_rows(lines: list[str], first: int, last: int, cells: list[tuple[int, s
     at = next((i for i, (_, t) in enumerate(cells) if t and quota_roles([t, *[c for _, c in cells[i + 1 : i + 12]]]) is not None), None)
     if at is None:
         return None
-    named = next((i for i in range(at, len(cells)) if not cells[i][1]), len(cells)) - at
-    width = named + next((i for i in range(at + named, len(cells)) if cells[i][1]), len(cells)) - at - named
+    padding = next((i for i in range(at, len(cells)) if not cells[i][1]), len(cells))  # the header's first empty cell
+    width = next((i for i in range(padding, len(cells)) if cells[i][1]), len(cells)) - at  # its cells and padding
     head = [t for _, t in cells[at : at + width]]
     below = [t for _, t in cells[at + width : at + 2 * width]]
     if len(below) == width and below[0] and not any(BARE_NUMBER.match(c) or NUMBER_CELL.fullmatch(c) for c in below):
@@ -149,6 +149,7 @@ def _carried_on(cell: str, line: str) -> str:
     of them, anything else (``污水处理厂和`` ⏎ ``管网工程建设``) one text."""
     return f"{cell}、{line}" if is_agency_list(cell.split("、")[-1]) and is_agency_list(line) and len(line) >= 3 else cell + line
 
+
 # a cell opened by a pipe, its text on the pipe's line (``| 省农委``); ``| | 2``: an empty cell, then ``2``
 OPENED_CELL = re.compile(r"^\s*[|｜]")
 
@@ -156,11 +157,12 @@ OPENED_CELL = re.compile(r"^\s*[|｜]")
 def leading_blocks(text: str) -> list[Block] | None:
     """The paragraphs before a stream of cells each opened by a pipe, one grid and the paragraphs
     after it; None when the text holds no such stream (most pipe lines with text after their pipe, a
-    header of task-table words, then rows numbered from 1). A line with no pipe inside the stream
-    carries on the cell before it (a header cell broken over lines, ``| 2015年`` ⏎ ``目 标``); the
-    stream opens at the line before its first pipe (the header's first cell) and ends at a line with no
-    pipe after an empty cell. A header one cell narrower than its numbered rows left out the number
-    column's (often blank) header; it is put back as ``序号``."""
+    header of task-table words, then numbered rows, from 1 or, in an excerpt, any number). A line with
+    no pipe inside the stream carries on the cell before it (a header cell broken over lines, ``| 2015年``
+    ⏎ ``目 标``), unless it is the next row's number after the row's closing empty cell; the stream opens
+    at the line before its first pipe (the header's first cell) and ends at any other line with no pipe
+    after an empty cell. A header one cell narrower than its numbered rows left out the number column's
+    (often blank) header; it is put back as ``序号``."""
     lines = text.splitlines()
     piped = [i for i, line in enumerate(lines) if OPENED_CELL.match(line)]
     opened = [i for i in piped if PIPE.sub("", lines[i]).strip()]
