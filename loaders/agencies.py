@@ -539,6 +539,8 @@ def _split_conjunctions(item: str) -> list[str]:
             return [left, right]  # ``区委和街道、镇党(工)委``: a body, then places of the level below awaiting the shared suffix
         if m.group() in ("和", "及") and PLACE_ONLY.search(right) and len(right) >= 2 and BODY_SUFFIX.search(left) and looks_like_agency(left):
             return [left, *_split_conjunctions(right)]  # ``区政府和高区``: a body, then a place (a zone) awaiting its suffix
+        if m.group() in ("和", "及", "与") and left.startswith("各") and right.startswith("各") and len(left) >= 2 and len(right) >= 3:
+            return [left, *_split_conjunctions(right)]  # ``各镇和各部门``: every body of two kinds
         # the left may be a place awaiting a shared suffix (``经济功能区及市有关单位``, ``A区和B区政府``)
         if (
             m.group() in ("和", "与") and (BARE_BODY.match(right) or len(right) <= 4)
