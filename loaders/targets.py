@@ -65,7 +65,7 @@ RATE_WORD = re.compile(r"(率|比例|占比|比重|覆盖面)$")
 GROWTH_WORD = re.compile(r"(增长|增速|下降|降低|提高|减少|增加|节能|节水|降耗|减排)$")  # 地区生产总值增长6%, 节能20%: a rate of change
 # a year after 比/较/以 is the base of a comparison (比2015年下降24%, 以2010年为基数), never a deadline
 YEAR_DATE = re.compile(r"(?<![\d〔\[（(比较以])(?P<year>(?:19|20)\d{2})年(?P<rest>底前|年底前|年底|底|末|前|内|以前)?(?!度|\d+[^月\d])")
-MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前))")
+MONTH_DATE = re.compile(r"(?<!\d)(?P<month>1[0-2]|[1-9])月份?(?:(?P<day>[1-3]?\d)日前|(?P<rest>底前|底|末前|末|前|[上中下]旬前))")
 # a year named from the plan's own (明年7月份前, 今年底前): the plan year, or the one after it
 RELATIVE_YEAR = re.compile(r"(?P<which>今|明)年(?P<rest>底前|底|末|内)?")
 YEAR_END = re.compile(r"(?<![\d年〇一二两三四五六七八九十几])(?:年底前?|年内)")  # this year (the plan's), not ``三年内``
@@ -754,7 +754,9 @@ def deadline_of(cell: str, plan_year: int | None) -> str | None:
 
 def _month_deadline(m: re.Match, year: int) -> str:
     month = int(m.group("month"))
-    day = int(m.group("day")) if m.group("day") else calendar.monthrange(year, month)[1]
+    last = calendar.monthrange(year, month)[1]
+    part = (m.group("rest") or "")[:2]  # ``10月中旬前``: by the end of the month's middle ten days
+    day = int(m.group("day")) if m.group("day") else {"上旬": 10, "中旬": 20}.get(part, last)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -766,7 +768,7 @@ def _inside_title(text: str, pos: int) -> bool:
 LIST_DASH = re.compile(r"^[\s—－\-·•●◆■]+")  # a list dash (``——到2020年``) is not text
 DATE_ONLY = re.compile(
     r"(力争|争取|计划|预计)?(到|至|在)?((19|20)\d{2}年((1[0-2]|[1-9])月(份)?)?(底前|底|末|前)?|年底前?|今年底前?|"
-    r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月([1-3]?\d日前|(底|末)?前?))"  # 第二季度：完成…
+    r"((19|20)\d{2}年)?(上半年|下半年|第?[一二三四1-4]季度)(末|底)?前?|(1[0-2]|[1-9])月([1-3]?\d日前|[上中下]旬前|(底|末)?前?))"  # 第二季度：完成…
     # (not a day alone, ``8月20日，X出台了…``: when something happened, no date to meet)
 )
 
