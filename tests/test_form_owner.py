@@ -30,15 +30,18 @@ def _records(plan):
             for t in plan.tasks]
 
 
-def _grid_records(fmt: str, field: str, header: list[str], rows: list[list[str]]):
-    """The records of a Word or web-page table of ``header`` and ``rows`` under the title and ``field``."""
-    return _records(parse_bytes(_grid(fmt, field, header, rows), name=f"form.{fmt}", key="form"))
+TITLE = "青溪县农业农村局2024年度重点工作任务清单"
 
 
-def _grid(fmt: str, field: str, header: list[str], rows: list[list[str]]) -> bytes:
+def _grid_records(fmt: str, field: str, header: list[str], rows: list[list[str]], title: str = TITLE):
+    """The records of a Word or web-page table of ``header`` and ``rows`` under ``title`` and ``field``."""
+    return _records(parse_bytes(_grid(fmt, field, header, rows, title), name=f"form.{fmt}", key="form"))
+
+
+def _grid(fmt: str, field: str, header: list[str], rows: list[list[str]], title: str = TITLE) -> bytes:
     if fmt == "docx":
         document = docx.Document()
-        document.add_paragraph("青溪县农业农村局2024年度重点工作任务清单")
+        document.add_paragraph(title)
         document.add_paragraph(field)
         table = document.add_table(rows=len(rows) + 1, cols=len(header))
         for r, values in enumerate([header, *rows]):
@@ -48,7 +51,7 @@ def _grid(fmt: str, field: str, header: list[str], rows: list[list[str]]) -> byt
         document.save(out)
         return out.getvalue()
     cells = "".join(f"<tr>{''.join(f'<td>{v}</td>' for v in values)}</tr>" for values in [header, *rows])
-    return (f"<html><body><h1>青溪县农业农村局2024年度重点工作任务清单</h1><p>{field}</p>"
+    return (f"<html><body><h1>{title}</h1><p>{field}</p>"
             f"<table>{cells}</table></body></html>").encode("utf-8")
 
 
@@ -91,17 +94,23 @@ def test_a_measure_unit_field_names_no_owner():
     assert [a for a, _, _ in _records(plan)] == [[("县统计局", R)], [("县统计局", R)]]
 
 
+def test_a_form_whose_title_names_its_body_is_that_bodys():
+    """With no field naming its unit, a title naming a body's own list (``青溪县统计局2024年度…任务清单``) names the owner."""
+    plan = parse_bytes("\n".join([FORM[0], *FORM[2:]]).encode("utf-8"), name="form.txt", key="form")
+    assert [a for a, _, _ in _records(plan)] == [[("青溪县统计局", R)], [("青溪县统计局", R)]]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_a_form_of_nobody_loads_its_tasks_unassigned(fmt):
     """With no field naming its unit, a table of numbered tasks loads its tasks and targets and
     assigns nothing (a document with tasks is never refused)."""
     if fmt == "txt":
-        records = _records(parse_bytes("\n".join([FORM[0], *FORM[2:]]).encode("utf-8"), name="form.txt", key="form"))
+        records = _records(parse_bytes("\n".join(["2024年度对标工作任务清单", *FORM[2:]]).encode("utf-8"), name="form.txt", key="form"))
     else:
         records = _grid_records(fmt, "2024年度", ["序号", "工作任务", "责任人", "完成时限"], [
             ["1", "完成经济普查入户登记8000户。", "王明", "2024年9月"],
             ["2", "统计执法检查不少于12次。", "李华", "2024年12月"],
-        ])
+        ], title="2024年度重点工作任务清单")
     assert [(a, t) for a, _, t in records] == [
         ([], [("=", Decimal("8000"), "户")]), ([], [(">=", Decimal("12"), "次")]),
     ]
