@@ -4200,3 +4200,13 @@ def test_a_quantity_a_pdf_line_broke_off_is_no_item_and_a_layout_is_no_bureau(tm
         ("优化产业结构", [("县农业局", L), ("县发改局", C)]),
     ]
     assert [x.value for t in plan.tasks for x in t.targets] == [Decimal("260"), Decimal("100")]
+
+
+def test_a_platform_is_no_station(tmp_path):
+    """``搭建工作平台``: 平台 names no body, though 台 ends a station's name (``县电视台``)."""
+    plan = _load(tmp_path, "platform.txt", (
+        "一、加强领导\n"
+        "1.县综治办负责统筹协调,搭建工作平台,定期召开联席会议。\n"
+        "2.县电视台负责宣传报道。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县综治办", R)], [("县电视台", R)]]
