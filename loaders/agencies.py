@@ -688,6 +688,16 @@ def _parsed_cell(cell: str, default_role: str) -> tuple[tuple[Assignment, ...], 
     return tuple(unique), pdd
 
 
+def rejoined(before: str, after: str) -> str:
+    """A cell a line break cut: two whole names either side of the break (``市国土资源局`` ⏎ ``市农牧林业局``,
+    the last of a list before it too) stay two, as a list; anything else (``市市场`` ⏎ ``监管局``, a
+    sentence) is one text again."""
+    last = before.split("、")[-1].strip()
+    if all(len(x) >= 3 and BODY_SUFFIX.search(x) and is_agency_list(x) for x in (last, after.strip())):
+        return f"{before.strip()}、{after.strip()}"
+    return before + after
+
+
 @lru_cache(maxsize=32768)
 def is_agency_list(text: str) -> bool:
     """Whether a whole line reads as a list of agencies (with optional role words); cached, as

@@ -17,8 +17,8 @@ import re
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .numbering import BARE_NUMBER, section_number
 from . import stacked_header
-from .agencies import is_agency_list
-from .table import column_roles, header_role, is_task_table, quota_roles
+from .agencies import is_agency_list, rejoined
+from .table import AGENCY_ROLES, column_roles, header_role, is_task_table, quota_roles
 
 PIPE = re.compile(r"[|｜]")
 # a cell the excerpt cut off: no note under the table (``注：…``), no sentence closed by its stop
@@ -144,12 +144,6 @@ def _unit_rows(lines: list[str], first: int, last: int, cells: list[tuple[int, s
 NUMBER_CELL = re.compile(r"[\d.,，%]+")
 
 
-def _carried_on(cell: str, line: str) -> str:
-    """A cell carried on over a line with no pipe: two whole names (``市建设局`` ⏎ ``镇江新区管委会``) a list
-    of them, anything else (``污水处理厂和`` ⏎ ``管网工程建设``) one text."""
-    return f"{cell}、{line}" if is_agency_list(cell.split("、")[-1]) and is_agency_list(line) and len(line) >= 3 else cell + line
-
-
 # a cell opened by a pipe, its text on the pipe's line (``| 省农委``); ``| | 2``: an empty cell, then ``2``
 OPENED_CELL = re.compile(r"^\s*[|｜]")
 
@@ -180,7 +174,7 @@ def leading_blocks(text: str) -> list[Block] | None:
             if i == start or cells and not cells[-1][1] and BARE_NUMBER.fullmatch(line):
                 cells.append((i + 1, line.strip()))  # the header's first cell, or a row's number after the row before
             elif cells and cells[-1][1]:
-                cells[-1] = (cells[-1][0], _carried_on(cells[-1][1], line.strip()))
+                cells[-1] = (cells[-1][0], rejoined(cells[-1][1], line.strip()))
             else:
                 end = i
                 break
@@ -199,10 +193,11 @@ def leading_blocks(text: str) -> list[Block] | None:
     head = [t for _, t in cells[:first_row]]
     if column_roles(head)[0] != "number":
         head = ["序号", *head]
-    if not is_task_table(column_roles(head)):
+    roles = column_roles(head)
+    if not is_task_table(roles):
         return None
     width = len(head)
-    agency_at = next((i for i, r in enumerate(column_roles(head)) if r in ("lead", "responsible", "cooperating")), None)
+    agency_at = next((i for i, r in enumerate(roles) if r in AGENCY_ROLES), None)
     rows = [GridRow(cells[0][0], [Cell(t, (0, i)) for i, t in enumerate(head)])]
     current: list[tuple[int, str]] = []
     expected = first_number = int(cells[first_row][1]) if BARE_NUMBER.fullmatch(cells[first_row][1]) else 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
-from .agencies import BODY_SUFFIX, is_agency_list
+from .agencies import rejoined
 from . import stacked_header
 from .numbering import BARE_NUMBER
 from .table import AGENCY_ROLES, REPORT_WORDS, header_role
@@ -103,16 +103,8 @@ def _broken_row(cells: list[str], following: str, width: int) -> list[str] | Non
     if len(cells) + len(rest) == width:
         return cells + rest
     if len(cells) + len(rest) - 1 == width and not following.lstrip().startswith(("|", "｜")):
-        return cells[:-1] + [_rejoined(cells[-1], rest[0])] + rest[1:]
+        return cells[:-1] + [rejoined(cells[-1], rest[0])] + rest[1:]
     return None
-
-
-def _rejoined(before: str, after: str) -> str:
-    """A cell a line break cut: two whole names (``市国土资源局`` ⏎ ``市农牧林业局``) stay two, as a list;
-    anything else (``市市场`` ⏎ ``监管局``, a sentence) is one text again."""
-    if all(len(x) >= 3 and BODY_SUFFIX.search(x) and is_agency_list(x) for x in (before.strip(), after.strip())):
-        return f"{before.strip()}、{after.strip()}"
-    return before + after
 
 
 SECTION_LINE = re.compile(r"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部分章节])\S")

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .numbering import BARE_NUMBER
-from .table import header_role
+from .table import UNIT_IN_BRACKETS, header_role
 
 # roles of the header's cells that a second row never subdivides: the row's number, its text and who does it
 WHOLE_COLUMNS = ("number", "text", "name", "section", "lead", "responsible", "cooperating", "people")
@@ -87,7 +87,6 @@ def _laid_out(row: list[str], width: int, at: int, spans: list[int]) -> list[str
 
 # a second header row's cell naming a part of the column before it (``其中:外省`` beside ``本年任务``)
 PART = re.compile(r"^其中[:：]?")
-UNIT = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 # roles of header cells a second row never stands under, besides the whole columns
 UNDIVIDED = (*WHOLE_COLUMNS, "remarks", "deadline", "progress", "assessor")
 
@@ -116,6 +115,6 @@ def parts(header: list[str], below: list[str]) -> list[str] | None:
     for i, cell in enumerate(head):
         out.append(cell)
         if i in parents:
-            unit = UNIT.search(re.sub(r"\s+", "", cell))
+            unit = UNIT_IN_BRACKETS.search(re.sub(r"\s+", "", cell))
             out += [sub + (unit.group() if unit else "") for sub in groups[parents.index(i)][1:]]
     return out if len(out) == len(header) else None

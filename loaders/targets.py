@@ -278,8 +278,8 @@ def _sentence_targets(sentence: str, plan_year: int | None) -> list[Target]:
             dated_from = [clause.strip()]
             continue
         milestone = _milestone(clause, dated_year)
-        if milestone and dated_from and pending_deadline and len(milestone.deadline or "") <= 4 < len(pending_deadline) or (
-            milestone and dated_from and pending_deadline and not milestone.deadline
+        if milestone and dated_from and pending_deadline and (
+            not milestone.deadline or len(milestone.deadline) <= 4 < len(pending_deadline)
         ):
             # ``2023年8月底前，各市2021年结转的项目全面达到…``: the date before dates the deed; a year inside
             # it says which projects, not when
