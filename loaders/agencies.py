@@ -447,35 +447,94 @@ CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=8192)
-def _run_cut(item: str) -> tuple[str, ...]:
-    """``_run_together`` of an item of Chinese characters only; cached, as a plan repeats its items."""
+def _run_cut(item: str, loose: bool = False) -> tuple[str, ...]:
+    """``_run_together`` of an item of Chinese characters only (``loose``: see ``run_together_names``);
+    cached, as a plan repeats its items."""
     ends = sorted({m.end() for m in RUN_END.finditer(item)})
+    if loose:
+        depth = [0]
+        for ch in item:
+            depth.append(depth[-1] + (ch in "(（") - (ch in ")）"))
+        ends = sorted(set(ends) | {j for j in range(3, len(item) + 1) if LOOSE_END.search(item, 0, j)})
+        ends = [j for j in ends if depth[j] == 0]
     if len(item) not in ends:
         return (item,)
 
     @lru_cache(maxsize=None)  # each start is tried once, however many cuts lead to it
     def pieces(start: int) -> list[str] | None:
+        found = None
         for end in ends:
             if end <= start:
                 continue
             piece = item[start:end]
-            if len(piece) < 3 or not looks_like_agency(piece) or JURISDICTION_PREFIX.fullmatch(piece):
+            if not (_loose_piece(piece, start == 0) if loose else _strict_piece(item, start, end)):
                 continue
-            if (end < len(item) and piece.endswith("总局")) or (
-                start and not RUN_NAME_AFTER.search(piece) and item[start - 1] != "股"
-                and not (item[start - 1] in "所站" and piece[-1] in "所站")  # (``派出所工商质监所``: a town's stations)
-            ):
-                continue  # ``国家税务总局杭州市税务局``, ``指挥部办公室``: a branch or an office is named with its parent
-                # (a bureau's section, ``文化宣传股``, has no unit of its own: ``文化宣传股文化馆`` is two)
             if end == len(item):
-                return [piece]
-            rest = pieces(end)
-            if rest:
-                return [piece, *rest]
-        return None
+                rest: list[str] | None = []
+            else:
+                rest = pieces(end)
+            if rest is not None:
+                if not loose:
+                    return [piece, *rest]
+                found = max(found or [], [piece, *rest], key=len)  # the cut into the most names
+        return found
 
     found = pieces(0)
-    return tuple(found) if found and len(found) > 1 else (item,)
+    return tuple(found) if found and (len(found) > 1 or loose) else (item,)
+
+
+def _strict_piece(item: str, start: int, end: int) -> bool:
+    """Whether ``item[start:end]`` is a whole name inside a list's item that runs names together."""
+    piece = item[start:end]
+    if len(piece) < 3 or not looks_like_agency(piece) or JURISDICTION_PREFIX.fullmatch(piece):
+        return False
+    if (end < len(item) and piece.endswith("总局")) or (
+        start and not RUN_NAME_AFTER.search(piece) and item[start - 1] != "股"
+        and not (item[start - 1] in "所站" and piece[-1] in "所站")  # (``派出所工商质监所``: a town's stations)
+    ):
+        return False  # ``国家税务总局杭州市税务局``, ``指挥部办公室``: a branch or an office is named with its parent
+        # (a bureau's section, ``文化宣传股``, has no unit of its own: ``文化宣传股文化馆`` is two)
+    return True
+
+
+# A cell known to run its names together (a run-together table's unit cells, after a person's name:
+# ``教育局经开区高新园(邹区镇)各街道市国有公司``) is cut more freely: after any organ's or place's last
+# character, with the bracketed place a name may carry, and a later name need not open with a level.
+LOOSE_END = re.compile(r"(?:局|委|办|院|部|会|府|室|处|科|中心|所|站|队|司|集团|馆|署|联|街道|[区园镇乡])(?:[(（][^()（）]{1,12}[)）])?$")
+BRACKETED_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+# what starts a part of a body, never a body of its own after another's name (``市政府办公室``, ``经开区管委会``)
+PART_OF_BODY = re.compile(r"^(?:办公室|管委会|委员会|分局|分公司|支队|大队|中队|[科股室处所站队办])")
+# a part's own name (``交警支队`` after ``市公安局``): a body of its own only when a level word opens it
+PART_NAME = re.compile(r"(?:支队|大队|中队|分局|分公司|[科股室处])$")
+
+
+def _loose_piece(piece: str, first: bool) -> bool:
+    """Whether ``piece`` can be one name of a cell that runs its names together: an agency's name (or a
+    park's, ``高新园(邹区镇)``) of three characters or more, holding no deed after a body's name
+    (``轨道公司推进…核心区``)."""
+    if len(piece) < 3 or piece[0] in "(（" or PART_OF_BODY.match(piece) or (not first and PART_NAME.search(piece) and not re.match(r"[省市县区州旗乡镇各]", piece)):
+        return False
+    core = BRACKETED_TAIL.sub("", piece)
+    if not (looks_like_agency(core) or len(core) >= 3 and core.endswith("园")):
+        return False
+    return not any(LOOSE_END.search(piece, 0, k) and VERB_START.match(piece[k:]) for k in range(2, len(piece) - 1))
+
+
+def run_together_names(text: str) -> tuple[str, ...] | None:
+    """The names of a cell known to have lost the separators between them, cut into the most names
+    that each read as one (see ``_loose_piece``), or None when no such cut covers the whole text.
+
+    >>> run_together_names("教育局经开区高新园(邹区镇)各街道市国有公司")
+    ('教育局', '经开区', '高新园(邹区镇)', '各街道', '市国有公司')
+    >>> run_together_names("市公安局交警支队")
+    ('市公安局交警支队',)
+    >>> run_together_names("轨道公司推进老城区改造") is None
+    True
+    """
+    if not text or len(text) > 80 or re.search(r"[\s\d，,。；;：:、]", text):
+        return None
+    names = _run_cut(text, loose=True)
+    return names if all(_loose_piece(x, i == 0) for i, x in enumerate(names)) else None
 
 
 def list_items(body: str) -> list[str]:

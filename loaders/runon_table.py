@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agencies import is_agency_list
+from .agencies import VERB_START, is_agency_list, run_together_names
 from .owners import agency_prefix
 from .role_words import HELPING, either
 from .table import AGENCY_ROLES, Row, goal_year, header_role
@@ -22,7 +22,7 @@ from .table import AGENCY_ROLES, Row, goal_year, header_role
 HEADER_WORD = re.compile(
     r"序号|编号|(?:民生)?实事(?:内容|项目)|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
     r"任务|细化措施|具体措施|工作措施|主要内容|工作内容|建设内容|内容|措施|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
-    r"参与单位|协办单位|主办单位|会办单位|分管领导|责任领导|牵头领导|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
+    r"参与单位|协办单位|主办单位|会办单位|(?:[省市县区镇]政府)?(?:分管领导|责任领导|牵头领导)|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
 )
 STRONG_START = re.compile(r"^(中共|[省市县区州旗乡镇各])")
 CHUNK_MARKER = re.compile(r"\n\s*\n?\s*\d{1,2}、")  # a site's ``2、`` between chunks of one stream
@@ -53,6 +53,9 @@ def parse(text: str) -> list[Row] | None:
     if header.trailing:
         split = _line_rows(body, text, header.end)
         rows = [_report_row(number, line, cells, header.roles) for number, line, cells in split]
+    elif _people_then_units(header) and not header.spaced:
+        split = _split_rows(body, text, header.end, people=True)
+        rows = [sub for number, line, cells in split for sub in _people_rows(number, line, cells, agency_roles)]
     else:
         split = _split_rows(body, text, header.end, ends_dated, header.spaced)
         rows = [_row(number, line, cells, agency_roles, has_goal, year) for number, line, cells in split]
@@ -127,11 +130,14 @@ def _spaced_header(stream: str, start: int) -> Header | None:
     return None
 
 
-def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False, spaced: bool = False) -> list[tuple[str, int, str]]:
+def _split_rows(
+    body: str, text: str, offset: int, ends_dated: bool = False, spaced: bool = False, people: bool = False
+) -> list[tuple[str, int, str]]:
     """(number, line, content) of each row: a row starts at the next row number, at a line start or
     right after the agency name (or, in a table whose last column is 完成时限, the date) that ends
     the row before; in a table whose header words spaces separate, also where the number stands
-    between spaces."""
+    between spaces; in one whose people and units run together after each sentence, right after
+    such a run."""
     out: list[tuple[str, int, str]] = []
     expected, at = 1, 0
     first = re.match(r"\s*(\d{1,3})", body)
@@ -146,7 +152,10 @@ def _split_rows(body: str, text: str, offset: int, ends_dated: bool = False, spa
             p = at + m.start()
             before = body[:p].rstrip()
             alone = spaced and body[p - 1 : p].isspace() and body[p + len(str(nxt)) : p + len(str(nxt)) + 1].isspace()
-            if body[p - 1 : p] == "\n" or alone or _ends_with_agency(before) or (ends_dated and DEADLINE_TAIL.search(before)):
+            if (
+                body[p - 1 : p] == "\n" or alone or _ends_with_agency(before) or (ends_dated and DEADLINE_TAIL.search(before))
+                or people and (_ends_with_people_run(before) or _after_sentence(body, p, len(str(nxt))))
+            ):
                 found = (nxt, p, p + len(str(nxt)))
                 break
         if not found:
@@ -271,6 +280,85 @@ def _report_row(number: str, line: int, content: str, roles: list[str | None]) -
         if not any(name in listed for listed in cells.values()):
             cells.setdefault(column, []).append(name)
     return Row(line=line, text=" ".join(text_parts), number=number, agencies=cells)
+
+
+def _people_then_units(header: Header) -> bool:
+    """Whether the header's last columns are people (分管领导) and then agency columns only: the cells a
+    run-together row closes each of its parts with, a name and the units (``何海平教育局经开区各街道``)."""
+    roles = header.roles
+    if "people" not in roles:
+        return False
+    after = roles[roles.index("people") + 1 :]
+    return bool(after) and all(r in AGENCY_ROLES for r in after)
+
+
+# how a part's text opens after the run before it: a deed (``推进…``, ``改造…``, ``为…提供…``)
+DEED_OPENING = re.compile(rf"{VERB_START.pattern[1:]}|(?:新建|改建|扩建|改造|建设|建成|完成|新增|实现|举办|打造|启动|开工|整治|修缮|为|对)")
+RUN_SPAN = re.compile(r"[^\s\d，,。；;：:、]+")
+SENTENCE_STOP = re.compile(r"[。；;]")
+
+
+def _people_run(span: str) -> tuple[int, tuple[str, ...]] | None:
+    """(length, unit names) of the longest start of ``span`` that is a person's name of two or three
+    characters and then units run together; among the names' lengths, the one that leaves more units
+    (``张菁民政局高新园…``: 张菁), then one whose units open with a level word, then the longer."""
+    if VERB_START.match(span):
+        return None  # (``提升康复辅具社区…``: a sentence, no name)
+    found = []
+    for skip in (3, 2):
+        rest = span[skip:]
+        for end in range(len(rest), 2, -1):
+            names = run_together_names(rest[:end])
+            if names and (end == len(rest) or DEED_OPENING.match(rest[end:])):  # the next part's deed follows the run
+                found.append((len(names), bool(re.match(r"[省市县区各]", rest)), skip, skip + end, names))
+                break
+    if not found:
+        return None
+    best = max(found)
+    return best[3], best[4]
+
+
+def _after_sentence(body: str, at: int, width: int) -> bool:
+    """Whether the number at ``at`` stands right after a sentence's end and before words, no figure's
+    unit (``…300户。3整治老街``): a row after a part whose unit cells were merged with the part above."""
+    return body[at - 1 : at] in ("。", "；") and bool(re.match(r"[\u4e00-\u9fff](?<![个项家所名人万亿元年月日次批条座处户套])", body[at + width : at + width + 1]))
+
+
+def _ends_with_people_run(before: str) -> bool:
+    """Whether ``before`` (a row so far) ends in a sentence, a person's name and units run together."""
+    stop = max((m.end() for m in SENTENCE_STOP.finditer(before)), default=-1)
+    if stop < 0:
+        return False
+    tail = before[stop:]
+    run = _people_run(tail) if RUN_SPAN.fullmatch(tail) else None
+    return run is not None and run[0] == len(tail)
+
+
+def _people_rows(number: str, line: int, content: str, agency_roles: list[str]) -> list[Row]:
+    """The parts of a row whose cells run together, each a sentence (or several) closed by a person's
+    name and the units (``…学校重点建设项目12个。何海平教育局经开区…各街道``): the first unit fills the
+    first agency column, the others the last; text after the last such run is a part of the row
+    whose unit cells are the merged cells of the part above it."""
+    columns = [r for r in agency_roles if r in AGENCY_ROLES]
+    rows: list[Row] = []
+    start = 0
+    for stop in SENTENCE_STOP.finditer(content):
+        span = RUN_SPAN.match(content, stop.end())
+        run = _people_run(span.group()) if span else None
+        if run is None:
+            continue
+        names = run[1]
+        cells = {columns[0]: [names[0]]}
+        if names[1:]:
+            cells.setdefault(columns[-1], []).extend(names[1:])
+        rows.append(Row(line=line, text=content[start : stop.end()].strip(), number=number, agencies=cells))
+        start = stop.end() + run[0]
+    rest = content[start:].strip()
+    if rest and rows:
+        rows.append(Row(line=line, text=rest, number=number, agencies={k: list(v) for k, v in rows[-1].agencies.items()}))
+    elif rest:
+        rows.append(Row(line=line, text=rest, number=number))
+    return rows
 
 
 # a 完成时限 cell at the end of a row (``2024年12月``, ``2024年底前``, ``长期坚持``)

@@ -4210,3 +4210,20 @@ def test_a_platform_is_no_station(tmp_path):
         "2.县电视台负责宣传报道。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("县综治办", R)], [("县电视台", R)]]
+
+
+def test_a_run_together_table_whose_people_and_units_close_each_part(tmp_path):
+    """``…12个。李明教育局开发区各街道2…``: a person's name, then units with no separator; a part with no units shares the merged cells above it."""
+    plan = _load(tmp_path, "runon.txt", (
+        "2022年民生实事项目责任分解表\n"
+        "序号项目名称主要内容区政府分管领导牵头单位配合单位1扩大学位供给新建学校12个。李明教育局开发区各街道"
+        "2提升养老服务新建养老服务中心8个。张菁民政局卫健局各街道改造老年人家庭300户。"
+        "3整治老街完成老街立面整治。王海平住建局城管局推进老街管网改造。赵强水务局城北街道\n"
+    ))
+    assert [(t.number, t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("1", "扩大学位供给", [("教育局", L), ("开发区", C), ("各街道", C)]),
+        ("2", "提升养老服务", [("民政局", L), ("卫健局", C), ("各街道", C)]),
+        ("2", "改造老年人家", [("民政局", L), ("卫健局", C), ("各街道", C)]),
+        ("3", "整治老街完成", [("住建局", L), ("城管局", C)]),
+        ("3", "推进老街管网", [("水务局", L), ("城北街道", C)]),
+    ]
