@@ -275,15 +275,27 @@ def duty_cells(owner: str, role: str, duty: str) -> dict[str, list[str]]:
         word = opening.group("word")
         return {"lead" if word == "牵头" else "cooperating": [owner]}
     together = TOGETHER_WITH.match(duty)
-    if together:
-        partners = agency_prefix(together.group("who"))
-        if partners:
-            return {"lead": [owner], "cooperating": [partners]}
+    partners = agency_prefix(together.group("who")) if together else None
+    if not partners and (opened := TOGETHER_OPENING.match(duty)):
+        partners = _collective_partners(duty[opened.end() :])  # (``会同相关部门划定…``: whatever the verb)
+    if partners:
+        return {"lead": [owner], "cooperating": [partners]}
     later = [p for m in LATER_TOGETHER.finditer(duty) if (p := agency_prefix(m.group("who")))]
     if later:
         # ``负责A，会同气象部门做好B``: the partners of a later clause cooperate in the duty
         return {role: [owner], "cooperating": later}
     return {role: [owner]}
+
+
+TOGETHER_OPENING = re.compile(rf"^(负责)?{DUTY_LEAD_IN}(会同|联合)")
+COLLECTIVE_PARTNERS = re.compile(r"(?:各|其他|其它)?(?:有关|相关)?(?:部门|单位)")
+
+
+def _collective_partners(text: str) -> str | None:
+    """The partners a duty opens with when they are the relevant bodies as a whole (``相关部门``,
+    ``有关单位``), before any verb: a collective has no name to run into the verb after it."""
+    m = COLLECTIVE_PARTNERS.match(text)
+    return m.group() if m and len(m.group()) >= 4 and re.match(r"[\u4e00-\u9fff]", text[m.end() :]) else None
 
 
 LATER_TOGETHER = re.compile(rf"[，,；;](?:[^，,。；;会]{{0,10}}?)(?:并|还|要|应)?(?:会同|联合)(?P<who>[^，,。；;]{{2,60}}?)(?:(共同|一起)?{TOGETHER_VERB}|(?=[，,]))")

@@ -40,7 +40,9 @@ def _cells(line: str) -> list[str] | None:
     if RULE.match(line):
         return None
     cells = _pipe_cells(line)
-    return cells if len(cells) >= MIN_CELLS else None
+    # (a table of two columns is a table where each row closes its cells: ``地区 | 降幅目标(%) |``)
+    closed = len(cells) == 2 and line.rstrip()[-1:] in "|｜"
+    return cells if len(cells) >= MIN_CELLS or closed else None
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -196,18 +196,22 @@ QUOTA_HEADER = re.compile(r"[（(][^（）()]{1,6}[）)]$|任务数|目标数|�
 def quota_roles(headers: list[str]) -> list[str | None] | None:
     """Roles of a table that shares quotas out among places (``县(市)、区 | 目标任务水窖(个) | 项目责任人 |
     备注``) or units (``考核单位 | 合同外资(万美元) | …``): the place column names the responsible governments
-    (the unit column the responsible units), each quota column a figure to reach;
-    None when the header is no such table (a place column first, one quota column at least, no other
-    agency column)."""
+    (the unit column the responsible units; a place table's own agency column, where it has one), each
+    quota column a figure to reach;
+    None when the header is no such table (a place or unit column first, one quota column at least, no
+    other agency column but a place table's own)."""
     squeezed = [re.sub(r"[（(][^（）()]*[）)]|[、,，\s]", "", h) for h in headers]
     if not squeezed or not (PLACE_HEADER.fullmatch(squeezed[0]) or UNITS_HEADER.fullmatch(squeezed[0])):
         return None
     roles = [header_role(h) for h in headers]
-    if any(r in AGENCY_ROLES for r in roles[1:]):
-        return None
     units = not PLACE_HEADER.fullmatch(squeezed[0])
+    # (``县(市、区) | 碳强度下降目标 | 节能目标 | 责任部门``: the places' quotas, with the body answering for
+    # each named in a column of its own; the place is then what the row is about)
+    answered = any(r in AGENCY_ROLES for r in roles[1:])
+    if answered and units:
+        return None
     named_goals = units and len(headers) >= 3 and all(NAMED_GOAL.search(re.sub(r"\s+", "", h)) for h in headers[1:])
-    out: list[str | None] = ["responsible"]
+    out: list[str | None] = [None if answered else "responsible"]
     for header, role in zip(headers[1:], roles[1:]):
         header = re.sub(r"\s+", "", header)
         # (among units, an amount of money is a quota too: ``市外境内资金(亿元)``; so is every column of a

@@ -4227,3 +4227,59 @@ def test_a_run_together_table_whose_people_and_units_close_each_part(tmp_path):
         ("3", "整治老街完成", [("住建局", L), ("城管局", C)]),
         ("3", "推进老街管网", [("水务局", L), ("城北街道", C)]),
     ]
+
+
+def test_a_role_label_qualified_as_the_relevant_units(tmp_path):
+    """``相关责任单位：`` labels responsible units as ``责任单位：`` does."""
+    plan = _load(tmp_path, "labels.txt", (
+        "1.加强重点源监管。确定重点噪声排放源单位。\n"
+        "牵头单位:市环保局。\n"
+        "相关责任单位:各区政府、市公安局。\n"
+        "2.畅通投诉渠道。建立投诉信息共享机制。\n"
+        "牵头单位:市环保局。\n"
+        "相关责任单位:市住建局。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("市环保局", L), ("各区政府", R), ("市公安局", R)], [("市环保局", L), ("市住建局", R)],
+    ]
+
+
+def test_a_two_column_pipe_table_of_quotas_among_places(tmp_path):
+    """``地区 | 能耗降幅目标(%) |``: a table of two columns whose rows close their cells shares quotas among places."""
+    plan = _load(tmp_path, "quotas.txt", (
+        "临江市2019年度能源消耗强度目标分解表\n"
+        "地区 | 能耗降幅目标(%) |\n"
+        "青溪镇 | 3.4 |\n"
+        "白沙镇 | 3.2 |\n"
+        "临江高新区 | 3.5 |\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("青溪镇", R)], [("白沙镇", R)], [("临江高新区", R)]]
+    assert _values(plan) == [("=", Decimal("3.4")), ("=", Decimal("3.2")), ("=", Decimal("3.5"))]
+
+
+def test_quotas_among_places_with_the_body_answering_for_each(tmp_path):
+    """``县(市、区) | 碳强度下降目标 | 节能目标 | 责任部门``: the agency column answers for each place's quotas."""
+    plan = _load(tmp_path, "answered.txt", (
+        "临江市“十二五”各县(市、区)碳强度下降目标分解表\n"
+        "县(市、区) | 碳强度下降目标 | 节能目标 | 责任部门 |\n"
+        "青溪县 | 19% | 17% | 青溪县人民政府 |\n"
+        "白沙区 | 16% | 14% | 白沙区人民政府 |\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("青溪县人民政府", R)], [("白沙区人民政府", R)]]
+    assert _values(plan) == [("=", Decimal("19")), ("=", Decimal("17")), ("=", Decimal("16")), ("=", Decimal("14"))]
+
+
+def test_a_duty_opening_with_the_relevant_departments_as_partners(tmp_path):
+    """``会同相关部门划定…`` under an owner's heading: the owner leads, the relevant departments cooperate, whatever the verb."""
+    plan = _load(tmp_path, "duties.txt", (
+        "临江市人民政府办公室关于明确噪声污染防治工作职责的通知\n"
+        "一、生态环境部门\n"
+        "(一)对噪声污染防治实施统一监督管理。\n"
+        "(二)会同相关部门划定声环境功能区。\n"
+        "(三)联合有关单位出具夜间施工作业证明。\n"
+        "二、住建部门\n"
+        "(一)负责建筑施工噪声污染防治的监督管理。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("生态环境部门", R)], [("生态环境部门", L), ("相关部门", C)], [("生态环境部门", L), ("有关单位", C)], [("住建部门", R)],
+    ]
