@@ -254,7 +254,7 @@ ACTS_ON = re.compile(r"(?:机关|局|厅|委|办|部门|政府|单位|中心)(?:
 NAMED_AS = re.compile(r"(局|厅|委|办|院|站|所|队|中心|部门|单位|政府|机构|会)(为|受|要|应|承担)")  # also ``X委会受…委托``, ``X政府要…``
 # a qualifier that picks bodies by what they carry (``有危房改造任务的市州``, ``承担法律援助责任的职能部门``):
 # the bodies so described are the doers, named as written
-BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心])(联合|会同|协同|配合|协助)(?=[\u4e00-\u9fff]{2})")
+BODY_THEN_PARTNER = re.compile(r"(?<=[局厅委办院府站所队会心门位])(联合|会同|协同|配合|协助)(?=[\u4e00-\u9fff]{2})")
 # a body's name then a deed it does (``县总工会召开职工代表大会``): a clause, never one name ending like a body (会)
 BODY_THEN_DEED = re.compile(
     r"(?<=[局厅委办院府站所队会心])(召开|举办|举行|开展|制定|印发|出台|发布|修订|起草|建成|培育|排查|整治|查处|打击|推动|推广|普及|巩固|深化|"
@@ -775,7 +775,7 @@ def is_agency_list(text: str) -> bool:
     if not items:
         return False
     if SHARED_KIND.search(text) and (len(items) >= 2 or CLOSED_LIST.search(text) and len(items[0]) <= 8) and all(
-        SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) and not VERB_START.match(x)
+        SHORT_FIELD.match(LEVEL_WITH_ALTERNATIVES.sub("", x)) and not DUTY_WORDS.search(x) and not VERB_START.match(x) and not BODY_THEN_PARTNER.search(x)
         or len(x) > 10 and BODY_SUFFIX.search(x) and looks_like_agency(x)  # (a body named in full among the fields)
         for x in items  # ``督促、支持质监部门``: verbs before their object, no fields
     ):

@@ -118,13 +118,16 @@ def rows(prose: Prose) -> list[Row]:
         ):
             owner, heading = None, entry  # a sibling heading that names no agency, or one above it, closes the list (and heads what follows)
         # ``（三）X部门负责…`` after ``（二）Y部门职责：`` closes Y's list and is X's duty of its own
-        subject = _own_subject(entry, owner)
-        if subject is not None:
+        subjects = _own_subjects(entry, owner)
+        if subjects:
             # ``各级森林防火部门要…`` after the list, or ``X其他成员随时听候调遣`` under another's heading:
-            # a paragraph that names its own doer is that doer's (gold README: the grammatical subject)
-            out.append(Row(line=entry.line, text=entry.text,
-                           agencies=subject.cells, cue="subject",
-                           section=heading.raw if heading else None, section_line=heading.line if heading else None))
+            # a paragraph that names its own doer is that doer's (gold README: the grammatical subject);
+            # one naming several in turn (``X负责A；Y负责B。Z负责C。``) gives each its own task
+            for k, subject in enumerate(subjects):
+                end = subjects[k + 1].start if k + 1 < len(subjects) else len(entry.text)
+                out.append(Row(line=entry.line, text=entry.text[subject.start : end].strip() if len(subjects) > 1 else entry.text,
+                               agencies=subject.cells, cue="subject",
+                               section=heading.raw if heading else None, section_line=heading.line if heading else None))
             continue
         if owner is None:
             bracketed = bracket_assignments(entry.text)
@@ -144,6 +147,8 @@ def rows(prose: Prose) -> list[Row]:
             out[-1].text += entry.text  # a duty goes on over another paragraph
         elif describes_setup(entry.text):
             continue  # ``…下设办公室，设在市林业局，主任由…担任``: how the owner is set up, no duty
+        elif BASIS_ONLY.fullmatch(entry.text.strip()):
+            continue  # ``《…法》第十四条;《…意见》(国办发〔2013〕68号)``: the duties' legal basis, no duty
         elif len(WORD_CHARS.findall(entry.text)) < 3:
             continue  # ``组`` ⏎ ``长:`` ⏎ ``**``: a line a PDF broke into pieces, no duty
         else:
@@ -187,20 +192,35 @@ def _several_owners(entry: Entry, following: Entry | None) -> str | None:
     return names if len(parse_agency_cell(names, "responsible").assignments) >= 2 else None
 
 
+# a cell of legal references only: laws and documents cited by their titles, articles and numbers
+BASIS_ONLY = re.compile(r"(?:《[^》]{2,120}》(?:第[一二三四五六七八九十百零〇\d]+[条款项章])*(?:[（(][^）)]{2,30}[）)])?[、;；,，。\s]*)+")
 WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # what a duty's words are made of (no stars, no colons)
-SUBJECT_DUTY = re.compile(r"(要|应当|应|须|必须|负责|牵头|会同|配合|协助|随时|立即|迅速|听候|服从)")
+SUBJECT_DUTY = re.compile(r"(要|应当|应|须|必须|负责|牵头|会同|联合|配合|协助|随时|立即|迅速|听候|服从)")
 
 
-def _own_subject(entry: Entry, owner: str | None):
-    """The assignment of an unnumbered paragraph that opens with its own subject, another than the
-    heading's owner (or after the list has closed), or None."""
+def _own_subjects(entry: Entry, owner: str | None) -> list:
+    """The assignments of an unnumbered paragraph that opens with its own subject, another than the
+    heading's owner (or after the list has closed): the first, and each later subject after a
+    clause's end that its duty follows at once; empty when it opens with none."""
     if entry.shape is not None and owner is not None:
-        return None
-    found = next((f for f in subject_clauses(entry.text) if f.start == 0), None)
-    if found is None or not found.cells or not SUBJECT_DUTY.match(entry.text, found.subject_end):
-        return None  # only a subject its duty follows at once (``X要…``, ``X负责…``) names the doer
-    named = [a for cells in found.cells.values() for a in cells]
-    return None if owner is not None and owner in named else found
+        return []
+    text = entry.text
+    found = [f for f in subject_clauses(text) if f.cells and _names_doer(text, f)]
+    if not found or found[0].start != 0:
+        return []  # only a subject its duty follows at once (``X要…``, ``X负责…``) names the doer
+    named = [a for cells in found[0].cells.values() for a in cells]
+    if owner is not None and owner in named:
+        return []
+    return [f for f in found if f.start == 0 or text[f.start - 1] in "。；;"]
+
+
+def _names_doer(text: str, found) -> bool:
+    """Whether a subject clause's duty follows its subject at once: a modal or role word after it
+    (``X要…``), or the role word that closes it (``X负责…``)."""
+    return bool(SUBJECT_DUTY.match(text, found.subject_end) or ROLE_CLOSED.search(text, found.start, found.subject_end))
+
+
+ROLE_CLOSED = re.compile(r"(负责|牵头|配合|协助)$")
 
 
 def _row(entry: Entry, text: str, owner: str, heading: Entry | None, number: str | None, role: str) -> Row:

@@ -352,7 +352,7 @@ def preamble_rows(prose: Prose) -> list[Row]:
 
 
 # (``X等部门按照各自职责，依法协助…``: a duty after the scope it is done in)
-NAMED_DUTY = re.compile(rf"\s*(?:{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合|承担|{IS_OWNER})")
+NAMED_DUTY = re.compile(rf"\s*(?:[，,]?{SCOPE_PHRASE})?(?:依法)?(要|必须|应当|应|须|负责|牵头|协助|配合|承担|{IS_OWNER})")
 COLLECTIVE = re.compile(r"^(各|有关|相关|全[市县区省]|其他|其它)")
 
 

@@ -4283,3 +4283,37 @@ def test_a_duty_opening_with_the_relevant_departments_as_partners(tmp_path):
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("生态环境部门", R)], [("生态环境部门", L), ("相关部门", C)], [("生态环境部门", L), ("有关单位", C)], [("住建部门", R)],
     ]
+
+
+def test_a_paragraph_under_an_owner_naming_other_doers_in_turn(tmp_path):
+    """Under ``卫生健康局``: a basis of laws alone is no duty, and ``X负责A；Y联合Z等部门B。W负责C。`` gives each doer its own task."""
+    plan = _load(tmp_path, "boundaries.txt", (
+        "青溪县部门责任清单\n"
+        "民政局\n"
+        "负责对生活无着的流浪乞讨人员中的精神病人的救助工作。\n"
+        "卫生健康局\n"
+        "构建重性精神疾病管理治疗网络,组织做好信息收集管理。\n"
+        "《中华人民共和国精神卫生法》第八条;《青溪县精神卫生工作意见》(青政发〔2015〕8号)\n"
+        "卫生主管部门负责指导医疗机构的治疗工作;公安部门联合卫生等部门依法履行送治工作;民政部门负责医疗救助。人社部门负责医疗保障工作。\n"
+    ))
+    assert [(t.text[:6], [(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [
+        ("负责对生活无", [("民政局", R)]),
+        ("构建重性精神", [("卫生健康局", R)]),
+        ("卫生主管部门", [("卫生主管部门", R)]),
+        ("公安部门联合", [("公安部门", L), ("卫生", C)]),
+        ("民政部门负责", [("民政部门", R)]),
+        ("人社部门负责", [("人社部门", R)]),
+    ]
+
+
+def test_an_excerpt_opening_with_fields_that_do_their_share_after_a_comma(tmp_path):
+    """``发展改革、财政、公安等有关行政部门,在各自的职责范围内负责…``: an excerpt's first paragraph is body text, its fields the doers."""
+    plan = _load(tmp_path, "regulation.txt", (
+        "发展改革、财政、公安、教育等有关行政部门,在各自的职责范围内负责有关心理卫生工作。\n"
+        "第七条 残疾人联合会依照有关规定开展精神残疾预防和康复工作。\n"
+        "第八条 卫生行政部门应当组织心理卫生知识的宣传教育。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)][0] == [
+        ("发展改革", R), ("财政", R), ("公安", R), ("教育", R),  # (a closing 等有关行政部门 names nothing more)
+    ]
+    assert len(plan.tasks) == 3
