@@ -271,6 +271,8 @@ OWN_SUPERIOR = re.compile(r"其(?:上级|行业|业务)?主管(?:部门|单位|�
 
 # groups named with how many there are (``市政府15个安全生产督查组``): one collective, the count part of its name
 COUNTED_GROUPS = re.compile(r"^[^\d]{0,8}\d{1,3}个[\u4e00-\u9fff]{0,10}(?:督查组|工作组|检查组|指导组|小组|专班|组)$")
+# the places of a level counted (``13个街道``, ``全市12个县(市、区)``): every one of them, i.e. their governments
+COUNTED_PLACES = re.compile(rf"(?:全[省市县区])?\d{{1,3}}个{_LEVEL}+(?:[（(]{_LEVEL}(?:[、,，]{_LEVEL})*[）)])?{_LEVEL}*(?:人民政府|政府|办事处)?")
 # words of manner no body's name holds
 PHRASE_IN_NAME = re.compile(r"按(?!摩)|根据|结合|实际情况|针对|围绕")
 
@@ -310,6 +312,8 @@ def looks_like_agency(item: str) -> bool:
         return False  # ``各县(市)按当地实际情况科…``: a subject and the manner of its duty, not a name ending in 科
     if re.search(r"(?<!自)由", item[1:]):
         return False  # ``行政调解由各级人民政府``: a topic and who does it, not one name (自由贸易区 is one)
+    if COUNTED_PLACES.fullmatch(item):
+        return True  # ``13个街道``: every place of a level, counted (the count is how many, no quantity)
     if DATE_OR_COUNT.search(item) and not COUNTED_GROUPS.search(item):
         return False  # ``市民政局2024年12月改造…30个``: cells run together, not a name
     if re.match(r"\d+[.．]\d", item):

@@ -4317,3 +4317,15 @@ def test_an_excerpt_opening_with_fields_that_do_their_share_after_a_comma(tmp_pa
         ("发展改革", R), ("财政", R), ("公安", R), ("教育", R),  # (a closing 等有关行政部门 names nothing more)
     ]
     assert len(plan.tasks) == 3
+
+
+def test_places_of_a_level_counted_are_a_collective(tmp_path):
+    """``13个街道、镇`` in an agency cell: every subdistrict (counted) and every town, no quantity."""
+    plan = _load(tmp_path, "counted.txt", "\n\n".join([
+        "序号", "具体内容", "牵头部门", "相关责任部门", "完成时间",
+        "1", "继续全面推进素质教育", "教育局", "13个街道、镇", "2010年",
+        "2", "加强婴幼儿教育", "教育局", "卫健委,13个街道、镇", "2010年",
+    ]) + "\n")
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("教育局", L), ("13个街道", R), ("镇", R)], [("教育局", L), ("卫健委", R), ("13个街道", R), ("镇", R)],
+    ]
