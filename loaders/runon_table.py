@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .agencies import VERB_START, is_agency_list, run_together_names
 from .owners import agency_prefix
 from .role_words import HELPING, either
-from .table import AGENCY_ROLES, Row, goal_year, header_role
+from .table import AGENCY_ROLES, REPORTED_GOAL, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
 HEADER_WORD = re.compile(
@@ -52,7 +52,8 @@ def parse(text: str) -> list[Row] | None:
     ends_dated = header.roles[-1] == "deadline"
     if header.trailing:
         split = _line_rows(body, text, header.end)
-        rows = [_report_row(number, line, cells, header.roles) for number, line, cells in split]
+        goal_after = _goal_after_units(header)
+        rows = [_report_row(number, line, cells, header.roles, goal_after) for number, line, cells in split]
     elif _people_then_units(header) and not header.spaced:
         split = _split_rows(body, text, header.end, people=True)
         rows = [sub for number, line, cells in split for sub in _people_rows(number, line, cells, agency_roles)]
@@ -251,10 +252,18 @@ def _line_rows(body: str, text: str, offset: int) -> list[tuple[str, int, str]]:
 PERSON_TOKEN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 
 
-def _report_row(number: str, line: int, content: str, roles: list[str | None]) -> Row | None:
+def _goal_after_units(header: Header) -> bool:
+    """Whether a progress report's column right after its agency columns is the figure to reach
+    (``… 责任单位 目标任务 1-8月实际完成情况 …``), beside what was reached."""
+    last = max((k for k, r in enumerate(header.roles) if r in AGENCY_ROLES), default=-1)
+    return 0 <= last < len(header.words) - 1 and "progress" in header.roles and REPORTED_GOAL.fullmatch(header.words[last + 1]) is not None
+
+
+def _report_row(number: str, line: int, content: str, roles: list[str | None], goal_after: bool = False) -> Row | None:
     """A row read left to right: its task words, the people (分管领导), the agency names, which fill the
     agency columns in order — the first column one, the last column the last, the rest between —
-    and then the report's columns, which are no task text."""
+    then, where the header says so, the figure to reach (``goal_after``), and then the report's
+    columns, which are no task text."""
     tokens = content.split()
     text_parts: list[str] = []
     at = 0
@@ -270,6 +279,7 @@ def _report_row(number: str, line: int, content: str, roles: list[str | None]) -
         at += 1
     if not text_parts:
         return None
+    goal = tokens[at] if goal_after and at < len(tokens) and re.match(r"[≥≤]?\d", tokens[at]) else None
     columns = [r for r in roles if r in AGENCY_ROLES]
     cells: dict[str, list[str]] = {}
     for k, name in enumerate(names):
@@ -279,7 +289,7 @@ def _report_row(number: str, line: int, content: str, roles: list[str | None]) -
             column = columns[min(k, max(len(columns) - 2, 0))]
         if not any(name in listed for listed in cells.values()):
             cells.setdefault(column, []).append(name)
-    return Row(line=line, text=" ".join(text_parts), number=number, agencies=cells)
+    return Row(line=line, text=" ".join(text_parts), number=number, agencies=cells, goal=goal)
 
 
 def _people_then_units(header: Header) -> bool:

@@ -174,6 +174,12 @@ def column_roles(headers: list[str]) -> list[str | None]:
         if goal_at is not None and roles.count("text") == 1:
             roles[goal_at] = "goal"
             roles[roles.index("section")] = "text"
+    if "progress" in roles and "name" in roles and roles.count("text") == 1:
+        # ``项目名称 | 责任单位 | 目标任务 | 1-8月完成情况``: a progress report names each row in its name column
+        # and the figure to reach in its 目标任务 column, beside what was reached
+        at = roles.index("text")
+        if REPORTED_GOAL.fullmatch(squeezed[at]):
+            roles[at] = "goal"
     if "text" not in roles and "name" in roles:
         roles[roles.index("name")] = "text"
     if "text" not in roles and "section" in roles:
@@ -181,6 +187,7 @@ def column_roles(headers: list[str]) -> list[str | None]:
     return roles
 
 
+REPORTED_GOAL = re.compile(r"(年度)?(目标任务|任务目标|目标)")
 # a column naming the places a table shares its quotas among (``县(市)、区``, ``乡镇（街道）``, ``各县区``)
 PLACE_HEADER = re.compile(r"各?(县|市|区|乡|镇|街道|乡镇|镇街|镇乡|地区|社区|村)+(名称)?")
 # or the units it shares them among (``考核单位``, ``单位名称``, ``责任单位``), each quota column then with its unit in

@@ -4329,3 +4329,22 @@ def test_places_of_a_level_counted_are_a_collective(tmp_path):
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("教育局", L), ("13个街道", R), ("镇", R)], [("教育局", L), ("卫健委", R), ("13个街道", R), ("镇", R)],
     ]
+
+
+def test_a_progress_reports_goal_column_beside_what_was_reached(tmp_path):
+    """``项目名称 | 责任单位 | 目标任务 | 1-8月完成情况``: the 目标任务 cell is the figure to reach, the report no target."""
+    piped = _load(tmp_path, "piped.txt", (
+        "青溪县2019年1-8月民生实事项目完成情况\n"
+        "序号 | 项目名称 | 责任单位 | 目标任务 | 1-8月实际完成情况 | 任务完成率 |\n"
+        "1 | 新增城镇就业 | 县人社局 | 8950人 | 7123人 | 80% |\n"
+        "2 | 改造农村户厕 | 县农业农村局 | 3980个 | 1290个 | 32% |\n"
+    ))
+    spaced = _load(tmp_path, "spaced.txt", (
+        "青溪县2019年1-8月民生实事完成情况表\n"
+        "序号 民生实事项目名称 责任单位 目标任务 1-8月实际完成情况 1-8月实际完成率% 备注\n"
+        "1 新增城镇就业 人社局 8950人 7356 82%\n"
+        "2 新增养老服务床位 民政局 71个 55 77%\n"
+    ))
+    assert [(t.text, [a.agency for a in t.assignments]) for t in spaced.tasks] == [("新增城镇就业", ["人社局"]), ("新增养老服务床位", ["民政局"])]
+    assert [(x.comparator, x.value, x.unit) for t in piped.tasks for x in t.targets] == [("=", Decimal("8950"), "人"), ("=", Decimal("3980"), "个")]
+    assert [(x.comparator, x.value, x.unit) for t in spaced.tasks for x in t.targets] == [("=", Decimal("8950"), "人"), ("=", Decimal("71"), "个")]
