@@ -422,7 +422,7 @@ def _fields_then_bodies(items: list[str]) -> bool:
     fields = [x for x in items if not looks_like_agency(x)]
     return (
         len(fields) >= 2 and len(items) > len(fields) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", items[-1])) is not None
-        and looks_like_agency(items[-1])
+        and looks_like_agency(items[-1]) and len(items[-1]) >= 3  # (``港口、机场、车站``: places of a kind, no fields)
         and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", x) and not VERB_START.match(x) and not DUTY_WORDS.search(x) for x in fields)
     )
 

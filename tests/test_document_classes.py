@@ -4348,3 +4348,14 @@ def test_a_progress_reports_goal_column_beside_what_was_reached(tmp_path):
     assert [(t.text, [a.agency for a in t.assignments]) for t in spaced.tasks] == [("新增城镇就业", ["人社局"]), ("新增养老服务床位", ["民政局"])]
     assert [(x.comparator, x.value, x.unit) for t in piped.tasks for x in t.targets] == [("=", Decimal("8950"), "人"), ("=", Decimal("3980"), "个")]
     assert [(x.comparator, x.value, x.unit) for t in spaced.tasks for x in t.targets] == [("=", Decimal("8950"), "人"), ("=", Decimal("71"), "个")]
+
+
+def test_places_of_a_kind_listed_before_a_station_are_no_fields(tmp_path):
+    """``本市港口、机场、车站…应当具备以下条件``: facilities, not fields named before a body; only the body named for the duty assigns."""
+    plan = _load(tmp_path, "ports.txt", (
+        "第九条 市口岸行政管理部门应当编制全市口岸发展规划。\n"
+        "第十条 本市港口、机场、车站列入市口岸发展规划应当具备以下条件:\n"
+        "(一)符合国防安全需要。\n"
+        "(二)基础设施建设符合国家基本建设审批程序。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("市口岸行政管理部门", R)]]
