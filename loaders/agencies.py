@@ -128,6 +128,8 @@ DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|
 BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科政])(主要领导|主要负责人|主要负责同志|分管领导|负责同志)$")
 # a bracketed note after a body on what it covers (not an alias: ``市经贸局（市中小企业局）`` keeps its bracket)
 SCOPE_NOTE = re.compile(r"[（(](?:包括|包含|含)[^（）()]{1,30}[）)]$")
+# an indicator table's note that a body gives the indicator's data (``(数源单位)``)
+DATA_SOURCE_NOTE = re.compile(r"[（(](?:数源|数据来源|数据提供|统计)单位[）)]$")
 # the units a kind of body stands for, listed in brackets after it (two or more, joined by 和, 及 or 、)
 MEMBERS_NOTE = re.compile(r"[（(](?P<units>[^（）()]{4,90}?(?:和|以及|及|、)[^（）()]{2,90})[）)]$")
 PEOPLE = re.compile(r"(领导|负责人|责任人|联系人|同志|书记|主任|局长|厅长|市长|区长|县长|部长|处长|科长|干部|职工|群众|志愿者|[河湖林田路]长)$")
@@ -214,6 +216,7 @@ def clean_item(item: str) -> str:
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
     item = LEADING_QUALIFIER.sub("", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
+    item = DATA_SOURCE_NOTE.sub("", item)  # ``区统计局(数源单位)``: an indicator's body, less the note that it gives the data
     item = _without_closing_note(item)  # ``X部门(以下均需X部门配合,不再列出)``: the name, less the rule
     members = MEMBERS_NOTE.search(item)
     if members and members.start() >= 2 and is_agency_list(members.group("units")):

@@ -20,7 +20,8 @@ from .table import AGENCY_ROLES, REPORTED_GOAL, Row, goal_year, header_role
 
 # the words a header is made of; a header is read as a run of them, spaces or not between them
 HEADER_WORD = re.compile(
-    r"序号|编号|(?:民生)?实事(?:内容|项目)|类别|分类|一级指标|二级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|目标|项目名称|项目|工作任务|主要任务|重点任务|"
+    r"序号|编号|(?:民生)?实事(?:内容|项目)|类别|分类|一级指标|二级指标|三级指标|指标名称|指标|(?:(?:19|20)\d{2}年)?(?:全[市县区省])?目标值|"
+    r"(?:19|20)\d{2}年(?:阶段)?(?:目标)?|目标|单位(?!名称)|项目名称|项目|工作任务|主要任务|重点任务|"
     r"任务|细化措施|具体措施|工作措施|主要内容|工作内容|建设内容|内容|措施|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|"
     r"参与单位|协办单位|主办单位|会办单位|(?:[省市县区镇]政府)?(?:分管领导|责任领导|牵头领导)|责任人|完成时限|完成时间|时间节点|备注|进展情况|完成情况|推进情况"
 )
@@ -47,7 +48,9 @@ def parse(text: str) -> list[Row] | None:
     if agency_roles and header.roles[-1] == "deadline":
         agency_roles.append("deadline")  # a 完成时限 column closing each row: taken off first
     body = stream[header.end :]
-    has_goal = "goal" in header.roles
+    if not header.spaced:
+        body = body.replace("".join(header.words), "")  # the header repeated after a page break of the source
+    has_goal = "goal" in header.roles or "year goal" in header.roles
     year = goal_year(header.words)
     ends_dated = header.roles[-1] == "deadline"
     if header.trailing:
@@ -393,16 +396,26 @@ def _ends_with_agency(text: str) -> bool:
 
 def _trailing_agency(text: str) -> str | None:
     """The agency list that ends ``text``: the longest tail that starts with a level word or 各
-    (``市卫生健康委`` in ``…机制实现市卫生健康委``), or None."""
+    (``市卫生健康委`` in ``…机制实现市卫生健康委``), else the tail after the row's last figure and the
+    value words after it (``…小于0.090生态环境分局、区统计局``, ``…100持续推进区经济科技促进局``), or None."""
+    figure = AFTER_LAST_FIGURE.search(text)
+    after_figure = figure.group("tail") if figure and is_agency_list(figure.group("tail")) else None
     for start in range(max(0, len(text) - 60), len(text) - 1):
         tail = text[start:]
         if STRONG_START.match(tail) and not re.search(r"[\d%]|[（(][）)]", tail) and is_agency_list(tail):
-            return tail
-    return None
+            return after_figure if after_figure and len(after_figure) > len(tail) else tail
+    return after_figure
+
+
+# the value cells closing a row's figures (``0.095小于0.090``, ``100持续推进``), then what follows them
+AFTER_LAST_FIGURE = re.compile(r"[\d%％](?:持续推进|逐年提高|稳步提升|以上|以下|以内)?(?P<tail>[^\d%％。；;，,、][^\d%％]{2,59})$")
 
 
 # a 目标值 cell at the end of a row's text: a number after the indicator's (unit), or a word of doing
-GOAL_TAIL = re.compile(r"(?<=[)）\u4e00-\u9fff])\s*(≥|≤)?\d+(?:\.\d+)?%?$|(?<=[\u4e00-\u9fff])(实现|建立|完成|达标)$")
+GOAL_TAIL = re.compile(
+    r"(?<=[)）\u4e00-\u9fff])\s*(≥|≤)?\d+(?:\.\d+)?%?$|(?<=[\u4e00-\u9fff])(实现|建立|完成|达标)$"
+    r"|(?<=[\d%])(小于|低于|大于|高于|不低于|不少于|不高于|不超过)\d+(?:\.\d+)?%?$"  # (``0.095小于0.090``: after the base year's value)
+)
 
 
 def _row(

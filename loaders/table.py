@@ -45,7 +45,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # the value a row's indicator is to reach (2022年全市目标值 | 77.7): a target, not task text
     ("goal", re.compile(r"目标值|预期值|指标值|^预期(效果|目标|成效)$")),
     # one year's value of a row's indicator (``指标名称 | 2024年 | 2025年 | 2026年``): a target due that year
-    ("year goal", re.compile(r"^(19|20)\d{2}年(目标|目标值|预期值)?$")),
+    ("year goal", re.compile(r"^(19|20)\d{2}年(阶段)?(目标|目标值|预期值)?$")),
     # whether an indicator binds (``指标属性`` | 约束性, 预期性): neither task text nor a target
     ("attribute", re.compile(r"^指标(属性|性质|类型|类别)$")),
     # a report column (what has been done so far): its cells are not the task and not targets

@@ -668,10 +668,13 @@ def _clause_deadline(clause: str, plan_year: int | None) -> str | None:
 INDICATOR_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{0,8})[）)]\s*$")
 # a 单位 cell that names a unit (``万亩``, ``万元/人``, ``%``), not ``-`` or words
 UNIT_CELL = re.compile(r"[%‰]|(万|亿)?[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,3})?")
-GOAL_VALUE = re.compile(r"(?P<pre>≥|≤|>|<|＞|＜)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?")
+GOAL_VALUE = re.compile(r"(?P<pre>≥|≤|>|<|＞|＜|小于|低于|大于|高于|不低于|不少于|不高于|不超过|不大于)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?")
 # how often, in a cell of its own (``1次/年``, ``每年2次``, ``2次／半年``)
 HOW_OFTEN = re.compile(r"(?:每(?P<per2>年|半年|季度|季|月))?(?P<value>\d+)次(?:[/／](?P<per>年|半年|季度|季|月))?")
-GOAL_COMPARATOR = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
+GOAL_COMPARATOR = {
+    "≥": ">=", "≤": "<=", ">": ">", "<": "<", "＞": ">", "＜": "<", "小于": "<", "低于": "<", "大于": ">", "高于": ">",
+    "不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不大于": "<=",
+}
 
 
 def goal_targets(

@@ -4359,3 +4359,20 @@ def test_places_of_a_kind_listed_before_a_station_are_no_fields(tmp_path):
         "(二)基础设施建设符合国家基本建设审批程序。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("市口岸行政管理部门", R)]]
+
+
+def test_an_indicator_table_run_together_with_base_and_target_years(tmp_path):
+    """``序号一级指标…单位2020年2022年阶段目标指标责任单位备注1…吨/万元0.095小于0.090生态环境分局、区统计局(数源单位)2…``:
+    the units after the last figure, the target year's value with its comparator, the header repeated after a page break."""
+    plan = _load(tmp_path, "indicators.txt", (
+        "青溪区“无废城市”建设指标体系\n"
+        "序号一级指标二级指标三级指标单位2020年2022年阶段目标指标责任单位备注"
+        "1源头减量工业源头减量一般工业固体废物产生强度吨/万元0.095小于0.090生态环境分局、区统计局(数源单位)"
+        "2开展绿色工厂建设的企业数量个4持续推进区工信局"
+        "序号一级指标二级指标三级指标单位2020年2022年阶段目标指标责任单位备注"
+        "3绿色矿山建成率%100持续推进自然资源分局\n"
+    ))
+    assert [[(a.agency, a.role) for a in t.assignments] for t in plan.tasks] == [
+        [("生态环境分局", R), ("区统计局", R)], [("区工信局", R)], [("自然资源分局", R)],
+    ]
+    assert [(x.comparator, x.value) for t in plan.tasks for x in t.targets if x.kind == "quantitative"] == [("<", Decimal("0.090"))]
