@@ -56,6 +56,9 @@ def _pipe_cells(line: str) -> list[str]:
 
 
 BOX_BORDER = re.compile(r"^\s*[┌├└┏┣┗╔╠╚╟┠][─━═┬┼┴┳╋┻╦╬╩┯┿┷╤╪╧┰╂┸\s]*[┐┤┘┓┫┛╗╣╝╢┨]?\s*$")
+# a border under some cells only (``│ │ ├────┼────┤ │ │``): the cells it crosses end there, the others are merged
+# over the rows either side of it
+PARTIAL_BORDER = re.compile(r"^\s*[│┃║](?=.*[─━═])[\s│┃║─━═┬┼┴┳╋┻├┤┣┫┠┨╟╢╠╣]*$")
 BOX_ROW = re.compile(r"^\s*[│┃║]")
 BOX_BAR = re.compile(r"[│┃║]")
 
@@ -85,7 +88,7 @@ def unboxed(text: str) -> str:
         pending.clear()
 
     for at, line in enumerate(lines):
-        if BOX_BORDER.match(line) and line.strip():
+        if (BOX_BORDER.match(line) or PARTIAL_BORDER.match(line)) and line.strip():
             flush()
             out[at] = ""
         elif BOX_ROW.match(line) and len(BOX_BAR.findall(line)) >= 3:

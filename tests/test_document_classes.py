@@ -4376,3 +4376,22 @@ def test_an_indicator_table_run_together_with_base_and_target_years(tmp_path):
         [("生态环境分局", R), ("区统计局", R)], [("区工信局", R)], [("自然资源分局", R)],
     ]
     assert [(x.comparator, x.value) for t in plan.tasks for x in t.targets if x.kind == "quantitative"] == [("<", Decimal("0.090"))]
+
+
+def test_a_box_table_whose_borders_cross_some_cells_only(tmp_path):
+    """``│ │ ├────┼────┤ │ │``: a border under the task and date cells only; the unit's cell is merged over the rows."""
+    plan = _load(tmp_path, "box.txt", "\n".join([
+        "2006年青溪县园林绿化整治各责任单位工作任务",
+        "┌──┬────┬────────────────┬─────┬───┐",
+        "│序号│责任单位│ 任务目标 │ 完成时间 │责任人│",
+        "├──┼────┼────────────────┼─────┼───┤",
+        "│ 1 │ 城关镇 │1.新建绿地50万平方米。 │2006.11.30│ 镇长 │",
+        "│ │ ├────────────────┼─────┤ │",
+        "│ │ │2.新建游园5个。 │2006.10.31│ │",
+        "├──┼────┼────────────────┼─────┼───┤",
+        "│ 2 │ 白沙镇 │1.新植乔木2万株。 │2006.04.30│ 镇长 │",
+        "└──┴────┴────────────────┴─────┴───┘",
+    ]) + "\n")
+    assert [([(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [[("城关镇", R)], [("城关镇", R)], [("白沙镇", R)]]
+    assert ["新建绿地" in plan.tasks[0].text, "新建游园" in plan.tasks[1].text, "新植乔木" in plan.tasks[2].text] == [True, True, True]
+    assert "─" not in "".join(t.text for t in plan.tasks)
