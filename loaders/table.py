@@ -56,7 +56,8 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     ("progress", re.compile(
         rf"({REPORT_WORDS})$|^(进展|进度)$|"
         r"^(当前|目前|最新|实际)(进度|进展)$|"
-        r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$"  # next steps a report plans, not the task
+        r"^(后续|下步|下一步)(工作)?(举措|措施|打算|计划)$|"  # next steps a report plans, not the task
+        r"滞后原因|存在(的)?问题(?!清单)"  # (``进度滞后原因及下步措施``: why the work is late, a report's)
     )),
     # a row's own name (项目名称 | 建设内容): the title its task text starts with; merged over several
     # rows it names them all, as a section does

@@ -80,7 +80,7 @@ ANNUAL = re.compile(r"每年|年度|全年|(?<![\d〇零一二三四五六七八
 # 260个卫生室, 完成棚户区改造2836户); without one (对全市34所学校实行…) it only says what is in scope
 COUNT_VERB = re.compile(
     r"新建|建设|建成|完工任务|竣工任务|改造|改扩建|改建|新增|新开工|开工|削减|压减|减排|创建|培育|打造|参保|招聘|招录|安置|资助|完成|培训|发放|救助|帮扶|吸纳|引进|"
-    r"造林|植树|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
+    r"造林|植树|新植|栽植|补植|投入|投资|筹集|争取|开设|开办|举办|开展|创成|实施|种植|设立|认定|培养|转移|接待|带动|推出|稳定|安排|拨付|下达|减轻|减免|节约|"
     r"亮化|硬化|绿化|美化|整治|治理|修复|修建|修缮|加固|铺设|安装|配备|配置|维修|养护|清理|拆除|疏浚|提升|打通|贯通|就业|再就业|解决|改善|惠及|接种|筛查|体检|检查|育成|选育|办理|启动|盘活|减负|组织|评选|选出|遴选|新开|开通|淘汰|关停|取缔|关闭|搬迁"
 )
 # works done on the counted things (对30个小区进行改造, 28个村进行环境整治): the count a verb governs after it
@@ -727,6 +727,7 @@ BARE_MONTH = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]
 DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})[.．/](0?[1-9]|1[0-2])")
 # a construction period (``2023.01-2023.12``, 建设起止年限): its end is the deadline
 DOTTED_RANGE = re.compile(rf"{DOTTED_MONTH.pattern}\s*[-—－~～至]\s*(?P<end>{DOTTED_MONTH.pattern})")
+DOTTED_DAY = re.compile(r"((?:19|20)\d{2})[.．](0?[1-9]|1[0-2])[.．](0?[1-9]|[12]\d|3[01])")
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
@@ -736,6 +737,9 @@ def deadline_of(cell: str, plan_year: int | None) -> str | None:
     iso = ISO_DATE.search(cell)
     if iso:
         return iso.group(0)
+    day = DOTTED_DAY.fullmatch(cell.strip())
+    if day:  # ``2006.11.30``: that day
+        return f"{int(day.group(1)):04d}-{int(day.group(2)):02d}-{int(day.group(3)):02d}"
     period = DOTTED_RANGE.fullmatch(cell.strip())
     dotted = DOTTED_MONTH.fullmatch(period.group("end") if period else cell.strip())
     if dotted:  # ``2021.8``, ``2023.01-2023.12``: the end of that (last) month

@@ -4395,3 +4395,13 @@ def test_a_box_table_whose_borders_cross_some_cells_only(tmp_path):
     assert [([(a.agency, a.role) for a in t.assignments]) for t in plan.tasks] == [[("城关镇", R)], [("城关镇", R)], [("白沙镇", R)]]
     assert ["新建绿地" in plan.tasks[0].text, "新建游园" in plan.tasks[1].text, "新植乔木" in plan.tasks[2].text] == [True, True, True]
     assert "─" not in "".join(t.text for t in plan.tasks)
+
+
+def test_a_deadline_cell_of_a_dotted_day(tmp_path):
+    """``2006.11.30`` in a 完成时间 cell is that day."""
+    plan = _load(tmp_path, "dotted.txt", (
+        "序号 | 工作任务 | 责任单位 | 完成时间 |\n"
+        "1 | 新建绿地50万平方米。 | 城关镇 | 2006.11.30 |\n"
+        "2 | 新建游园5个。 | 白沙镇 | 2006.04.30 |\n"
+    ))
+    assert [t.deadline for t in plan.tasks] == ["2006-11-30", "2006-04-30"]
