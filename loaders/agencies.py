@@ -725,6 +725,22 @@ ROLE_MARK = re.compile(rf"^(?P<name>.+?)[（(](?P<word>{'|'.join(MARK_ROLES)})[�
 MARK_THEN_NAME = re.compile(rf"([（(](?:{'|'.join(MARK_ROLES)})[）)])(?=[\u4e00-\u9fff])")
 
 
+# a body and the bodies it works with, in one cell (``教育部会同有关部门``)
+CELL_TOGETHER = re.compile(r"(?P<who>[^，,；;]{2,80}?)(?:会同|联合)(?P<partners>[^，,；;]{2,80})")
+
+
+def is_agency_cell(text: str) -> bool:
+    """Whether a cell names agencies only: a list (``is_agency_list``), or pieces parted by commas each a
+    list or a body and the bodies it works with (``教育部、国家发展改革委会同有关部门,各省级人民政府``)."""
+    if is_agency_list(text):
+        return True
+    pieces = [p.strip() for p in re.split(r"[，,；;]", text) if p.strip()]
+    return bool(pieces) and any(CELL_TOGETHER.fullmatch(p) for p in pieces) and all(
+        is_agency_list(p) or (m := CELL_TOGETHER.fullmatch(p)) and is_agency_list(m.group("who")) and is_agency_list(m.group("partners"))
+        for p in pieces
+    )
+
+
 def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
     """All assignments of one cell of an agency column (or of a bracketed assignment); a plan
     repeats its cells from task to task, so each cell is parsed once (the list is the caller's)."""
@@ -736,7 +752,19 @@ def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
 def _parsed_cell(cell: str, default_role: str) -> tuple[tuple[Assignment, ...], bool]:
     assignments: list[Assignment] = []
     pdd = False
-    for clause in split_clauses(cell):
+    rest = []
+    for piece in re.split(r"[，,；;]", cell) if "会同" in cell or "联合" in cell else [cell]:
+        together = CELL_TOGETHER.fullmatch(piece.strip())
+        if together and is_agency_list(together.group("who")) and is_agency_list(together.group("partners")):
+            # ``国家发展改革委会同有关部门,各省级人民政府``: the body named first leads, those it works with
+            # cooperate, and the bodies after the comma are responsible as the column says
+            for part, role in (("who", "lead"), ("partners", "cooperating")):
+                items = [x for x in list_items(strip_role_suffix(together.group(part))[0]) if x]
+                assignments += [Assignment(agency=name, role=role, written=written) for name, written in distribute(items)]
+        else:
+            rest.append(piece)
+    cell = "，".join(rest) if len(rest) < len(re.split(r"[，,；;]", cell)) else cell
+    for clause in split_clauses(cell) if rest else []:
         body, role, clause_pdd = strip_role_suffix(clause)
         pdd = pdd or clause_pdd
         items = list_items(body)

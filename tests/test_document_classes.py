@@ -4405,3 +4405,19 @@ def test_a_deadline_cell_of_a_dotted_day(tmp_path):
         "2 | 新建游园5个。 | 白沙镇 | 2006.04.30 |\n"
     ))
     assert [t.deadline for t in plan.tasks] == ["2006-11-30", "2006-04-30"]
+
+
+def test_a_cell_stream_whose_rows_leave_out_a_merged_cell_and_a_body_working_with_others(tmp_path):
+    """``2 | 统筹… | 教育部、发改委会同有关部门 | |``: the row left out the merged 工作任务 cell, its units are the
+    责任单位 column's; ``X会同Y`` in a cell makes X lead and Y cooperating, a body after a comma responsible."""
+    plan = _load(tmp_path, "stream.txt", "\n".join([
+        "序号", "|", "工作任务", "|", "主要内容", "|", "责任单位", "|",
+        "1", "|", "构建融合发展格局", "|", "同步规划产教融合与经济社会发展。", "|", "县发改委会同有关部门,各乡镇人民政府", "|",
+        "2", "|", "统筹职业教育与区域发展布局。", "|", "县教育局、县发改委会同有关部门", "|", "|",
+        "3", "|", "促进高等教育融入创新体系。", "|", "县教育局、县科技局", "|", "|",
+    ]) + "\n")
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("县发改委", L), ("有关部门", C), ("各乡镇人民政府", R)],
+        [("县教育局", L), ("县发改委", L), ("有关部门", C)],
+        [("县教育局", R), ("县科技局", R)],
+    ]
