@@ -789,7 +789,7 @@ def _subject_at(text: str, at: int, agency_prefix) -> Found | None:
         # (also after a phrase of scope: ``X等部门在各自职责范围内，协助做好…``)
         duty = after[1:] if titled else after  # ``编制部门。会同Y…``: the duty after the title words the role
         word = None if named_as else re.match(
-            rf"(?:{SCOPE_PHRASE}|受[^，,。；;]{{1,30}}委托[，,]?)?"
+            rf"(?:要|应当|应|必须|须|需)?(?:{SCOPE_PHRASE}|受[^，,。；;]{{1,30}}委托[，,]?)?"  # (``X要按照职责分工积极配合``)
             r"[，,]?(?:要|应当|应|必须|须|需|将)?(?:依法)?(?:积极|主动|认真|密切|全力|共同|具体)?(?:支持(?:和|与|并|、)|搞好|做好)?"
             rf"(牵头|会同|联合|{either(HELPING, JOINING)}|协同)", duty)
         # ``X等部门要…提供…，积极参与，主动配合``: a bare role clause later in the sentence words the role

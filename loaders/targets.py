@@ -166,7 +166,14 @@ def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
             found = _sentence_targets(sentence[begin:end], year)
             # (and its figures are that year's: due in it unless they say otherwise)
             targets += [_with(t, deadline=str(year)) if n and t.deadline is None else t for t in found]
-    return [_as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) for x in _shared_by_list(t)]
+    return [
+        _as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) and not ISSUED_ON.fullmatch(t.text or "")
+        for x in _shared_by_list(t)
+    ]
+
+
+# the day a document was issued or takes effect (``2016年6月22日印发``, a record's footer): no commitment
+ISSUED_ON = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:印发|发布|签发|起施行|起实施|施行|公布)")
 
 
 # a year's part of a task (``2019年任务：…；2020年任务：…``), whose months fall in that year

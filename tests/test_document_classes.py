@@ -4421,3 +4421,14 @@ def test_a_cell_stream_whose_rows_leave_out_a_merged_cell_and_a_body_working_wit
         [("县教育局", L), ("县发改委", L), ("有关部门", C)],
         [("县教育局", R), ("县科技局", R)],
     ]
+
+
+def test_a_modal_before_the_scope_then_the_role_word(tmp_path):
+    """``X、Y等部门要按照职责分工积极配合``: the role word after the modal and the scope words the subject's role."""
+    plan = _load(tmp_path, "modal.txt", (
+        "四、工作保障\n"
+        "(一)明确责任。县教育局负责乡村教师队伍建设统筹管理,县编办、县财政局等部门要按照职责分工积极配合,提供政策支持。\n"
+    ))
+    assert sorted({(a.agency, a.role) for t in plan.tasks for a in t.assignments}) == [
+        ("县教育局", R), ("县编办", C), ("县财政局", C),
+    ]
