@@ -63,7 +63,7 @@ HEADER_ROLES: list[tuple[str, re.Pattern]] = [
     # rows it names them all, as a section does
     ("name", re.compile(r"名称$|^(民生)?实事项目$|^(分组|组别)$")),  # (``分组 | 督查组牵头单位``: each group's label)  # ``项目名称``, ``专项整治行业名称`` (单位名称 names agencies, above)
     ("section", re.compile(r"一级标题|类别|^(大类|分类)$|领域|主要任务|重点任务|重点工作|工作项目|^任务$|^(重点)?项目$|^(考评|考核)(项目|指标)$")),
-    ("text", re.compile(r"^(抽查|检查)(事项|对象)(名称)?$|内容|措施|举措|实施计划|(工作|服务|建设|完成)标准$|具体任务|工作任务|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
+    ("text", re.compile(r"^(抽查|检查)(事项|对象)(名称)?$|内容|措施|举措|实施计划|(工作|服务|建设|完成)标准$|具体任务|工作任务|细化分工|任务分解|任务事项|工作事项|工作要点|二级标题|要求|职责|责任事项|目标|指标|(考评|考核)(要点|内容)|^(事权|职责|责任|权责|任务)?清单$|^事权")),
     # a project's money, place or stage (总投资(万元) | 资金来源 | 建设地点 | 2023年度计划): values of a
     # project table that are neither its task text nor an agency
     ("value", re.compile(r"投资|资金|金额|地点|^建设规模$|^(\d{4}年?)?年度计划$")),

@@ -4432,3 +4432,19 @@ def test_a_modal_before_the_scope_then_the_role_word(tmp_path):
     assert sorted({(a.agency, a.role) for t in plan.tasks for a in t.assignments}) == [
         ("县教育局", R), ("县编办", C), ("县财政局", C),
     ]
+
+
+def test_numbered_pipe_rows_that_leave_out_a_merged_task_cell(tmp_path):
+    """``2 | 扎实做好… | 疾控处 | 长期推进 |`` under ``序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注``: the row's
+    cells go where its unit and time fall in their columns; 细化分工 is task text."""
+    plan = _load(tmp_path, "ledger.txt", (
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好疫情信息发布 | 围绕流调溯源发布权威信息 | 应急处、疾控处 | 长期推进 |\n"
+        "|\n"
+        "2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进 |\n"
+        "|\n"
+        "3 | 提高信息发布规范化水平 | 宣传处 | 2021年8月前 |\n"
+        "|\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("应急处", R), ("疾控处", R)], [("疾控处", R)], [("宣传处", R)]]
+    assert plan.tasks[1].text.endswith("扎实做好疫苗接种信息公开") and plan.tasks[2].deadline == "2021-08-31"
