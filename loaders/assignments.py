@@ -148,7 +148,17 @@ def preamble_assigned_rows(paragraphs: list[tuple[int, str]]) -> list[Row]:
         if brackets:
             continue
         numbered = numbered or PREAMBLE_ITEM.match(text) is not None
+        taken: list[Found] = []
+        if numbered:
+            # (in or below a numbered item, ``（二）洞头县由当地献血办做好预约工作，由市献血办协调…``: each 由
+            # clause names its doer, as in the plan's body)
+            for found in subject_assignments(text):
+                if found.cells:
+                    taken.append(found)
+                    out.append(Row(line=line, text=text[found.start : found.end].strip(), agencies=dict(found.cells), cue="subject"))
         for found in subject_clauses(text):
+            if any(f.start <= found.start < f.end for f in taken):
+                continue
             said = text[found.start : found.subject_end + 2]  # the subject, its role word either side of the cut
             # (in or below a numbered item above the table, ``（四）X要…``, a modal after the subject
             # assigns too: the plan's own text, not a notice's exhortation)

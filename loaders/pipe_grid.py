@@ -58,7 +58,8 @@ def _pipe_cells(line: str) -> list[str]:
 BOX_BORDER = re.compile(r"^\s*[┌├└┏┣┗╔╠╚╟┠][─━═┬┼┴┳╋┻╦╬╩┯┿┷╤╪╧┰╂┸\s]*[┐┤┘┓┫┛╗╣╝╢┨]?\s*$")
 # a border under some cells only (``│ │ ├────┼────┤ │ │``): the cells it crosses end there, the others are merged
 # over the rows either side of it
-PARTIAL_BORDER = re.compile(r"^\s*[│┃║](?=.*[─━═])[\s│┃║─━═┬┼┴┳╋┻├┤┣┫┠┨╟╢╠╣]*$")
+# (a merged cell it leaves out may show a character of a label written down the cell, ``│ 区 ├────┼…┤``)
+PARTIAL_BORDER = re.compile(r"^\s*[│┃║][^─━═]{0,12}?[├┼┣╋┠╂][─━═]{2}[\s│┃║─━═┬┼┴┳╋┻├┤┣┫┠┨╟╢╠╣]*$")
 BOX_ROW = re.compile(r"^\s*[│┃║]")
 BOX_BAR = re.compile(r"[│┃║]")
 
@@ -72,6 +73,7 @@ def unboxed(text: str) -> str:
     lines = text.split("\n")
     out = list(lines)
     pending: list[int] = []  # the row lines since the last border
+    width: list[int] = []  # the header's cells: the first row of the table
 
     def flush() -> None:
         if not pending:
@@ -82,6 +84,12 @@ def unboxed(text: str) -> str:
             if len(pieces) > len(cells):
                 cells += [""] * (len(pieces) - len(cells))
             cells = [c + p for c, p in zip(cells, pieces)] + cells[len(pieces):]
+        if not width:
+            width.append(len(cells))
+        elif len(cells) > width[0] and all(len(c) <= 2 for c in cells[: len(cells) - width[0]]):
+            # a label written down a merged cell before the header's first (``单 位`` over ``市``/``区`` and
+            # the units): a group, no column of the header's
+            cells = cells[len(cells) - width[0] :]
         out[pending[0]] = "| " + " | ".join(cells) + " |"
         for at in pending[1:]:
             out[at] = ""

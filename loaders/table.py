@@ -193,7 +193,7 @@ REPORTED_GOAL = re.compile(r"(年度)?(目标任务|任务目标|目标)")
 PLACE_HEADER = re.compile(r"各?(县|市|区|乡|镇|街道|乡镇|镇街|镇乡|地区|社区|村)+(名称)?")
 # or the units it shares them among (``考核单位``, ``单位名称``, ``责任单位``), each quota column then with its unit in
 # brackets, or every column naming a goal (``NAMED_GOAL``)
-UNITS_HEADER = re.compile(r"(被)?考核(单位|对象)|单位名称|责任单位")
+UNITS_HEADER = re.compile(r"(被)?考核(单位|对象)|单位名称|责任单位|单位")
 # among units, a column of a figure to reach named as such (``外贸出口目标``), beside others of its kind
 NAMED_GOAL = re.compile(r"[\u4e00-\u9fff]{2,8}目标$")
 UNIT_IN_BRACKETS = re.compile(r"[（(][^（）()]{1,6}[）)]$")

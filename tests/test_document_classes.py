@@ -4448,3 +4448,25 @@ def test_numbered_pipe_rows_that_leave_out_a_merged_task_cell(tmp_path):
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("应急处", R), ("疾控处", R)], [("疾控处", R)], [("宣传处", R)]]
     assert plan.tasks[1].text.endswith("扎实做好疫苗接种信息公开") and plan.tasks[2].deadline == "2021-08-31"
+
+
+def test_a_numbered_notice_above_a_boxed_quota_table_of_units(tmp_path):
+    """Numbered items above the table name their doers with 由 (each clause a task); ``单 位`` heads the units,
+    a label written down a merged cell before them (``市``/``区``) is no column, a quota in 人次 a target."""
+    plan = _load(tmp_path, "quotas.txt", "\n".join([
+        "(一)城关镇由镇献血办做好预约工作,由县献血办协调实施时间,县中心血站承担采血工作。",
+        "附件:2008年度青溪县无偿献血预约安排表",
+        "┌─────────────┬─────────────┐",
+        "│ 单 位 │ 预约总数(人次) │",
+        "├────┬────────┼─────────────┤",
+        "│ 县 │ 县本级 │ 4500 │",
+        "│ ├────────┼─────────────┤",
+        "│ 城 │ 城关镇 │ 3100 │",
+        "│ 区 ├────────┼─────────────┤",
+        "│ │ 白沙镇 │ 3800 │",
+        "└────┴────────┴─────────────┘",
+    ]) + "\n")
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("镇献血办", R)], [("县献血办", R), ("县中心血站", R)], [("县本级", R)], [("城关镇", R)], [("白沙镇", R)],
+    ]
+    assert [(x.value, x.unit) for t in plan.tasks for x in t.targets] == [(Decimal("4500"), "人次"), (Decimal("3100"), "人次"), (Decimal("3800"), "人次")]
