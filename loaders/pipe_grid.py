@@ -253,7 +253,7 @@ def record_lines(text: str) -> str:
     lines = text.split("\n")
     fields = [i for i, line in enumerate(lines) if RECORD_ROW.match(line)]
     if len(fields) < 2:
-        return text
+        return _labelled_reports_blanked(text)
     out, in_report = [], False
     for i, line in enumerate(lines):
         field = RECORD_ROW.match(line)
@@ -265,6 +265,36 @@ def record_lines(text: str) -> str:
             out.append("")
         else:
             out.append(re.sub(r"\s*[|｜]\s*$", "", line))
+    return "\n".join(out)
+
+
+# a field of a record written as a labelled line, no pipes (``牵头单位: 市林业园林局``)
+PLAIN_FIELD = re.compile(r"^\s*(?P<key>[^|｜:：，,。；;\s][^|｜:：，,。；;]{1,19}?)\s*[:：]\s*(?P<value>.*)$")
+
+
+ITEM_START = re.compile(r"^\s*(?:\d{1,3}[、.．]?(?=[\u4e00-\u9fff])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _labelled_reports_blanked(text: str) -> str:
+    """A record of labelled lines (``重点工作: …`` ⏎ ``牵头单位: …`` ⏎ ``进展情况、存在问题`` ⏎ ``及下一步工作建议:`` ⏎
+    report…) with the report field blanked up to the next field that names a column of the task's, line
+    numbers kept: what has been done is no task text and sets no target. Text with no field naming an
+    agency column is as it was."""
+    from .table import AGENCY_ROLES
+
+    lines = text.split("\n")
+    keys = [re.sub(r"\s+", "", m.group("key")) if (m := PLAIN_FIELD.match(line)) else None for line in lines]
+    if not any(k and header_role(k) in AGENCY_ROLES for k in keys):
+        return text
+    out, in_report = [], False
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        # (a report label broken before its colon: ``进展情况、存在问题`` ⏎ ``及下一步工作建议:``)
+        broken = key is None and REPORT_KEY.match(line.strip()) and i + 1 < len(lines) and keys[i + 1] and not PLAIN_FIELD.match(lines[i + 1]).group("value").strip()
+        if (key and REPORT_KEY.match(key)) or broken:
+            in_report = True
+        elif key and header_role(key) not in (None, "progress", "remarks") or key is None and ITEM_START.match(line):
+            in_report = False  # (the next task's field, or its numbered line: ``2加快市场主体培育``)
+        out.append("" if in_report else line)
     return "\n".join(out)
 
 

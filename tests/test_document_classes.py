@@ -4470,3 +4470,22 @@ def test_a_numbered_notice_above_a_boxed_quota_table_of_units(tmp_path):
         [("镇献血办", R)], [("县献血办", R), ("县中心血站", R)], [("县本级", R)], [("城关镇", R)], [("白沙镇", R)],
     ]
     assert [(x.value, x.unit) for t in plan.tasks for x in t.targets] == [(Decimal("4500"), "人次"), (Decimal("3100"), "人次"), (Decimal("3800"), "人次")]
+
+
+def test_a_report_field_of_a_labelled_record_is_no_task_text(tmp_path):
+    """``完成情况:`` (also a label broken before its colon, ``进展情况、存在问题`` ⏎ ``及下一步工作建议:``) up to the next
+    task's number or field: what has been done, neither task text nor targets."""
+    plan = _load(tmp_path, "record.txt", (
+        "一、就业创业工程\n"
+        "1优化就业创业服务\n"
+        "牵头单位:县人社局\n"
+        "完成情况:截至5月底,新增城镇就业2760人,完成年度任务的46%。\n"
+        "2加快市场主体培育\n"
+        "牵头单位:县市场监管局\n"
+        "进展情况、存在问题\n"
+        "及下一步工作建议:\n"
+        "全县新发展私营企业517户。\n"
+    ))
+    assert [(t.text, [(a.agency, a.role) for a in t.assignments], t.targets) for t in plan.tasks] == [
+        ("优化就业创业服务", [("县人社局", L)], []), ("加快市场主体培育", [("县市场监管局", L)], []),
+    ]
