@@ -20,6 +20,8 @@ NAME = "duty-list"
 _OWNER_COLON = re.compile(r"^(?P<owner>[^，,。；;：:]{2,30})(?P<mark>[:：])(?P<duty>.{6,})$")
 # ``市公安局。负责…``: the agency as the item's title, closed by a full stop, then its duty opening
 # with a duty verb (the full stop alone would also end an ordinary first sentence)
+# a group of units named by what they are, its members listed in brackets, before the colon of their duty
+_GROUP_COLON = re.compile(r"^(?P<label>[^，,。；;：:（(]{2,20}(?:单位|部门|成员))[（(](?P<members>[^（）()]{4,300})[）)](?P<mark>[:：])(?P<duty>.{6,})$")
 # what a duty under an owner opens with
 DUTY_OPENING = re.compile(r"^(负责|承担|牵头|主要负责|配合|协助|参与|会同|组织|指导|督促|协调)")
 _OWNER_STOP = re.compile(
@@ -39,6 +41,10 @@ def agency_heading(text: str) -> str | None:
 
 def _owner_line(entry: Entry) -> tuple[str, str, str] | None:
     """(agency, duty, the mark after the agency) of a ``机构：职责`` or ``机构。负责…`` line."""
+    group = _GROUP_COLON.match(entry.text)
+    if group and is_agency_list(group.group("members").replace(",", "、").replace("，", "、")):
+        # ``系统一期实施单位(各县区及开发区,市统计局、…):负责…``: the members the group label names do the duty
+        return group.group("members"), group.group("duty"), group.group("mark")
     m = _OWNER_COLON.match(entry.text) or _OWNER_STOP.match(entry.text)
     if not m:
         return None

@@ -4489,3 +4489,14 @@ def test_a_report_field_of_a_labelled_record_is_no_task_text(tmp_path):
     assert [(t.text, [(a.agency, a.role) for a in t.assignments], t.targets) for t in plan.tasks] == [
         ("优化就业创业服务", [("县人社局", L)], []), ("加快市场主体培育", [("县市场监管局", L)], []),
     ]
+
+
+def test_a_group_of_units_listed_in_brackets_before_their_duty(tmp_path):
+    """``系统一期实施单位(各乡镇,县统计局、县规划局):负责…``: the members the group label lists do the duty."""
+    plan = _load(tmp_path, "group.txt", (
+        "县信息化办公室:负责系统的开发部署,培训各单位信息推送人员。\n"
+        "系统一期实施单位(各乡镇,县统计局、县规划局):负责编制本单位拟推送信息目录,定期向系统推送信息。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [
+        [("县信息化办公室", R)], [("各乡镇", R), ("县统计局", R), ("县规划局", R)],
+    ]
