@@ -211,7 +211,9 @@ def leading_blocks(text: str) -> list[Block] | None:
         head = ["序号", *head]
     roles = column_roles(head)
     if not is_task_table(roles):
-        return None
+        roles = quota_roles(head)  # (``序号 | 镇、街道 | 目标任务``: quotas shared out among places)
+        if roles is None:
+            return None
     width = len(head)
     agency_at = next((i for i, r in enumerate(roles) if r in AGENCY_ROLES), None)
     rows = [GridRow(cells[0][0], [Cell(t, (0, i)) for i, t in enumerate(head)])]

@@ -208,6 +208,9 @@ def quota_roles(headers: list[str]) -> list[str | None] | None:
     quota column a figure to reach;
     None when the header is no such table (a place or unit column first, one quota column at least, no
     other agency column but a place table's own)."""
+    if len(headers) > 2 and header_role(headers[0]) == "number":
+        rest = quota_roles(headers[1:])  # (``序号 | 镇、街道 | 目标任务``: the rows numbered first)
+        return ["number", *rest] if rest is not None else None
     squeezed = [re.sub(r"[（(][^（）()]*[）)]|[、,，\s]", "", h) for h in headers]
     if not squeezed or not (PLACE_HEADER.fullmatch(squeezed[0]) or UNITS_HEADER.fullmatch(squeezed[0])):
         return None

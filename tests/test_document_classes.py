@@ -4500,3 +4500,16 @@ def test_a_group_of_units_listed_in_brackets_before_their_duty(tmp_path):
     assert [pairs for _, pairs in _pairs(plan)] == [
         [("县信息化办公室", R)], [("各乡镇", R), ("县统计局", R), ("县规划局", R)],
     ]
+
+
+def test_a_pipe_opened_stream_of_quotas_among_numbered_places(tmp_path):
+    """``序号`` ⏎ ``| 镇、街道`` ⏎ ``| 目标任务`` ⏎ ``|`` ⏎ ``1`` ⏎ ``| 城关镇`` ⏎ ``| 3``: quotas shared out among places, rows numbered first."""
+    plan = _load(tmp_path, "quotas.txt", "\n".join([
+        "附件:2010年青溪县标准化菜市场建设任务安排表",
+        "序号", "| 镇、街道", "| 目标任务", "|",
+        "1", "| 城关镇", "| 3", "|",
+        "2", "| 白沙镇", "| 1", "|",
+        "3", "| 东城街道", "| 2", "|",
+    ]) + "\n")
+    assert [pairs for _, pairs in _pairs(plan)] == [[("城关镇", R)], [("白沙镇", R)], [("东城街道", R)]]
+    assert [(x.value, x.deadline) for t in plan.tasks for x in t.targets] == [(Decimal("3"), "2010"), (Decimal("1"), "2010"), (Decimal("2"), "2010")]
