@@ -128,6 +128,7 @@ DATE_OR_COUNT = re.compile(r"(19|20)\d{2}年|\d{1,2}月|\d+(\.\d+)?(个|项|所|
 BODY_POST = re.compile(r"(?<=[局厅委办院部府会室心所站队司处科政])(主要领导|主要负责人|主要负责同志|分管领导|负责同志)$")
 # a bracketed note after a body on what it covers (not an alias: ``市经贸局（市中小企业局）`` keeps its bracket)
 SCOPE_NOTE = re.compile(r"[（(](?:包括|包含|含)[^（）()]{1,30}[）)]$")
+SHARED_KIND_ETC = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?=(?:局|委|办)$)")
 # an indicator table's note that a body gives the indicator's data (``(数源单位)``)
 DATA_SOURCE_NOTE = re.compile(r"[（(](?:数源|数据来源|数据提供|统计)单位[）)]$")
 # the units a kind of body stands for, listed in brackets after it (two or more, joined by 和, 及 or 、)
@@ -216,6 +217,7 @@ def clean_item(item: str) -> str:
     # ``X、等区政府有关部门``: a list's 等 set apart by a 、; ``每个居(村)委会``: each of them, as 各
     item = LEADING_QUALIFIER.sub("", item)  # (``同级公安``: the level's)
     item = SCOPE_NOTE.sub("", item)  # ``行政机关（包括其他…组织）``: the body, less the note on what it covers
+    item = SHARED_KIND_ETC.sub("", item)  # ``发改、经贸等局``: the last field's bureau, 经贸局
     item = DATA_SOURCE_NOTE.sub("", item)  # ``区统计局(数源单位)``: an indicator's body, less the note that it gives the data
     item = _without_closing_note(item)  # ``X部门(以下均需X部门配合,不再列出)``: the name, less the rule
     members = MEMBERS_NOTE.search(item)
@@ -423,11 +425,18 @@ def _fields_then_bodies(items: list[str]) -> bool:
     """``水利、国土、教育、电力、开发区和西区管委会``: fields naming their departments, listed before the bodies
     that close the list (no shared 部门 needed when a body ends it)."""
     fields = [x for x in items if not looks_like_agency(x)]
+    plain = all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", x) and not VERB_START.match(x) and not DUTY_WORDS.search(x) for x in fields)
+    if len(items) == 2 and len(fields) == 1 and fields[0] == items[0] and plain and SHARED_SUFFIX.fullmatch(items[1]):
+        return True  # ``规划、国土分局``: a field sharing the suffix of the body after it (规划分局, 国土分局)
     return (
         len(fields) >= 2 and len(items) > len(fields) and BODY_SUFFIX.search(TRAILING_ALIAS.sub("", items[-1])) is not None
         and looks_like_agency(items[-1]) and len(items[-1]) >= 3  # (``港口、机场、车站``: places of a kind, no fields)
-        and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", x) and not VERB_START.match(x) and not DUTY_WORDS.search(x) for x in fields)
+        and plain
     )
+
+
+# a field's body named by the field and a suffix two fields may share (``国土分局`` after ``规划、``)
+SHARED_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,4}(?:分局|局|部门|委员会|委|办公室|办|厅|所|站)")
 
 
 # where one body's name may end inside a run of names written with no separator between them
