@@ -4513,3 +4513,14 @@ def test_a_pipe_opened_stream_of_quotas_among_numbered_places(tmp_path):
     ]) + "\n")
     assert [pairs for _, pairs in _pairs(plan)] == [[("城关镇", R)], [("白沙镇", R)], [("东城街道", R)]]
     assert [(x.value, x.deadline) for t in plan.tasks for x in t.targets] == [(Decimal("3"), "2010"), (Decimal("1"), "2010"), (Decimal("2"), "2010")]
+
+
+def test_this_unit_is_no_agency(tmp_path):
+    """``由本单位负责执收的…项目``: 本单位 is the one the text speaks of, no body named."""
+    plan = _load(tmp_path, "own.txt", (
+        "第十五条 执收单位应当履行下列职责:\n"
+        "(一)向社会公布由本单位负责执收的政府非税收入项目;\n"
+        "(二)记录、汇总执收情况,并定期报送同级财政部门。\n"
+    ))
+    assert all(a.agency != "本单位" for t in plan.tasks for a in t.assignments)
+    assert [a.agency for a in plan.tasks[0].assignments] == ["执收单位"]
