@@ -739,16 +739,20 @@ MARK_THEN_NAME = re.compile(rf"([（(](?:{'|'.join(MARK_ROLES)})[）)])(?=[\u4e0
 CELL_TOGETHER = re.compile(r"(?P<who>[^，,；;]{2,80}?)(?:会同|联合)(?P<partners>[^，,；;]{2,80})")
 
 
+def _working_together(piece: str) -> re.Match | None:
+    """``教育部、国家发展改革委会同有关部门``: a list of bodies and the list it works with, or None."""
+    m = CELL_TOGETHER.fullmatch(piece.strip())
+    return m if m and is_agency_list(m.group("who")) and is_agency_list(m.group("partners")) else None
+
+
 def is_agency_cell(text: str) -> bool:
     """Whether a cell names agencies only: a list (``is_agency_list``), or pieces parted by commas each a
     list or a body and the bodies it works with (``教育部、国家发展改革委会同有关部门,各省级人民政府``)."""
     if is_agency_list(text):
         return True
     pieces = [p.strip() for p in re.split(r"[，,；;]", text) if p.strip()]
-    return bool(pieces) and any(CELL_TOGETHER.fullmatch(p) for p in pieces) and all(
-        is_agency_list(p) or (m := CELL_TOGETHER.fullmatch(p)) and is_agency_list(m.group("who")) and is_agency_list(m.group("partners"))
-        for p in pieces
-    )
+    together = [_working_together(p) for p in pieces]
+    return any(together) and all(m or is_agency_list(p) for m, p in zip(together, pieces))
 
 
 def parse_agency_cell(cell: str, default_role: str) -> ParsedList:
@@ -764,8 +768,8 @@ def _parsed_cell(cell: str, default_role: str) -> tuple[tuple[Assignment, ...], 
     pdd = False
     rest = []
     for piece in re.split(r"[，,；;]", cell) if "会同" in cell or "联合" in cell else [cell]:
-        together = CELL_TOGETHER.fullmatch(piece.strip())
-        if together and is_agency_list(together.group("who")) and is_agency_list(together.group("partners")):
+        together = _working_together(piece)
+        if together:
             # ``国家发展改革委会同有关部门,各省级人民政府``: the body named first leads, those it works with
             # cooperate, and the bodies after the comma are responsible as the column says
             for part, role in (("who", "lead"), ("partners", "cooperating")):

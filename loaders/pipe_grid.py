@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
-from .agencies import rejoined
+from .agencies import is_agency_cell, rejoined
 from . import stacked_header
 from .numbering import BARE_NUMBER
-from .table import AGENCY_ROLES, REPORT_WORDS, header_role
+from .table import AGENCY_ROLES, REPORT_WORDS, column_roles, header_role
 
 PIPE = re.compile(r"\s*[|｜]\s*")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
@@ -207,9 +207,6 @@ def _numbered_row_aligned(cells: list[str], header: list[str]) -> list[str]:
     细化分工 | 责任处室 | 完成时限 | 备注``): the merged cells after its number left out, and empty cells at its
     end: its cells put where the agency and time columns then hold names and times; as it is (to be padded
     at its end) when no such place fits better."""
-    from .agencies import is_agency_cell
-    from .table import AGENCY_ROLES, column_roles
-
     roles = column_roles(header)
     missing = len(header) - len(cells)
     if roles[0] != "number":
@@ -280,8 +277,6 @@ def _labelled_reports_blanked(text: str) -> str:
     report…) with the report field blanked up to the next field that names a column of the task's, line
     numbers kept: what has been done is no task text and sets no target. Text with no field naming an
     agency column is as it was."""
-    from .table import AGENCY_ROLES
-
     lines = text.split("\n")
     keys = [re.sub(r"\s+", "", m.group("key")) if (m := PLAIN_FIELD.match(line)) else None for line in lines]
     if not any(k and header_role(k) in AGENCY_ROLES for k in keys):

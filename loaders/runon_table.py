@@ -305,8 +305,13 @@ def _people_then_units(header: Header) -> bool:
     return bool(after) and all(r in AGENCY_ROLES for r in after)
 
 
-# how a part's text opens after the run before it: a deed (``推进…``, ``改造…``, ``为…提供…``)
-DEED_OPENING = re.compile(rf"{VERB_START.pattern[1:]}|(?:新建|改建|扩建|改造|建设|建成|完成|新增|实现|举办|打造|启动|开工|整治|修缮|为|对)")
+# how a part's text may open after the run before it, beside the verbs no name opens with (``VERB_START``)
+DEED_WORD = re.compile(r"新建|改建|扩建|改造|建设|建成|完成|新增|实现|举办|打造|启动|开工|整治|修缮|为|对")
+
+
+def _opens_a_deed(text: str) -> bool:
+    """Whether ``text`` opens with a deed (``推进…``, ``改造…``, ``为…提供…``): a part's text after a run of units."""
+    return bool(VERB_START.match(text) or DEED_WORD.match(text))
 RUN_SPAN = re.compile(r"[^\s\d，,。；;：:、]+")
 SENTENCE_STOP = re.compile(r"[。；;]")
 
@@ -322,7 +327,7 @@ def _people_run(span: str) -> tuple[int, tuple[str, ...]] | None:
         rest = span[skip:]
         for end in range(len(rest), 2, -1):
             names = run_together_names(rest[:end])
-            if names and (end == len(rest) or DEED_OPENING.match(rest[end:])):  # the next part's deed follows the run
+            if names and (end == len(rest) or _opens_a_deed(rest[end:])):  # the next part's deed follows the run
                 found.append((len(names), bool(re.match(r"[省市县区各]", rest)), skip, skip + end, names))
                 break
     if not found:
