@@ -134,7 +134,30 @@ def parse_bytes(data: bytes, *, name: str, key: str, where: str | None = None, l
             return _as_written(best, restorers, stated)
     if wanted:
         raise InputError(f"{where}: no tasks found in the {wanted} layout")
+    owned_goals = _owned_goals(blocks.paragraphs_of(document), title, common)
+    if owned_goals is not None:
+        return _as_written(owned_goals, restorers, stated)
     raise InputError(f"{where}: no task table found, no numbered item and no assignment in the text: no task to load")
+
+
+def _owned_goals(paragraphs: list, title: str, common: dict) -> Plan | None:
+    """A document no layout reads whose title names its one owner (``市旅委2018年度绩效考核目标``): each
+    paragraph that states a value to reach is a task of that owner, as a form of its own would be."""
+    from . import generic, table
+    from .owners import title_owner
+
+    # (the title the readings found, else the first of the opening lines to name an owner's list)
+    for line in [title, *[p.text.strip() for p in paragraphs[:8]]]:
+        owner = title_owner(line) if line and len(line) <= 60 else None
+        if owner:
+            title = line
+            break
+    else:
+        return None
+    goals = table.stated_goal_rows([(p.line, p.text) for p in paragraphs], title)
+    if not goals:
+        return None
+    return table.assemble(table.owned(goals, owner), title=title, layout=generic.NAME, year=_plan_year(title), **common)
 
 
 def _best_reading(read, layouts: list[str], stated_goals: list, title: str, year: int | None, common: dict) -> Plan | None:

@@ -248,7 +248,7 @@ def strip_role_suffix(clause: str) -> tuple[str, str | None, bool]:
 
 
 # a word for a kind of body, or a qualifier, standing alone: it ends like a body (``关``, ``部门``) but names none
-BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|其他|其它")
+BARE_KIND_WORD = re.compile(r"相关|有关|部门|单位|机构|企业|中心|其他|其它|(?:发布|发文|制发|成文|印发)(?:机构|机关|单位)")  # (``发布机构：X``: a page's field)
 
 
 # common words ending like a body's name

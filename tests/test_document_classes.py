@@ -4524,3 +4524,17 @@ def test_this_unit_is_no_agency(tmp_path):
     ))
     assert all(a.agency != "本单位" for t in plan.tasks for a in t.assignments)
     assert [a.agency for a in plan.tasks[0].assignments] == ["执收单位"]
+
+
+def test_a_page_of_an_owners_goals_that_no_layout_reads(tmp_path):
+    """``发布机构:X`` is a page's field, no body; a title naming an owner's goals (``县旅委2018年度绩效考核目标``) makes each line
+    stating a value to reach a task of that owner, where no layout finds a task."""
+    plan = _load(tmp_path, "goals.txt", (
+        "发布机构:青溪县旅游委员会 发文日期: 2018-06-29\n"
+        "县旅委2018年度绩效考核目标(指标)公示\n"
+        "类别 分项指标 目标名称 考核内容及指标 指标属性 完成时限(月)\n"
+        "绩效指标 关键指标 主要发展指标 旅游外汇收入增长8.1%;入境旅游人次增长4.5%。 预期性 12\n"
+        "游客投诉案件按时处理率达到100%。 预期性 12\n"
+    ))
+    assert {a.agency for t in plan.tasks for a in t.assignments} == {"县旅委"}
+    assert [(x.value) for t in plan.tasks for x in t.targets] == [Decimal("8.1"), Decimal("4.5"), Decimal("100")]
