@@ -537,7 +537,7 @@ JOINED_BY = re.compile(
 # the bodies a ``由X牵头`` sentence names as the ones doing the work (``，主体为Y``, ``，Y为主体``)
 MAIN_BODY = re.compile(r"[，,]\s*(?:主体为(?P<named>[^，,。；;：:]{2,40})|(?P<before>[^，,。；;：:]{2,60}?)\s*为主体)(?=[，,。；;]|$)")
 # ``由X对…进行审核``, ``由X组织Y等部门对…``, ``由X按照…``: X does what the sentence says
-SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=(?:依法)?(?:对|进行|查处)|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间|基础上)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
+SUBJECT_BY = re.compile(r"(?<!已)由(?P<who>[^，,。；;：:由]{2,60}?)(?=(?:依法)?(?:对|进行|查处)|组织|按照|根据|统一|进行|会同|联合|自行|来|落实|共同督办|督办|协调|指导|做好|继续|开展|确定|审定|决定|编制|制定|起草|审核|审查|核定|拟定|在(?=[^，,。；;]{1,12}(?:内|前|后|期间|基础上)|[^，,。；;]{1,20}(?:领导|指导)下))")  # (``由X在同级党委领导下，实行…``)
 # a doer named in a clause after a ``由X…`` one (``由X协调实施时间，Y承担采血工作``): the same work's
 LATER_DOER = re.compile(r"[，,]\s*(?P<who>[^，,。；;：:由]{2,30}?)(?:具体)?(?:承担|负责)(?!人|同志)")
 # the helpers a ``由X`` sentence names: those X organises or works together with (``组织Y、Z等部门``)

@@ -4538,3 +4538,12 @@ def test_a_page_of_an_owners_goals_that_no_layout_reads(tmp_path):
     ))
     assert {a.agency for t in plan.tasks for a in t.assignments} == {"县旅委"}
     assert [(x.value) for t in plan.tasks for x in t.targets] == [Decimal("8.1"), Decimal("4.5"), Decimal("100")]
+
+
+def test_by_a_body_that_drafts(tmp_path):
+    """``由村委会编制…方案``, ``由县规划局审核``: 编制, 制定, 审核 after 由X name X the doer, as 组织 and 落实 do."""
+    plan = _load(tmp_path, "by.txt", (
+        "一、建设方案编制及报审由村委会编制改造建设方案,明确改造进度。\n"
+        "二、规划审查由县规划局审核改造规划,报县政府批准。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("村委会", R)], [("县规划局", R)]]
