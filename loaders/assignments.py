@@ -277,6 +277,10 @@ def _leading_agencies(value: str) -> str:
     return " ".join(kept)
 
 
+# an item's heading before a label on its line, with no sentence in it (``（一）适龄女生HPV疫苗接种``)
+HEADING_BEFORE_LABEL = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])?[^。；;，,：:\s]{2,30}")
+
+
 def trailing_labels(text: str) -> list[Found]:
     """Labels after a task's sentence on its own line (``…2024年底前完成。责任单位：A（牵头）、B``):
     each run of labels up to the end of its sentence is taken out of the text it assigns."""
@@ -289,8 +293,8 @@ def trailing_labels(text: str) -> list[Found]:
     while i < len(marks):
         first = marks[i]
         begin = first.start() - 1 if first.group("sep").startswith("】") and text[: first.start()].endswith("【") else first.start()
-        if begin == 0 or text[begin - 1] not in "。；;，, \t\u3000）)":
-            i += 1
+        if begin == 0 or text[begin - 1] not in "。；;，, \t\u3000）)" and not HEADING_BEFORE_LABEL.fullmatch(text[:begin]):
+            i += 1  # (a heading's words run into the label, ``（一）适龄女生HPV疫苗接种牵头责任部门：…``, leave it a label)
             continue
         last, stop = i, _sentence_end(text, first.end())
         while last + 1 < len(marks) and marks[last + 1].start() < stop:

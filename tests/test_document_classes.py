@@ -4547,3 +4547,15 @@ def test_by_a_body_that_drafts(tmp_path):
         "二、规划审查由县规划局审核改造规划,报县政府批准。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("村委会", R)], [("县规划局", R)]]
+
+
+def test_a_role_label_right_after_an_items_heading(tmp_path):
+    """``（一）适龄女生HPV疫苗接种牵头责任部门:县卫健委``: the heading's words run into the label, which still assigns."""
+    plan = _load(tmp_path, "report.txt", (
+        "一、进展情况\n"
+        "(一)适龄女生HPV疫苗接种牵头责任部门:县卫健委\n"
+        "截至4月1日,已完成1剂次接种。\n"
+        "(二)新生儿先天性心脏病筛查牵头责任部门:县卫健委\n"
+        "截至4月28日,已完成筛查263人。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县卫健委", L)], [("县卫健委", L)]]
