@@ -4559,3 +4559,12 @@ def test_a_role_label_right_after_an_items_heading(tmp_path):
         "截至4月28日,已完成筛查263人。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("县卫健委", L)], [("县卫健委", L)]]
+
+
+def test_a_label_naming_two_kinds_of_unit(tmp_path):
+    """``（责任处室及单位：种植业管理处,农技中心）``: a label may name two kinds of unit joined by 及."""
+    plan = _load(tmp_path, "kinds.txt", (
+        "(一)全力稳定粮食生产面积。确保粮食种植面积稳定在216万亩。(责任处室及单位:种植业管理处,农技中心)\n"
+        "(二)推进高标准农田建设。新建高标准农田5万亩。(责任处室和单位:农田建设处)\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("种植业管理处", R), ("农技中心", R)], [("农田建设处", R)]]
