@@ -296,9 +296,9 @@ def looks_like_agency(item: str) -> bool:
         return False
     if VILLAGE_WITH_ALTERNATIVES.fullmatch(item) or OWN_SUPERIOR.fullmatch(item):
         return True
-    if "关于" in item or item.startswith("某") or re.match(r"其(?![他它])|本(?:单位|部门|机关|机构|系统)$", item):
+    if "关于" in item or item.startswith("某") or re.match(r"其(?![他它])|本(?:单位|部门|机关|机构|系统)$|哪些|哪个|什么|何种", item):
         # ``X局关于分解…全会``: an issuer and the title after it; ``某公司``: a party of an example;
-        # ``本单位``: the one the text speaks of, whoever it is;
+        # ``本单位``: the one the text speaks of, whoever it is; ``由哪些部门牵头？``: a question, no body;
         # ``其内部``: a pronoun's part, whoever 其 is (``其他部门`` is a collective)
         return False
     if len(item) <= 6 and COMMON_NOUN.search(item):

@@ -4568,3 +4568,13 @@ def test_a_label_naming_two_kinds_of_unit(tmp_path):
         "(二)推进高标准农田建设。新建高标准农田5万亩。(责任处室和单位:农田建设处)\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("种植业管理处", R), ("农技中心", R)], [("农田建设处", R)]]
+
+
+def test_a_question_names_no_body(tmp_path):
+    """``…四项工作由哪些部门牵头？``: a news title's question; 哪些部门 is no body, and the item below still assigns."""
+    plan = _load(tmp_path, "question.txt", (
+        "国务院发布重点工作部门分工意见,乡村振兴的四项工作由哪些部门牵头?\n"
+        "(二十四)健全城乡融合发展体制机制。(农业农村部、国家发展改革委牵头,有关部门按职责分工负责)\n"
+    ))
+    assert all(a.agency != "哪些部门" for t in plan.tasks for a in t.assignments)
+    assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("农业农村部", L), ("国家发展改革委", L), ("有关部门", R)]]
