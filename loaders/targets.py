@@ -167,7 +167,7 @@ def find_targets(text: str, plan_year: int | None = None) -> list[Target]:
             # (and its figures are that year's: due in it unless they say otherwise)
             targets += [_with(t, deadline=str(year)) if n and t.deadline is None else t for t in found]
     return [
-        _as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) and not ISSUED_ON.fullmatch(t.text or "")
+        _as_written(x, text, folded) for t in targets if not _scoring_condition(t, folded) and not ISSUED_ON.match(t.text or "")
         for x in _shared_by_list(t)
     ]
 
