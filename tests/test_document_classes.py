@@ -4578,3 +4578,13 @@ def test_a_question_names_no_body(tmp_path):
     ))
     assert all(a.agency != "哪些部门" for t in plan.tasks for a in t.assignments)
     assert [pairs for _, pairs in _pairs(plan) if pairs] == [[("农业农村部", L), ("国家发展改革委", L), ("有关部门", R)]]
+
+
+def test_by_a_body_that_coordinates_the_whole(tmp_path):
+    """``采血时间由县中心血站统筹安排``: 统筹 after 由X names X the doer, a clause of its own after the sentence before."""
+    plan = _load(tmp_path, "coordinate.txt", (
+        "一、工作安排\n"
+        "1.各乡镇要尽快制定献血工作计划。采血时间由县中心血站统筹安排。\n"
+        "2.献血宣传由县卫健局统筹协调。\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("各乡镇", R)], [("县中心血站", R)], [("县卫健局", R)]]
