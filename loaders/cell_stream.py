@@ -17,8 +17,8 @@ import re
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
 from .numbering import BARE_NUMBER, section_number
 from . import stacked_header
-from .agencies import is_agency_cell, is_agency_list, rejoined
-from .table import AGENCY_ROLES, column_roles, header_role, is_task_table, quota_roles
+from .agencies import is_agency_list, rejoined
+from .table import AGENCY_ROLES, column_roles, header_role, is_task_table, numbered_row_aligned, quota_roles
 
 PIPE = re.compile(r"[|｜]")
 # a cell the excerpt cut off: no note under the table (``注：…``), no sentence closed by its stop
@@ -62,7 +62,7 @@ def blocks(text: str) -> list[Block] | None:
     body = len(rows) - 1
     if body < MIN_ROWS or position - at - width < 2 * (len(cells) - at - width) // 3:
         return None  # the count lost its way: most cells left unread
-    rows = [rows[0]] + [_merged_cell_restored(row, column_roles(rows[0].texts())) for row in rows[1:]]
+    rows = [rows[0]] + [_merged_cell_restored(row, rows[0].texts()) for row in rows[1:]]
     before = [Paragraph(n, lines[n - 1]) for n in range(1, first + 1) if lines[n - 1].strip()]
     before += [Paragraph(line, t) for line, t in cells[:at] if t]
     after = [Paragraph(line, t) for line, t in cells[position:] if t]
@@ -70,19 +70,17 @@ def blocks(text: str) -> list[Block] | None:
     return before + [Grid(rows)] + after
 
 
-def _merged_cell_restored(row: GridRow, roles: list[str | None]) -> GridRow:
-    """A row that left out the merged cell after its number (``2 | 统筹… | 教育部、… | |``: its text under
-    the merged 工作任务, its units under 主要内容, an empty cell at its end) with its cells back in their
-    columns: an empty cell after the number, the empty one at its end dropped; other rows as they are."""
+def _merged_cell_restored(row: GridRow, header: list[str]) -> GridRow:
+    """A row that left out the merged cell after its number and so ends in an empty cell (``2 | 统筹… |
+    教育部、… | |``): its cells back in their columns (``table.numbered_row_aligned``); other rows as they are."""
     texts = row.texts()
-    agency_columns = [k for k, r in enumerate(roles) if r in AGENCY_ROLES]
-    if len(texts) < 3 or texts[-1] or not agency_columns or any(texts[k] and is_agency_cell(texts[k]) for k in agency_columns):
+    if len(texts) < 3 or texts[-1] or not BARE_NUMBER.match(texts[0]):
         return row
-    shifted = [texts[0], "", *texts[1:-1]]
-    if not all(shifted[k] == "" or is_agency_cell(shifted[k]) for k in agency_columns) or not any(shifted[k] for k in agency_columns):
+    aligned = numbered_row_aligned(texts[:-1], header)
+    if aligned == texts[:-1]:
         return row
     r = row.cells[0].origin[0]
-    return GridRow(row.line, [Cell(t, (r, i)) for i, t in enumerate(shifted)])
+    return GridRow(row.line, [Cell(t, (r, i)) for i, t in enumerate(aligned)])
 
 
 def _closed(line: str) -> bool:

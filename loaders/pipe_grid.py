@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Cell, Grid, GridRow, Paragraph
-from .agencies import is_agency_cell, rejoined
+from .agencies import rejoined
 from . import stacked_header
 from .numbering import BARE_NUMBER
-from .table import AGENCY_ROLES, REPORT_WORDS, column_roles, header_role
+from .table import AGENCY_ROLES, REPORT_WORDS, header_role, numbered_row_aligned
 
 PIPE = re.compile(r"\s*[|｜]\s*")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")  # a Markdown rule under the header (|---|---|)
@@ -173,7 +173,7 @@ def blocks_of(text: str) -> list[Block] | None:
             if whole is not None:
                 cells, joined_next = whole, True
         if cells is not None and run and len(run) >= 1 and len(cells) < len(run[0].cells) and BARE_NUMBER.match(cells[0]):
-            cells = _numbered_row_aligned(cells, run[0].texts())
+            cells = numbered_row_aligned(cells, run[0].texts())
         if cells is not None and run and ("\t" in line or len(cells) == len(run[0].cells) - 1) and len(cells) < len(run[0].cells):
             # trailing empty cells of a tabbed row; or a row one cell short, its merged first cell
             # left out (``grid_table`` puts it back in place)
@@ -196,31 +196,6 @@ def blocks_of(text: str) -> list[Block] | None:
             out.append(Paragraph(number, line))
     close()
     return out if found and not stray else None
-
-
-# what a 完成时限 cell holds: a date, a month, a season, or a standing term
-TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态")
-
-
-def _numbered_row_aligned(cells: list[str], header: list[str]) -> list[str]:
-    """A numbered row short of the header's width (``2 | 扎实做好… | 疾控处 | 长期推进 |`` under ``序号 | 工作任务 |
-    细化分工 | 责任处室 | 完成时限 | 备注``): the merged cells after its number left out, and empty cells at its
-    end: its cells put where the agency and time columns then hold names and times; as it is (to be padded
-    at its end) when no such place fits better."""
-    roles = column_roles(header)
-    missing = len(header) - len(cells)
-    if roles[0] != "number":
-        return cells  # (``大类 | 序号 | …``: the merged cell left out is before the number, ``grid_table``'s to put back)
-
-    def fit(row: list[str]) -> int:
-        named = sum(1 for r, c in zip(roles, row) if r in AGENCY_ROLES and c and is_agency_cell(c))
-        timed = sum(1 for r, c in zip(roles, row) if r == "deadline" and c and TIME_WORDS.search(c))
-        wrong = sum(1 for r, c in zip(roles, row) if r not in AGENCY_ROLES and r != "number" and c and is_agency_cell(c))
-        return named + timed - wrong
-
-    options = [[cells[0], *[""] * j, *cells[1:], *[""] * (missing - j)] for j in range(missing + 1)]
-    best = max(options, key=fit)  # (the first of equals: none inserted)
-    return best if fit(best) > fit(options[0]) else cells
 
 
 def _stacked(header: GridRow, below: list[str], lines: list[str], number: int) -> tuple[list[str], dict[int, list[str]]] | None:

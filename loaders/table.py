@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from plankg.records import Plan, Section, Target, Task
 
-from .agencies import FIRST_LEADS, SAME_AS, parse_agency_cell
+from .agencies import FIRST_LEADS, SAME_AS, is_agency_cell, parse_agency_cell
 from .role_words import HELPING, JOINING, LEADING, WORKING_WITH, either
 from .numbering import section_number, task_number
 from .targets import deadline_of, find_targets, goal_targets
@@ -234,6 +234,31 @@ def quota_roles(headers: list[str]) -> list[str | None] | None:
     if units and "text" in out:
         return None  # (``责任单位 | 工作任务 | …``: a task table)
     return out if "quota" in out else None
+
+
+# what a 完成时限 cell holds: a date, a month, a season, or a standing term
+TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态")
+
+
+def numbered_row_aligned(cells: list[str], header: list[str]) -> list[str]:
+    """A numbered row short of the header's width (``2 | 扎实做好… | 疾控处 | 长期推进 |`` under ``序号 | 工作任务 |
+    细化分工 | 责任处室 | 完成时限 | 备注``): the merged cells after its number left out, and empty cells at its
+    end: its cells put where the agency and time columns then hold names and times; as it is (to be padded
+    at its end) when no such place fits better. Pipe rows and streams of cells both lose merged cells so."""
+    roles = column_roles(header)
+    missing = len(header) - len(cells)
+    if roles[0] != "number":
+        return cells  # (``大类 | 序号 | …``: the merged cell left out is before the number, ``grid_table``'s to put back)
+
+    def fit(row: list[str]) -> int:
+        named = sum(1 for r, c in zip(roles, row) if r in AGENCY_ROLES and c and is_agency_cell(c))
+        timed = sum(1 for r, c in zip(roles, row) if r == "deadline" and c and TIME_WORDS.search(c))
+        wrong = sum(1 for r, c in zip(roles, row) if r not in AGENCY_ROLES and r != "number" and c and is_agency_cell(c))
+        return named + timed - wrong
+
+    options = [[cells[0], *[""] * j, *cells[1:], *[""] * (missing - j)] for j in range(missing + 1)]
+    best = max(options, key=fit)  # (the first of equals: none inserted)
+    return best if fit(best) > fit(options[0]) else cells
 
 
 def owned(rows: list["Row"], owner: str | None) -> list["Row"]:
