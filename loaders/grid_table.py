@@ -52,6 +52,10 @@ def parse(blocks: list[Block]) -> GridTables | None:
             # (or of nobody's: its tasks load unassigned, kept if prose does no better)
             header = _owned_header(block)
             owner = (form_owner([l.text for l in before if l.text]) or title_owner(title_of([l for l in before if l.text]))) if header else None
+            if header is None:
+                # a letter of one unit's targets in two columns (``工作任务 | 目标及质量要求``) under a title naming the unit
+                owner = title_owner(title_of([l for l in before if l.text]))
+                header = _two_column_header(block) if owner else None
         if header is not None:
             at, roles = header
             headers = block.rows[at].texts()
@@ -100,6 +104,15 @@ def _header(grid: Grid) -> tuple[int, list[str | None]] | None:
             i += 1
         return i, _spanned(roles, grid.rows[i].texts())
     return None
+
+
+def _two_column_header(grid: Grid) -> tuple[int, list[str | None]] | None:
+    """A grid of two columns whose header names what is to be done and its goal or requirement, with
+    two rows under it at least, and its roles; None for any other grid."""
+    if len(grid.rows) < 3 or grid.width != 2:
+        return None
+    roles = column_roles(grid.rows[0].texts())
+    return (0, roles) if roles[0] in ("text", "section", "name") and roles[1] in ("text", "goal") else None
 
 
 def _owned_header(grid: Grid) -> tuple[int, list[str | None]] | None:

@@ -4588,3 +4588,16 @@ def test_by_a_body_that_coordinates_the_whole(tmp_path):
         "2.献血宣传由县卫健局统筹协调。\n"
     ))
     assert [pairs for _, pairs in _pairs(plan)] == [[("各乡镇", R)], [("县中心血站", R)], [("县卫健局", R)]]
+
+
+def test_a_letter_of_targets_in_two_columns_under_its_owners_title(tmp_path):
+    """``县统战部2020年度目标责任书`` over ``工作任务 | 目标及质量要求 |``: each row is a task of the unit the title names."""
+    plan = _load(tmp_path, "letter.txt", (
+        "县统战部2020年度目标责任书\n"
+        "工作任务 | 目标及质量要求 |\n"
+        "争取中省资金 | 全年争取专项资金200万元。 |\n"
+        "发展工商联会员 | 新增工商联会员10家。 |\n"
+        "宗教场所安全 | 全年组织宗教活动场所安全检查4次。 |\n"
+    ))
+    assert [pairs for _, pairs in _pairs(plan)] == [[("县统战部", R)]] * 3
+    assert [x.value for t in plan.tasks for x in t.targets] == [Decimal("200"), Decimal("10"), Decimal("4")]
