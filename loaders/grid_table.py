@@ -17,8 +17,8 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number
 from .owners import form_owner, title_owner
 from .prose import title_of
-from .table import AGENCY_ROLES, Row, column_roles, goal_year, is_form_table, is_task_table, owned, quota_roles
-from .text_table import TIME_CELL, Line, clean, preamble_rows
+from .table import AGENCY_ROLES, TIME_CELL, Row, column_roles, goal_year, is_form_table, is_task_table, owned, quota_roles
+from .text_table import Line, clean, preamble_rows
 
 HEADER_SCAN = 5  # rows from the top of a grid searched for the header
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]+[、.．]?$")
@@ -50,12 +50,14 @@ def parse(blocks: list[Block]) -> GridTables | None:
         if header is None and roles is None:
             # a form of one unit's tasks: no agency column, its unit named in a field above the table
             # (or of nobody's: its tasks load unassigned, kept if prose does no better)
+            titled = title_owner(title_of([l for l in before if l.text]))
             header = _owned_header(block)
-            owner = (form_owner([l.text for l in before if l.text]) or title_owner(title_of([l for l in before if l.text]))) if header else None
-            if header is None:
+            if header is not None:
+                owner = form_owner([l.text for l in before if l.text]) or titled
+            elif titled:
                 # a letter of one unit's targets in two columns (``工作任务 | 目标及质量要求``) under a title naming the unit
-                owner = title_owner(title_of([l for l in before if l.text]))
-                header = _two_column_header(block) if owner else None
+                header = _two_column_header(block)
+                owner = titled if header else None
         if header is not None:
             at, roles = header
             headers = block.rows[at].texts()

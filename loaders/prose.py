@@ -19,8 +19,8 @@ from .assignments import INTRODUCING_COLON, IS_OWNER, SCOPE_PHRASE, Found, brack
 from .blocks import Paragraph
 from .numbering import article_number, section_number, split_runs, task_number
 from .owners import describes_setup, duties_title_owner, duty_cells, heading_owner, preamble_owner, same_body, title_owner
-from .table import Row, header_role, stated_goal_rows
-from .text_table import ATTACHMENT, HAN, TIME_CELL, Line, clean, find_title, is_header_line, without_file_suffix
+from .table import TIME_CELL, Row, header_role, stated_goal_rows
+from .text_table import ATTACHMENT, HAN, Line, clean, find_title, is_header_line, without_file_suffix
 
 PAGE_NUMBER = re.compile(r"^[-—－–]\s*\d{1,4}\s*[-—－–]$|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d{1,3}$|^\d{1,4}\s*/\s*\d{1,4}$")
 CHUNK_MARKER = re.compile(r"^\s*(\d{1,3}|[（(]\d{1,3}[）)])\s*[、.．]?\s*$")

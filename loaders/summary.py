@@ -20,8 +20,7 @@ def unexplained_lines(plan: Plan, lines: list[tuple[int, str]]) -> list[tuple[in
     Chinese characters are in no title, heading, task text, agency name, header word or date the
     loader took. They are where a reader should look for a task or an assignment the loader missed."""
     from .agencies import is_agency_list
-    from .table import header_role
-    from .text_table import TIME_CELL
+    from .table import TIME_CELL, header_role
 
     records = [plan.title or "", *(s.label for s in plan.sections), *(t.text for t in plan.tasks)]
     records += [a.written or a.agency for t in plan.tasks for a in t.assignments]

@@ -15,7 +15,7 @@ from plankg.records import Plan, Section, Target, Task
 from .agencies import FIRST_LEADS, SAME_AS, is_agency_cell, parse_agency_cell
 from .role_words import HELPING, JOINING, LEADING, WORKING_WITH, either
 from .numbering import section_number, task_number
-from .targets import deadline_of, find_targets, goal_targets
+from .targets import DOTTED_MONTH, DOTTED_RANGE, deadline_of, find_targets, goal_targets
 
 # what a report column or field is headed by (what has been done so far): never task text or targets
 REPORT_WORDS = r"进展情况|完成情况|落实情况|推进情况|工作进展|进度情况|完成进度|取得成效|工作成效"
@@ -237,7 +237,7 @@ def quota_roles(headers: list[str]) -> list[str | None] | None:
 
 
 # what a 完成时限 cell holds: a date, a month, a season, or a standing term
-TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|季度|年底|年内|长期|持续|常态")
+TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 def numbered_row_aligned(cells: list[str], header: list[str]) -> list[str]:
@@ -252,7 +252,7 @@ def numbered_row_aligned(cells: list[str], header: list[str]) -> list[str]:
 
     def fit(row: list[str]) -> int:
         named = sum(1 for r, c in zip(roles, row) if r in AGENCY_ROLES and c and is_agency_cell(c))
-        timed = sum(1 for r, c in zip(roles, row) if r == "deadline" and c and TIME_WORDS.search(c))
+        timed = sum(1 for r, c in zip(roles, row) if r == "deadline" and c and TIME_CELL.search(c))
         wrong = sum(1 for r, c in zip(roles, row) if r not in AGENCY_ROLES and r != "number" and c and is_agency_cell(c))
         return named + timed - wrong
 

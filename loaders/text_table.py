@@ -16,8 +16,8 @@ from .duties import split_numbered_duties
 from .numbering import BARE_NUMBER, section_number, task_number
 from .owners import form_owner, title_owner
 from .pipe_grid import ROW_BREAK
-from .table import AGENCY_ROLES, Row, column_roles, header_role, is_form_table, is_task_table, owned, stated_goal_rows
-from .targets import DOTTED_MONTH, DOTTED_RANGE, UNIT_CELL
+from .table import AGENCY_ROLES, TIME_CELL, Row, column_roles, header_role, is_form_table, is_task_table, owned, stated_goal_rows
+from .targets import UNIT_CELL
 
 WORD_MARKER = re.compile(r"\[bookmark:[^\]]*\]")
 INLINE_PAGE_MARK = re.compile(r"第\s*\d{1,4}\s*页\s*[，,/]?\s*共\s*\d{1,4}\s*页")
@@ -35,7 +35,6 @@ PROGRESS_FIGURE = re.compile(r"^(\d+(\.\d+)?\s*[%％]|已完成|已竣工|已开
 # what a report cell opens with (``已全部完成。``, ``正在施工``, ``截至9月…``)
 REPORT_OPENING = re.compile(r"^(已|正在|目前|截至|截止|累计)")
 # a deadline cell: a date (``2021.8`` too), or words of time; 年 only after a number (老年大学 is a task, not a date)
-TIME_CELL = re.compile(rf"^({DOTTED_MONTH.pattern}|{DOTTED_RANGE.pattern})$|\d\s*年|\d\s*月|[上下]半年|年底|年内|全年|底前|长期|持续|常态|季度|每年|即日|完成")
 
 
 TABLE_NOTE = re.compile(r"^(注|说明|备注)\s*\d?\s*[:：]")
